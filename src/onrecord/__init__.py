@@ -1,0 +1,22 @@
+"""onrecord: who said what, who denies it, and about whom — attributions with exact offsets."""
+
+from .article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker
+from .errors import InputError, ModelError, OnrecordError
+from .pipeline import Extractor, extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "Actor",
+    "Article",
+    "Attribution",
+    "Content",
+    "Extractor",
+    "InputError",
+    "ModelError",
+    "OnrecordError",
+    "Span",
+    "Speaker",
+    "extract",
+]

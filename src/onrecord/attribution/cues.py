@@ -1,0 +1,187 @@
+"""Find attributions in a parsed Doc: quotes linked to their cue, and indirect-speech frames around cue verbs.
+
+Produces :class:`Candidate` builders (offsets and token indices only); speakers are resolved and stance is
+read afterwards. Two passes:
+
+1. direct: each quotation is linked to a cue right after it (``"…," she said``), right before it
+   (``she said: "…"``), at the end of the previous paragraph (``said:`` then the quote on the next line), or
+   joined to the previous quote that shares its cue (``"A," he said, "B."``); a quote that opens a sentence
+   with no cue continues the previous speaker. Other quotes (scare quotes, titles) are left alone.
+2. indirect: every cue verb outside quotes with a complement (``X said that …``, ``X denied the report``,
+   ``X accused Y of …``, ``X urged Y to …``, ``according to X, …``) whose cue was not used in pass 1.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+from .quotes import QuoteGroup, find_quotes, paragraphs
+
+TERMINAL = {".", "!", "?"}
+# dependency labels that carry a reported clause
+CLAUSE_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "attr")
+# lemma groups that take an object as content, or "object + of/for" (accuse), or "object + to-clause" (urge)
+OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "disavow", "dispute", "contradict",
+                  "repudiate", "debunk", "confirm", "announce", "acknowledge", "admit", "concede", "disclose",
+                  "reveal", "predict", "promise", "vow", "pledge", "threaten", "demand", "recommend", "allege",
+                  "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
+                  "criticize", "criticise", "slam"}
+ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam"}
+URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An attribution under construction: character parts, cue and speaker token, the rule that found it."""
+
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    cue_lemma: str | None
+    cue_token: int | None          # token index of the cue head (for negation and frames)
+    speaker_token: int | None      # head token of the speaker mention
+    rule: str
+    confidence: float
+    kind: str = "direct"
+    continues: bool = False        # speaker is the previous attribution's speaker
+    frame: str = ""                # "to" when the content is an infinitive (urge X to …)
+    quotes: list[QuoteGroup] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.parts)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.parts)
+
+
+class DocIndex:
+    """Character ↔ token lookups and quote membership for one Doc."""
+
+    def __init__(self, doc: Doc, groups: list[QuoteGroup]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.groups = groups
+        self.quoted = [False] * len(doc)
+        self.paras = paragraphs(self.text)
+        self.para_starts = [s for s, _ in self.paras]
+        for g in groups:
+            for q in g.pieces:
+                for i in range(self.token_at(q.open_mark), self.token_before(q.outer_end) + 1):
+                    if 0 <= i < len(doc):
+                        self.quoted[i] = True
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.starts, char)
+
+    def token_before(self, char: int) -> int:
+        """Index of the last token starting before ``char``."""
+        return bisect.bisect_left(self.starts, char) - 1
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+
+def cue_lemma(tok: Token) -> str | None:
+    """The cue lemma of ``tok`` if it is a reporting/belief verb (with its required particle), else None."""
+    lex = lexicon()
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        return "according to"
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.cue_stance:
+        return None
+    needs = lex.cue_needs.get(lemma)
+    if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
+        return None
+    if lemma in ("be", "have", "do"):
+        return None
+    return lemma
+
+
+def cue_span(tok: Token) -> tuple[int, int]:
+    """Characters of the cue: the verb, with its particle ("pointed out", "called on") or "according to"."""
+    start, end = tok.idx, tok.idx + len(tok.text)
+    if tok.lower_ == "according":
+        nxt = tok.doc[tok.i + 1]
+        return start, nxt.idx + len(nxt.text)
+    needs = lexicon().cue_needs.get(tok.lemma_.lower())
+    if needs:
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and c.lower_ in needs and c.i == tok.i + 1:
+                end = c.idx + len(c.text)
+    return start, end
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The speaker head for a cue verb: its subject, inherited through conj/advcl, or the relative head."""
+    if tok.lower_ == "according":
+        for to in tok.children:
+            if to.lower_ == "to":
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    seen = 0
+    while tok is not None and seen < 4:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.tag_ == "WP" and tok.dep_ == "relcl":
+                    return tok.head
+                return c
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head
+        return None
+    return None
+
+
+def _after_subject(tok: Token) -> Token | None:
+    """Inverted cue ("…," said Price): a name right after the cue verb."""
+    for t in tok.doc[tok.i + 1: tok.i + 4]:
+        if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return t
+        if t.is_punct:
+            break
+    return None
+
+
+def speaker_head(tok: Token) -> Token | None:
+    return subject_of(tok) or _after_subject(tok)
+
+
+def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Characters of tokens first..last, trimmed of punctuation and spaces at both ends."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return (0, 0)
+    return balance_quotes(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
+_MARKS = "\"“”«»„"
+
+
+def balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a quotation whole: a span holding an odd number of quote marks takes the mark just outside it."""
+    if sum(text.count(m, start, end) for m in _MARKS) % 2 == 1:
+        if end < len(text) and text[end] in _MARKS:
+            return start, end + 1
+        if end + 1 < len(text) and text[end] in ".,;!?" and text[end + 1] in _MARKS:
+            return start, end + 2
+        if start > 0 and text[start - 1] in _MARKS:
+            return start - 1, end
+    return start, end

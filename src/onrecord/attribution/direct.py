@@ -1,0 +1,231 @@
+"""Pass 1: link each quotation to its cue and speaker (direct quotes, split and multi-paragraph quotes)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
+from .quotes import QuoteGroup
+
+# How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
+# ('"…," the ministry's spokeswoman Maria Zakharova told reporters on Monday').
+AFTER_WINDOW = 12
+BEFORE_WINDOW = 12
+# A quote with no cue continues the previous speaker only if it is sentence-like and near
+# (scare quotes and titles are short and sit inside a clause).
+MIN_CONTINUATION_WORDS = 4
+CONTINUATION_PARAGRAPHS = 3
+OPEN_MARKS = set("“„«‟\"")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _sentence_final(index: DocIndex, group: QuoteGroup) -> bool:
+    """True when the quote's own text ends a sentence ('…it.”')."""
+    inner = index.text[group.start:group.end].rstrip()
+    return bool(inner) and inner[-1] in ".!?"
+
+
+def _tokens_after(index: DocIndex, group: QuoteGroup) -> list[Token]:
+    """Tokens after the quote, in its paragraph, up to the next quote or the end of the sentence."""
+    doc = index.doc
+    para = index.paras[index.paragraph_of(group.pieces[-1].start)]
+    out: list[Token] = []
+    i = index.token_at(group.outer_end)
+    while i < len(doc) and doc[i].idx < para[1] and len(out) < AFTER_WINDOW:
+        tok = doc[i]
+        if index.quoted[i]:
+            break
+        out.append(tok)
+        if tok.text in TERMINAL or tok.text == ";":
+            break
+        i += 1
+    return out
+
+
+def _tokens_before(index: DocIndex, group: QuoteGroup, char: int) -> list[Token]:
+    """Tokens before ``char`` in the same paragraph, back to a sentence end or another quote."""
+    doc = index.doc
+    para = index.paras[index.paragraph_of(char)]
+    out: list[Token] = []
+    i = index.token_before(char)
+    while i >= 0 and doc[i].idx >= para[0] and len(out) < BEFORE_WINDOW:
+        tok = doc[i]
+        if index.quoted[i] or (tok.text in TERMINAL and out):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _clause_is_only_cue(cue: Token, between: list[Token]) -> bool:
+    """The words between a quote and its cue are the cue's subject or adverbials, never another verb."""
+    for t in between:
+        if t.pos_ == "VERB" and t is not cue and not any(a is cue for a in t.ancestors):
+            return False
+    return True
+
+
+def _has_own_content(cue: Token, index: DocIndex) -> bool:
+    """A cue after a quote that governs its own clause ('He said the talks failed') is a new attribution."""
+    for c in cue.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not index.quoted[c.i]:
+            return True
+    return False
+
+
+def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
+    window = _tokens_after(index, group)
+    words = [t for t in window if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    for pos, tok in enumerate(window):
+        lemma = cue_lemma(tok)
+        if lemma is None:
+            continue
+        if lemma != "according to" and _has_own_content(tok, index):
+            return None
+        if not _clause_is_only_cue(tok, window[:pos]):
+            return None
+        # '…it.” He said the…' – a capitalised word after a closed sentence starts a new sentence,
+        # unless the clause is only subject + cue
+        return tok
+    return None
+
+
+def cue_before(index: DocIndex, group: QuoteGroup, tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The last cue in ``tokens`` (which end at the quote) and the tokens between it and the quote."""
+    for pos in range(len(tokens) - 1, -1, -1):
+        tok = tokens[pos]
+        if cue_lemma(tok) is None:
+            continue
+        between = tokens[pos + 1:]
+        if any(t.pos_ == "VERB" for t in between):
+            return None, []
+        return tok, between
+    return None, []
+
+
+def _ends_with_colon(tokens: list[Token]) -> bool:
+    real = [t for t in tokens if not t.is_space]
+    return bool(real) and real[-1].text in (":", "—", "-")
+
+
+def _starts_sentence(tokens: list[Token]) -> bool:
+    real = [t for t in tokens if not t.is_space]
+    return not real or real[-1].text in TERMINAL or real[-1].text in (":",)
+
+
+def _previous_paragraph_tokens(index: DocIndex, group: QuoteGroup) -> list[Token]:
+    """Tokens of the last sentence of the previous paragraph when the quote opens its paragraph."""
+    p = index.paragraph_of(group.open_mark)
+    if p == 0 or index.text[index.paras[p][0]:group.open_mark].strip():
+        return []
+    prev_start, prev_end = index.paras[p - 1]
+    doc = index.doc
+    out: list[Token] = []
+    i = index.token_before(prev_end)
+    while i >= 0 and doc[i].idx >= prev_start and len(out) < BEFORE_WINDOW * 2:
+        tok = doc[i]
+        if index.quoted[i] or (tok.text in TERMINAL and out):
+            break
+        out.append(tok)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str, confidence: float,
+               kind: str = "direct", extra_start: int | None = None) -> Candidate:
+    parts = [(q.start, q.end) for q in group.pieces]
+    if extra_start is not None:
+        parts[0] = (extra_start, parts[0][1])
+    # drop a trailing comma inside the quote ('…,”'): it belongs to the sentence, not the content
+    s, e = parts[-1]
+    while e > s and index.text[e - 1] in ",;":
+        e -= 1
+    parts[-1] = (s, e)
+    if cue is None:
+        return Candidate(parts, None, None, None, None, rule, confidence, kind, continues=True, quotes=[group])
+    head = speaker_head(cue)
+    # a cue with no subject ('Commenting: "…"', 'Adding: "…"') continues the previous speaker
+    return Candidate(parts, cue_span(cue), cue_lemma(cue), cue.i, head.i if head is not None else None,
+                     rule, confidence if group.closed else confidence - 0.2, kind, continues=head is None,
+                     quotes=[group])
+
+
+def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
+    """Direct and mixed quote attributions, and the token indices of the cues they used."""
+    found: list[Candidate] = []
+    used: dict[int, Candidate] = {}
+    for group in index.groups:
+        before = _tokens_before(index, group, group.open_mark)
+        cand = None
+        # 'X said: "…"' – a colon right before the quote binds it to the cue before
+        cue_b, between = cue_before(index, group, before)
+        colon_before = _ends_with_colon(before)
+        after = None if (cue_b is not None and colon_before) else cue_after(index, group)
+        if after is not None and (_starts_sentence(before) or _ends_with_comma(before) or colon_before):
+            if after.i in used and used[after.i].quotes:
+                cand = None
+            else:
+                cand = _candidate(index, group, after, "quote-cue-after", 0.9)
+        if cand is None and cue_b is not None:
+            if cue_b.i in used:
+                # '"A," he said, "B."' and '"A," he said. "B."': one content in several parts
+                owner = used[cue_b.i]
+                owner.parts.extend((q.start, q.end) for q in group.pieces)
+                owner.quotes.append(group)
+                owner.rule = "quote-split"
+                continue
+            if _quote_is_whole(index, group):
+                mixed = [t for t in between if t.lower_ == "that"]
+                if mixed:
+                    cand = _candidate(index, group, cue_b, "quote-that", 0.85, kind="mixed",
+                                      extra_start=mixed[-1].idx)
+                elif not between or all(t.is_punct or t.is_space or t.pos_ in ("ADP", "NOUN", "PROPN", "PRON",
+                                                                                  "DET", "ADJ", "NUM", "ADV")
+                                        for t in between):
+                    cand = _candidate(index, group, cue_b, "quote-cue-before", 0.85)
+        if cand is None and not before:
+            prev = _previous_paragraph_tokens(index, group)
+            if _ends_with_colon(prev):
+                cue_p, _ = cue_before(index, group, prev[:-1])
+                if cue_p is not None and cue_p.i not in used:
+                    cand = _candidate(index, group, cue_p, "quote-after-colon-line", 0.8)
+                else:
+                    cand = _candidate(index, group, None, "quote-after-colon-continuation", 0.6)
+        if cand is None and colon_before:
+            cand = _candidate(index, group, None, "quote-colon-continuation", 0.6)
+        if cand is None and _starts_sentence(before) and _sentence_like(index, group):
+            cand = _candidate(index, group, None, "quote-continuation", 0.6)
+        if cand is None:
+            continue  # scare quote, title, or a quote we cannot attribute
+        found.append(cand)
+        if cand.cue_token is not None:
+            used[cand.cue_token] = cand
+    return found, set(used)
+
+
+def _ends_with_comma(tokens: list[Token]) -> bool:
+    real = [t for t in tokens if not t.is_space]
+    return bool(real) and real[-1].text == ","
+
+
+def _quote_is_whole(index: DocIndex, group: QuoteGroup) -> bool:
+    """The quote runs to the end of its clause: what follows is punctuation, a cue clause or the paragraph end."""
+    doc = index.doc
+    i = index.token_at(group.outer_end)
+    para_end = index.paras[index.paragraph_of(group.pieces[-1].start)][1]
+    if i >= len(doc) or doc[i].idx >= para_end:
+        return True
+    tok = doc[i]
+    return tok.is_punct or tok.is_space or tok.text[:1] in OPEN_MARKS or _sentence_final(index, group)
+
+
+def _sentence_like(index: DocIndex, group: QuoteGroup) -> bool:
+    inner = index.text[group.start:group.end]
+    return _words(inner) >= MIN_CONTINUATION_WORDS and _quote_is_whole(index, group)

@@ -1,0 +1,93 @@
+"""Stage 3 entry point: a parsed Doc becomes attributions and the actors who made them."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ..article import Actor, Attribution, Content, Span, Speaker
+from .cues import Candidate, DocIndex
+from .direct import CONTINUATION_PARAGRAPHS, find_direct
+from .indirect import find_indirect
+from .quotes import find_quotes
+from .speakers import ActorDraft, Resolver
+from .stance import stance_of
+
+STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|letter)\b", re.IGNORECASE)
+
+
+def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
+    """Every attribution in ``doc`` (offsets into ``doc.text``) and the actors that speak in it."""
+    index = DocIndex(doc, find_quotes(doc.text))
+    direct, used = find_direct(index)
+    indirect = find_indirect(index, used)
+    candidates = _drop_overlaps(direct + indirect)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    resolver = Resolver(doc, index.quoted)
+    resolved: list[tuple[Candidate, Span | None, ActorDraft | None]] = []
+    previous: tuple[ActorDraft | None, int] | None = None   # last speaker and the paragraph it spoke in
+    for cand in candidates:
+        paragraph = index.paragraph_of(cand.start)
+        if cand.continues:
+            if previous is None or previous[0] is None or paragraph - previous[1] > CONTINUATION_PARAGRAPHS:
+                continue
+            mention, actor = None, previous[0]
+        else:
+            mention, actor = _speaker(doc, cand, resolver)
+        resolved.append((cand, mention, actor))
+        previous = (actor, index.paragraph_of(cand.end))
+    # actors are named only now: a short name seen first is upgraded when the full name appears
+    records = [_record(doc, n, cand, mention, actor) for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    speaking = {id(actor): actor for _c, _m, actor in resolved if actor is not None}
+    actors = [_freeze(d) for d in resolver.actors if id(d) in speaking]
+    return records, actors
+
+
+def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:
+    content = Content.of(doc.text, cand.parts)
+    negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
+    stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame)
+    cue = Span.of(doc.text, *cand.cue) if cand.cue else None
+    if actor is None:
+        speaker = Speaker(mention, None, "unknown", None)
+    else:
+        speaker = Speaker(mention, actor.name, actor.kind, _actor_id(actor))
+    confidence = cand.confidence if actor is not None else cand.confidence * 0.6
+    return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3))
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """One attribution per stretch of text: a cue-linked one beats a continuation, longer beats shorter."""
+    ranked = sorted(cands, key=lambda c: (c.continues, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for c in ranked:
+        if any(not (c.end <= k.start or c.start >= k.end) for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _negated(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return any(c.dep_ == "neg" for c in tok.children) or (
+        tok.dep_ in ("xcomp",) and any(c.dep_ == "neg" for c in tok.head.children))
+
+
+def _speaker(doc: Doc, cand: Candidate, resolver: Resolver) -> tuple[Span | None, ActorDraft | None]:
+    if cand.speaker_token is None:
+        return None, None
+    head = doc[cand.speaker_token]
+    statement = bool(STATEMENT_WORDS.search(head.sent.text))
+    (first, last), actor = resolver.resolve(head, statement=statement)
+    mention = Span.of(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return mention, actor
+
+
+def _actor_id(actor: ActorDraft) -> str:
+    slug = re.sub(r"[^\w]+", "-", actor.name.lower()).strip("-") or "unnamed"
+    return f"{actor.kind}:{slug}"
+
+
+def _freeze(d: ActorDraft) -> Actor:
+    return Actor(_actor_id(d), d.name, d.kind, tuple(d.aliases), tuple(d.titles))

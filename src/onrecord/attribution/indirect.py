@@ -1,0 +1,141 @@
+"""Pass 2: indirect and mixed speech around cue verbs outside quotes, read off the dependency parse.
+
+Frames (one function each, tried in order):
+  X said (that) P / P, X said          clause complement (ccomp, xcomp for "wants to", "believes")
+  according to X, P                    the clause the prepositional phrase hangs on
+  X accused / blamed Y of / for P      object + of/for phrase
+  X urged / called on Y to P           object + infinitive: a demand
+  X denied / rejected / confirmed N    the object noun phrase
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .cues import ACCUSE_FRAME, OBJECT_CONTENT, URGE_FRAME, Candidate, DocIndex, cue_lemma, cue_span, \
+    span_of_tokens, speaker_head
+
+MIN_CONTENT_TOKENS = 2
+# "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
+ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonymous|not authori[sz]ed to)\b",
+                       re.IGNORECASE)
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def _clause(cue: Token) -> Token | None:
+    for c in cue.children:
+        if c.dep_ == "ccomp":
+            return c
+    for c in cue.children:
+        if c.dep_ == "xcomp" and c.i > cue.i:
+            return c
+    # '…, he said' parsed the other way round: the cue hangs on the reported clause
+    if cue.dep_ in ("parataxis",) and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
+        return cue.head
+    return None
+
+
+def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character parts of tokens first..last minus the token ranges in ``holes``."""
+    parts: list[tuple[int, int]] = []
+    run: list[int] = []
+    for i in range(first, last + 1):
+        if any(a <= i <= b for a, b in holes):
+            if run:
+                parts.append(span_of_tokens(doc, run[0], run[-1]))
+                run = []
+            continue
+        run.append(i)
+    if run:
+        parts.append(span_of_tokens(doc, run[0], run[-1]))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
+    """(parts, frame, rule) of the content governed by ``cue``, or None."""
+    doc = cue.doc
+    if lemma == "according to":
+        host = cue.head
+        if host is cue:
+            return None
+        first, last = _subtree_range(host)
+        first = max(first, host.sent.start)
+        last = min(last, host.sent.end - 1)
+        parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+        return (parts, "", "according-to") if parts else None
+    children = list(cue.children)
+    if lemma in ACCUSE_FRAME:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        pp = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") and c.i > cue.i),
+                  None)
+        if obj is not None and pp is not None:
+            return [span_of_tokens(doc, obj.left_edge.i, pp.right_edge.i)], "", "accuse-frame"
+    if lemma in URGE_FRAME:
+        to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
+                          and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
+        target = next((c for c in children if c.dep_ in ("dobj", "prep") and c.i > cue.i), None)
+        if to_clause is not None:
+            start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
+            return [span_of_tokens(doc, start, to_clause.right_edge.i)], "to", "urge-frame"
+        if lemma == "call":
+            pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
+            if pp is not None:
+                return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
+    clause = _clause(cue)
+    if clause is not None:
+        if clause is cue.head:  # parataxis: the clause minus the cue's own subtree
+            first, last = _subtree_range(clause)
+            parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+            return (parts, "", "clause-parataxis") if parts else None
+        first, last = _subtree_range(clause)
+        frame = "to" if clause.dep_ == "xcomp" else ""
+        return [span_of_tokens(doc, first, last)], frame, "clause-complement"
+    if lemma in OBJECT_CONTENT:
+        obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
+        if obj is not None and obj.pos_ != "PRON":
+            return [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)], "", "object-content"
+    return None
+
+
+def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in doc:
+        if index.quoted[tok.i] or tok.i in used_cues:
+            continue
+        lemma = cue_lemma(tok)
+        if lemma is None:
+            continue
+        got = _content_parts(tok, lemma)
+        if got is None:
+            continue
+        parts, frame, rule = got
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts:
+            continue
+        if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
+            continue
+        n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
+        if n_tokens < MIN_CONTENT_TOKENS:
+            continue
+        speaker = speaker_head(tok) if lemma != "according to" else _according_source(tok)
+        if speaker is None or index.quoted[speaker.i]:
+            continue
+        # a content lying wholly inside one quote is speech reported by the quoted person, not by the article
+        if any(g.open_mark <= parts[0][0] and parts[-1][1] <= g.outer_end for g in index.groups):
+            continue
+        touches_quote = any(not (e <= g.open_mark or s >= g.outer_end) for s, e in parts for g in index.groups)
+        kind = "mixed" if touches_quote else "indirect"
+        confidence = 0.8 if rule in ("clause-complement", "according-to") else 0.7
+        found.append(Candidate(parts, cue_span(tok), lemma, tok.i, speaker.i, rule, confidence, kind,
+                               frame=frame))
+    return found
+
+
+def _according_source(tok: Token) -> Token | None:
+    return speaker_head(tok)

@@ -1,0 +1,469 @@
+"""Speaker mentions and their resolution to actors inside one article, by rules (no coreference model).
+
+Resolution order for a speaker head token:
+  1. a named entity (PERSON / ORG / GPE / NORP) or a bundled institution ("the Kremlin") — short names join
+     the full name seen elsewhere in the article ("Zakharova" → "Maria Zakharova");
+  2. an apposition naming the person ("the Iranian leader, Ayatollah Khamenei");
+  3. a pronoun — he/she/it/they → the most salient compatible actor before it (recent sentences, subjects and
+     earlier speakers weigh more; gender from titles, first names and earlier pronouns);
+  4. a description — "the foreign minister" → the actor who carried that title; "the ministry" → the
+     organisation whose name holds it; "the statement" → whoever issued the last statement; otherwise an
+     unnamed actor named by the description ("White House spokesman").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from .lexicon import lexicon
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+              "dame": "f", "lady": "f", "lord": "m"}
+NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
+                 "senator", "governor", "minister", "ayatollah", "sheikh", "general", "gen", "judge", "king",
+                 "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier"}
+ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
+               "LOC": "place"}
+# How many sentences back a pronoun may reach for its antecedent.
+PRONOUN_REACH = 6
+_WORD = re.compile(r"[\w']+")
+
+
+def norm(name: str) -> str:
+    """Comparison key for a name: case, hyphens, dots and possessives ignored."""
+    name = re.sub(r"['’]s\b", "", name)
+    return " ".join(w.lower() for w in re.split(r"[\s\-.]+", name) if w)
+
+
+def strip_determiner(text: str) -> str:
+    """'the ministry's' → 'ministry': the name a description stands for."""
+    text = re.sub(r"\s*['’]s?$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower() in ("the", "a", "an", "one", "another"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class ActorDraft:
+    """A mutable actor while the article is read; frozen into :class:`onrecord.article.Actor` at the end."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+    named: bool = True             # False for "a White House spokesman"
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def add_title(self, title: str) -> None:
+        title = strip_determiner(title.strip(" ,"))
+        if title and title not in self.titles and norm(title) != norm(self.name):
+            self.titles.append(title)
+
+
+@dataclass(slots=True)
+class Sighting:
+    """An actor seen at a place in the text: what pronouns and descriptions can point back to."""
+
+    actor: ActorDraft
+    char: int
+    sentence: int
+    subject: bool
+    speaker: bool
+    statement: bool = False        # the actor issued a statement here ("said in a statement")
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``: modifiers on the left, of/for phrases on the right,
+    stopping at commas, appositions and relative clauses."""
+    if tok.pos_ == "PRON":
+        return tok.i, tok.i
+    first = tok.i
+    for left in sorted((c for c in tok.lefts), key=lambda c: c.i):
+        if left.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
+            first = min(first, left.left_edge.i)
+    last = tok.i
+    for right in sorted((c for c in tok.rights), key=lambda c: c.i):
+        if right.dep_ in ("prep",) and right.lower_ in ("of", "for", "at", "from", "in", "with") and right.i == last + 1:
+            last = right.right_edge.i
+        elif right.dep_ in ("flat", "compound", "case") and right.i == last + 1:
+            last = right.i
+        elif right.dep_ == "appos" and right.left_edge.i == last + 1:
+            # "Iran's foreign minister Hossein Amir-Abdollahian": an apposition with no comma is one phrase
+            last = right.right_edge.i
+        else:
+            break
+    doc = tok.doc
+    while first < tok.i and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last > tok.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return first, last
+
+
+class Resolver:
+    """Reads a Doc once and resolves speaker heads to actors, in text order."""
+
+    def __init__(self, doc: Doc, quoted: list[bool]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.lex = lexicon()
+        self.actors: list[ActorDraft] = []
+        self.by_key: dict[tuple[str, str], ActorDraft] = {}
+        self.sightings: list[Sighting] = []
+        self.sent_of = self._sentence_numbers(doc)
+        self.person_names: list[tuple[int, ActorDraft]] = []   # (char, actor) of person name mentions
+        self._read_entities()
+
+    # ---- setup -------------------------------------------------------------------------------------------
+    @staticmethod
+    def _sentence_numbers(doc: Doc) -> list[int]:
+        numbers = [0] * len(doc)
+        n = -1
+        for sent in doc.sents:
+            n += 1
+            for i in range(sent.start, sent.end):
+                numbers[i] = n
+        return numbers
+
+    def _read_entities(self) -> None:
+        """Every named person/organisation/place outside quotes becomes a sighting, in order."""
+        for ent in self.doc.ents:
+            if ent.label_ not in ENTITY_KIND or self.quoted[ent.start]:
+                continue
+            actor = self._entity_actor(ent)
+            if actor is None:
+                continue
+            head = ent.root
+            subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("appos", "compound") and
+                                                             head.head.dep_ in ("nsubj", "nsubjpass"))
+            self.sightings.append(Sighting(actor, ent.start_char, self.sent_of[ent.start], subject, False,
+                                           subject and self._issues_statement(head)))
+            self._read_titles(ent, actor)
+        self._read_description_subjects()
+
+    def _read_description_subjects(self) -> None:
+        """'The Iranian foreign ministry issued a statement': a described subject that later speakers
+        ('the statement', 'the ministry') can point back to."""
+        for tok in self.doc:
+            if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN") or self.quoted[tok.i] or tok.ent_type_:
+                continue
+            cls = self.lex.noun_class.get(tok.lemma_.lower())
+            if cls not in ("organization", "person") or tok.tag_ == "NNS":
+                continue
+            if not any(c.dep_ in ("det", "poss") for c in tok.children):
+                continue
+            first, last = mention_span(tok)
+            actor = self._description(tok, self.doc[first:last + 1])
+            if actor is None:
+                continue
+            self.sightings.append(Sighting(actor, tok.idx, self.sent_of[tok.i], True, False,
+                                           self._issues_statement(tok)))
+        self.sightings.sort(key=lambda s: s.char)
+
+    def _issues_statement(self, subject: Token) -> bool:
+        """'X issued / released / published a statement'."""
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass") else subject.head.head
+        return any(c.dep_ == "dobj" and self.lex.noun_class.get(c.lemma_.lower()) == "statement"
+                   for c in verb.children)
+
+    def _entity_actor(self, ent: SpacySpan) -> ActorDraft | None:
+        kind = ENTITY_KIND[ent.label_]
+        text = ent.text.strip()
+        text = re.sub(r"['’]s$", "", text).strip()
+        if ent.label_ == "PERSON":
+            words = text.split()
+            while len(words) > 1 and words[0].lower().rstrip(".") in NAME_PREFIXES:
+                words = words[1:]
+            text = " ".join(words)
+            if not text:
+                return None
+            return self.person(text, ent.start_char)
+        if text in self.lex.institution_country:
+            kind = "organization"
+        # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
+        known = self._known_person(text)
+        if known is not None:
+            known.add_alias(text)
+            self.person_names.append((ent.start_char, known))
+            return known
+        if text in self.lex.capital_country or text in self.lex.countries:
+            kind = "place"
+        if kind == "group" and text.lower() in self.lex.demonym_country:
+            return None  # "Iranian" as an adjective, not a speaker
+        name = strip_determiner(text)
+        return self.named(name, kind)
+
+    def _read_titles(self, ent: SpacySpan, actor: ActorDraft) -> None:
+        """Titles from the words before a name ("State Department spokesman Ned Price") and appositions."""
+        doc = self.doc
+        if ent.label_ != "PERSON":
+            return
+        head = ent.root
+        # words before the name inside its noun phrase
+        first = head.left_edge.i
+        if first < ent.start:
+            words = [t for t in doc[first:ent.start] if not t.is_punct]
+            title = " ".join(t.text for t in words if t.dep_ != "det")
+            honor = [t for t in words if t.lower_ in HONORIFICS]
+            if honor:
+                actor.gender = actor.gender or HONORIFICS[honor[-1].lower_]
+            if any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in NAME_PREFIXES for t in words):
+                actor.add_title(title)
+                self._gender_from_title(actor, title)
+        # "Ned Price, the State Department spokesman" / "the Iranian leader, Ayatollah Khamenei"
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN":
+                self._add_np_title(actor, c)
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            self._add_np_title(actor, head.head)
+        if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
+            actor.gender = actor.gender or HONORIFICS[doc[ent.start - 1].lower_.rstrip(".")]
+        first_name = norm(actor.name).split()[0] if actor.name else ""
+        if actor.gender is None and len(actor.name.split()) > 1:
+            actor.gender = self.lex.first_name_gender.get(first_name)
+
+    def _add_np_title(self, actor: ActorDraft, noun: Token) -> None:
+        first, last = mention_span(noun)
+        title = self.doc[first:last + 1].text
+        actor.add_title(title)
+        self._gender_from_title(actor, title)
+
+    def _gender_from_title(self, actor: ActorDraft, title: str) -> None:
+        if actor.gender is None:
+            for w in _WORD.findall(title.lower()):
+                if w in self.lex.noun_gender:
+                    actor.gender = self.lex.noun_gender[w]
+
+    # ---- actor registry ------------------------------------------------------------------------------
+    def named(self, name: str, kind: str, named: bool = True) -> ActorDraft:
+        key = (kind if kind != "place" else "place", norm(name))
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = ActorDraft(name, kind, named=named)
+            self.by_key[key] = actor
+            self.actors.append(actor)
+        return actor
+
+    def person(self, name: str, char: int) -> ActorDraft:
+        """The person called ``name`` here: a short name joins the latest full name that contains it."""
+        key = norm(name)
+        words = key.split()
+        best: ActorDraft | None = None
+        for _pos, actor in reversed(self.person_names):
+            full = norm(actor.name).split()
+            if words == full:
+                best = actor
+                break
+            if set(words) <= set(full) and len(words) < len(full):
+                best = best or actor
+            elif set(full) <= set(words) and len(full) < len(words):
+                # the short form came first ("Zakharova … Maria Zakharova"): upgrade the name
+                actor.add_alias(actor.name)
+                del self.by_key[("person", norm(actor.name))]
+                actor.name = name
+                self.by_key[("person", key)] = actor
+                best = best or actor
+        if best is None:
+            best = self.named(name, "person")
+        else:
+            best.add_alias(name)
+        self.person_names.append((char, best))
+        return best
+
+    # ---- resolution ----------------------------------------------------------------------------------
+    def resolve(self, head: Token, *, statement: bool = False) -> tuple[tuple[int, int], ActorDraft | None]:
+        """Mention token range and actor for a speaker head token, recording the sighting."""
+        first, last = mention_span(head)
+        actor = self._resolve(head, first, last)
+        if actor is not None:
+            self.sightings.append(Sighting(actor, head.idx, self.sent_of[head.i], True, True, statement))
+        return (first, last), actor
+
+    def _resolve(self, head: Token, first: int, last: int) -> ActorDraft | None:
+        doc = self.doc
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        # an apposition that names a person: "the Iranian leader, Ayatollah Khamenei, said"
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+                actor = self._entity_at(c)
+                if actor is not None:
+                    if head.pos_ == "NOUN":
+                        actor.add_title(doc[first:last + 1].text)
+                    return actor
+        # a name inside the mention
+        span = doc[first:last + 1]
+        institution = self._institution(span.text)
+        if institution is not None:
+            return institution
+        if head.ent_type_ in ENTITY_KIND or (head.pos_ == "PROPN"):
+            actor = self._entity_at(head)
+            if actor is not None:
+                return actor
+        if head.pos_ == "PROPN":
+            return self._bare_name(head, span)
+        return self._description(head, span)
+
+    def _entity_at(self, tok: Token) -> ActorDraft | None:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end and ent.label_ in ENTITY_KIND:
+                if ent.label_ == "PERSON":
+                    return self._person_sighted_at(ent.start_char) or self._entity_actor(ent)
+                if ent.label_ == "NORP" and tok.pos_ == "ADJ":
+                    return None
+                return self._entity_actor(ent)
+        return None
+
+    def _known_person(self, text: str) -> ActorDraft | None:
+        words = norm(text).split()
+        if not words or len(words) > 2:
+            return None
+        for _pos, actor in reversed(self.person_names):
+            full = norm(actor.name).split()
+            if len(full) > len(words) and set(words) <= set(full):
+                return actor
+        return None
+
+    def _person_sighted_at(self, char: int) -> ActorDraft | None:
+        for pos, actor in self.person_names:
+            if pos == char:
+                return actor
+        return None
+
+    def _institution(self, text: str) -> ActorDraft | None:
+        bare = strip_determiner(text)
+        for name in self.lex.institution_country:
+            if bare == name or bare.endswith(" " + name):
+                return self.named(name, "organization")
+        return None
+
+    def _bare_name(self, head: Token, span: SpacySpan) -> ActorDraft | None:
+        """A proper noun the NER missed: a known person's short name, a capital, or a new actor."""
+        text = strip_determiner(span.text)
+        key = norm(head.text)
+        for _pos, actor in reversed(self.person_names):
+            if key in norm(actor.name).split():
+                return actor
+        if text in self.lex.capital_country or text in self.lex.countries:
+            return self.named(text, "place")
+        words = [t for t in span if t.pos_ == "PROPN"]
+        kind = "person" if len(words) >= 2 and all(t.text[:1].isupper() for t in words) else "unknown"
+        if kind == "person":
+            return self.person(" ".join(t.text for t in words), span.start_char)
+        return self.named(text, kind)
+
+    def _candidates(self, head: Token, kinds: set[str], gender: str | None) -> ActorDraft | None:
+        sentence = self.sent_of[head.i]
+        best: tuple[float, int] | None = None
+        chosen: ActorDraft | None = None
+        for s in self.sightings:
+            if s.char >= head.idx or sentence - s.sentence > PRONOUN_REACH:
+                continue
+            if s.actor.kind not in kinds:
+                continue
+            if gender and s.actor.gender and s.actor.gender != gender:
+                continue
+            score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
+            if gender and s.actor.gender == gender:
+                score += 0.5
+            rank = (score, s.char)
+            if best is None or rank > best:
+                best, chosen = rank, s.actor
+        return chosen
+
+    def _pronoun(self, head: Token) -> ActorDraft | None:
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            gender = PRONOUN_GENDER[lower]
+            actor = self._candidates(head, {"person"}, gender)
+            if actor is not None and actor.gender is None:
+                actor.gender = gender   # later pronouns agree with this one
+            return actor
+        if lower in THING_PRONOUNS:
+            return self._candidates(head, {"organization", "place"}, None)
+        if lower in GROUP_PRONOUNS:
+            return self._candidates(head, {"group", "organization", "place"}, None)
+        return None
+
+    def _description(self, head: Token, span: SpacySpan) -> ActorDraft | None:
+        """'the foreign minister', 'the ministry', 'the statement', 'a White House spokesman'."""
+        lemma = head.lemma_.lower()
+        cls = self.lex.noun_class.get(lemma) or self.lex.noun_class.get(head.lower_)
+        words = [t for t in span if not t.is_punct]
+        det = words[0].lower_ if words and words[0].dep_ == "det" else ""
+        name = strip_determiner(span.text)
+        if cls == "statement":
+            return self._statement_issuer(head)
+        if cls is None:
+            return self.named(name, "unknown", named=False) if name else None
+        if cls == "group" or (head.tag_ == "NNS" and cls == "person"):
+            return self.named(name, "group", named=False)
+        indefinite = det in ("a", "an", "another") or any(t.lower_ == "one" for t in words[:1])
+        if not indefinite:
+            found = self._by_title(span, cls)
+            if found is not None:
+                return found
+        kind = "person" if cls == "person" else "organization"
+        actor = self.named(name, kind, named=False)
+        if kind == "person" and actor.gender is None:
+            actor.gender = self.lex.noun_gender.get(lemma)
+        return actor
+
+    def _by_title(self, span: SpacySpan, cls: str) -> ActorDraft | None:
+        """The latest actor whose title (or, for organisations, name) holds the description's words."""
+        wanted = {norm(t.text) for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct}
+        country = {self.lex.demonym_country[w] for w in wanted if w in self.lex.demonym_country}
+        wanted -= set(self.lex.demonym_country)
+        wanted = {w for w in wanted if w}
+        if not wanted:
+            return None
+        for s in reversed(self.sightings):
+            actor = s.actor
+            if cls == "person" and actor.kind != "person":
+                continue
+            if cls == "organization" and actor.kind != "organization":
+                continue
+            fields = list(actor.titles) + ([actor.name] if cls == "organization" else [])
+            for title in fields:
+                have = set(norm(title).split())
+                if country and not any(c.lower() in have or c.lower() in norm(title) for c in country):
+                    demonyms = {d for d, c in self.lex.demonym_country.items() if c in country}
+                    if not have & demonyms:
+                        continue
+                if wanted <= have:
+                    return actor
+        return None
+
+    def _statement_issuer(self, head: Token) -> ActorDraft | None:
+        """'the ministry's statement' → the ministry; 'the statement' → who last spoke in a statement."""
+        for c in head.children:
+            if c.dep_ == "poss":
+                return self._resolve(c, *mention_span(c))
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._resolve(obj, *mention_span(obj))
+        for s in reversed(self.sightings):
+            if s.statement and s.char < head.idx:
+                return s.actor
+        for s in reversed(self.sightings):
+            if s.speaker and s.char < head.idx:
+                return s.actor
+        for s in reversed(self.sightings):
+            if s.subject and s.char < head.idx and s.actor.kind == "organization":
+                return s.actor
+        return None

@@ -1,0 +1,46 @@
+"""The speaker's stance towards the content: assert, deny, accuse, question or demand.
+
+Read from the cue lemma, then corrected by context: a negated cue ("did not confirm") is not an assert;
+a content that calls something baseless, false or untrue is a denial even under "said"; "ask … to" and
+"urge … to" are demands; a quoted question is a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+# Content phrases that turn "X said …" into a denial. Kept narrow: they must describe the claim, not the world.
+DENIAL_PHRASES = re.compile(
+    r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|false(?:hood)?s?|fabricat\w+|fake|"
+    r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
+    r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
+    r"without (?:any )?(?:basis|foundation|merit)|has no merit|is wrong|are wrong|speculation)\b",
+    re.IGNORECASE,
+)
+ACCUSE_PHRASES = re.compile(r"\b(lying|responsible for|to blame|is guilty|are guilty|war crimes?|violat\w+|"
+                            r"committed|carried out the attack|behind the attack)\b", re.IGNORECASE)
+
+
+def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "") -> str:
+    """Stance for an attribution. ``frame`` is "to" when the content is an infinitive clause."""
+    base = lexicon().cue_stance.get(cue_lemma or "", "assert")
+    if cue_lemma == "according to":
+        base = "assert"
+    if base == "question" and frame == "to":
+        base = "demand"            # "asked Iran to stop" is a demand, "asked whether" a question
+    if negated:
+        # "did not confirm", "did not say" – the speaker declines the content; "did not deny" is not a denial
+        return "assert" if base == "deny" else "deny"
+    if base == "assert":
+        if DENIAL_PHRASES.search(content):
+            return "deny"
+        stripped = content.rstrip(" \"'”’»")
+        if stripped.endswith("?") and cue_lemma in (None, "say", "ask", "add", "wonder", "tell", "write"):
+            return "question"
+        if cue_lemma in ("warn", "insist") and frame == "to":
+            return "demand"
+        if ACCUSE_PHRASES.search(content):
+            return "accuse"
+    return base

@@ -1,0 +1,124 @@
+"""Command line: thin commands that parse arguments, call one library function and format the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Iterator, Sequence
+
+from . import __version__
+from .article import Article
+from .errors import InputError, OnrecordError
+from .ingest.text import expand, read_text
+from .nlp import DEFAULT_MODEL
+
+BATCH = 64
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"onrecord: error: {message}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="onrecord", description="Who said what, who denies it, and about whom.")
+    parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ex = sub.add_parser("extract", help="print every attribution in articles (plain text files or - for stdin)",
+                        description="Print every attribution in each input, with exact character offsets.")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="text file, directory of .txt files, or - for stdin")
+    ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json",
+                    help="json: one object for one input (one line each for several); jsonl; table")
+    ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    ex.set_defaults(run=cmd_extract)
+    return parser
+
+
+def _read_all(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
+    for path in paths:
+        try:
+            yield path, read_text(path)
+        except InputError as exc:
+            _error(str(exc))
+            failures.append(path if exc.problem != "no such file or directory" else "missing:" + path)
+
+
+def _batches(items: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor
+
+    paths = expand(args.paths)
+    extractor = Extractor(args.model)
+    failures: list[str] = []
+    several = len(paths) > 1
+    out = sys.stdout
+    for batch in _batches(_read_all(paths, failures), BATCH):
+        for article in extractor.extract_many(batch):
+            if args.format == "table":
+                out.write(format_table(article))
+            elif args.format == "json" and not several:
+                out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        out.flush()
+    if any(f.startswith("missing:") for f in failures):
+        return EXIT_USAGE
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def format_table(article: Article) -> str:
+    """A readable terminal table: speaker, stance, cue and shortened content, one attribution a row."""
+    width = max(80, shutil.get_terminal_size((120, 20)).columns)
+    rows = [(a.speaker.name or (a.speaker.mention.text if a.speaker.mention else "?"), a.stance,
+             a.cue.text if a.cue else "—", " … ".join(a.content.text[s - a.content.start:e - a.content.start]
+                                                     for s, e in a.content.parts))
+            for a in article.attributions]
+    head = ("SPEAKER", "STANCE", "CUE", "CONTENT")
+    w_speaker = min(28, max([len(head[0])] + [len(r[0]) for r in rows]))
+    w_stance = max(len(head[1]), *(len(r[1]) for r in rows)) if rows else len(head[1])
+    w_cue = min(14, max([len(head[2])] + [len(r[2]) for r in rows]))
+    w_content = max(20, width - w_speaker - w_stance - w_cue - 6)
+    lines = [f"# {article.source}: {len(article.attributions)} attribution(s)",
+             f"{head[0]:<{w_speaker}}  {head[1]:<{w_stance}}  {head[2]:<{w_cue}}  {head[3]}"]
+    for speaker, stance, cue, content in rows:
+        lines.append(f"{_shorten(speaker, w_speaker):<{w_speaker}}  {stance:<{w_stance}}  "
+                     f"{_shorten(cue, w_cue):<{w_cue}}  {_shorten(content, w_content)}")
+    return "\n".join(lines) + "\n\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except OnrecordError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

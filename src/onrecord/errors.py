@@ -1,0 +1,31 @@
+"""The one exception hierarchy of onrecord.
+
+    OnrecordError
+     ├── InputError(path, problem, line=None)   a file or text that cannot be read
+     └── ModelError(name, problem)              a spaCy pipeline that cannot be loaded or used
+
+Every error prints as one line naming what failed and why, with the fix where it is known.
+"""
+
+from __future__ import annotations
+
+
+class OnrecordError(Exception):
+    """Base class: every error onrecord raises on purpose."""
+
+
+class InputError(OnrecordError):
+    """An input that cannot be read: missing, undecodable, binary."""
+
+    def __init__(self, path: str, problem: str, line: int | None = None) -> None:
+        self.path, self.problem, self.line = path, problem, line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class ModelError(OnrecordError):
+    """A spaCy pipeline that is not installed or lacks what onrecord needs."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name, self.problem = name, problem
+        super().__init__(f"spaCy model {name!r}: {problem}")

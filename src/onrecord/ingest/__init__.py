@@ -1,0 +1,1 @@
+"""Stage 1: bytes from files or stdin become article text."""

@@ -1,0 +1,53 @@
+"""Read one plain-text input (a path or ``-`` for stdin) as the exact text that offsets refer to."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+
+# A file whose first bytes hold NUL characters is not text (a PDF, an image, a renamed binary).
+SNIFF_BYTES = 8192
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (a leading BOM is dropped; offsets count from after it) or a one-line InputError."""
+    if b"\x00" in data[:SNIFF_BYTES]:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError(name, "is UTF-16; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+        raise InputError(name, "is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"is not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); "
+                               "convert it to UTF-8") from None
+
+
+def read_text(path: str) -> str:
+    """The text of ``path`` (``-`` reads standard input)."""
+    if path == "-":
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file or directory")
+    if p.is_dir():
+        raise InputError(path, "is a directory")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
+    return decode(data, path)
+
+
+def expand(paths: list[str]) -> list[str]:
+    """Paths as given, with each directory replaced by the text files under it (sorted)."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            out.append(path)
+    return out

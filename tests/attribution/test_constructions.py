@@ -1,0 +1,128 @@
+"""One hand-written case per construction the extractor must handle (issue #2)."""
+
+import pytest
+
+# (text, [(content excerpt, resolved speaker name, stance, kind), ...])
+CASES = {
+    "direct-cue-after": (
+        'Maria Zakharova spoke on Monday. "We will not accept this ultimatum," Zakharova said.',
+        [("We will not accept this ultimatum", "Maria Zakharova", "assert", "direct")]),
+    "direct-cue-after-inverted": (
+        '"The talks are over," said Ned Price, the State Department spokesman.',
+        [("The talks are over", "Ned Price", "assert", "direct")]),
+    "direct-cue-before-colon": (
+        'Ned Price told reporters: "We have seen no evidence of that."',
+        [("We have seen no evidence", "Ned Price", "deny", "direct")]),
+    "direct-cue-before-comma": (
+        'Ned Price said, "We are ready to talk to anyone who wants peace."',
+        [("We are ready to talk", "Ned Price", "assert", "direct")]),
+    "split-quote": (
+        '"This is a first step," John Kirby said, "but much more is needed."',
+        [("This is a first step", "John Kirby", "assert", "direct")]),
+    "said-colon-next-line": (
+        "Foreign ministry spokeswoman Maria Zakharova said:\n\"Washington is lying to the world.\"",
+        [("Washington is lying to the world", "Maria Zakharova", "accuse", "direct")]),
+    "multi-paragraph-quote": (
+        'Angela Novak said: "We started the inquiry in May and found nothing.\n\n'
+        '"Nobody should be surprised by that result."',
+        [("We started the inquiry", "Angela Novak", "assert", "direct")]),
+    "mixed-quote": (
+        'Ned Price said that "the door to diplomacy remains open" for now.',
+        [("the door to diplomacy remains open", "Ned Price", "assert", "mixed")]),
+    "indirect-said-that": (
+        "Ned Price said that Washington would respond to any attack.",
+        [("Washington would respond to any attack", "Ned Price", "assert", "indirect")]),
+    "indirect-denied": (
+        "The Kremlin denied that Russian troops had crossed the border.",
+        [("Russian troops had crossed the border", "Kremlin", "deny", "indirect")]),
+    "indirect-stressed": (
+        "Olaf Becker stressed that the sanctions would stay in place.",
+        [("the sanctions would stay in place", "Olaf Becker", "assert", "indirect")]),
+    "indirect-accused": (
+        "Maria Zakharova accused the United States of prolonging the war.",
+        [("the United States of prolonging the war", "Maria Zakharova", "accuse", "indirect")]),
+    "indirect-confirmed": (
+        "The health ministry confirmed that two patients had died.",
+        [("two patients had died", "health ministry", "assert", "indirect")]),
+    "indirect-pointed-out": (
+        "Ned Price pointed out that the agreement had expired in 2021.",
+        [("the agreement had expired", "Ned Price", "assert", "indirect")]),
+    "indirect-demanded": (
+        "The union demanded that the company reinstate the workers.",
+        [("the company reinstate the workers", "union", "demand", "indirect")]),
+    "according-to": (
+        "According to Ned Price, the talks will resume next week.",
+        [("the talks will resume next week", "Ned Price", "assert", "indirect")]),
+    "statement-said": (
+        "The Iranian foreign ministry issued a statement on Sunday. The statement said the strikes "
+        "violated international law.",
+        [("the strikes violated international law", "Iranian foreign ministry", "accuse", "indirect")]),
+    "possessive-statement": (
+        "The ministry's statement said the report was incorrect.",
+        [("the report was incorrect", "ministry", "deny", "indirect")]),
+    "continuation-paragraph": (
+        'Ned Price said the talks had failed.\n\n"We will keep trying, because there is no other way."',
+        [("We will keep trying", "Ned Price", "assert", "direct")]),
+    "commenting-colon": (
+        'Maria Zakharova said the report was a provocation. Commenting: "It is a crude fake."',
+        [("It is a crude fake", "Maria Zakharova", "deny", "direct")]),
+    "mixed-curly-and-straight": (
+        "“We want peace,” Ned Price said. Maria Zakharova said: \"Then stop sending weapons.\"",
+        [("We want peace", "Ned Price", "assert", "direct"),
+         ("Then stop sending weapons", "Maria Zakharova", "assert", "direct")]),
+    "urged-to": (
+        "Ned Price urged Tehran to release the detained journalists.",
+        [("Tehran to release the detained journalists", "Ned Price", "demand", "indirect")]),
+    "called-on": (
+        "Maria Zakharova called on Kyiv to return to the negotiating table.",
+        [("Kyiv to return to the negotiating table", "Maria Zakharova", "demand", "indirect")]),
+    "asked-whether": (
+        "Ned Price asked whether Moscow was serious about the talks.",
+        [("whether Moscow was serious about the talks", "Ned Price", "question", "indirect")]),
+}
+
+EMPTY = {
+    "scare-quotes": "The so-called \"peace plan\" was published on Monday.",
+    "title-in-quotes": "The film “Northern Lights” opened in Berlin on Friday.",
+    "scare-quote-mid-sentence": 'Critics call the reform a "gift" to landlords in the capital.',
+    "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_constructions_found_with_speaker_and_stance(run, name):
+    text, expected = CASES[name]
+    article = run(text)
+    for excerpt, speaker, stance, kind in expected:
+        hits = [a for a in article.attributions if excerpt in a.content.text]
+        assert hits, f"{name}: no attribution contains {excerpt!r}; got {[a.content.text for a in article.attributions]}"
+        a = hits[0]
+        assert a.speaker.name == speaker, f"{name}: speaker {a.speaker.name!r}"
+        assert a.stance == stance, f"{name}: stance {a.stance!r}"
+        assert a.kind == kind, f"{name}: kind {a.kind!r}"
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY))
+def test_constructions_scare_quotes_and_titles_are_not_attributions(run, name):
+    assert run(EMPTY[name]).attributions == ()
+
+
+def test_constructions_split_quote_has_two_parts(run):
+    text = '"This is a first step," John Kirby said, "but much more is needed."'
+    (a,) = run(text).attributions
+    assert [text[s:e] for s, e in a.content.parts] == ["This is a first step", "but much more is needed."]
+    assert a.cue.text == "said" and a.speaker.mention.text == "John Kirby"
+
+
+def test_constructions_multi_paragraph_quote_is_one_attribution(run):
+    text, _ = CASES["multi-paragraph-quote"]
+    attributions = run(text).attributions
+    assert len(attributions) == 1
+    assert len(attributions[0].content.parts) == 2
+
+
+def test_constructions_unbalanced_quotes_best_effort(run):
+    text = 'Ned Price said: "We will not negotiate under threat\n\nThe talks resumed on Tuesday.'
+    (a,) = run(text).attributions
+    assert a.content.text == "We will not negotiate under threat"
+    assert a.confidence < 0.85

@@ -1,0 +1,49 @@
+import pytest
+
+from onrecord.attribution.quotes import find_quotes
+
+
+def _texts(text):
+    return [[text[q.start:q.end] for q in g.pieces] for g in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "yes" and left.', [["yes"]]),
+    ("She said “no” twice.", [["no"]]),
+    ('Mixed “curly" and "straight” marks.', [["curly"], ["straight"]]),
+    ("«Non», a-t-il dit.", [["Non"]]),
+    ('"A," he said, "B."', [["A,"], ["B."]]),
+])
+def test_quotes_pairs_marks(text, expected):
+    assert _texts(text) == expected
+
+
+def test_quotes_multi_paragraph_quote_is_one_group():
+    text = 'He said: "First part of it.\n\n"Second part," he added.'
+    groups = find_quotes(text)
+    assert len(groups) == 1
+    assert [text[q.start:q.end] for q in groups[0].pieces] == ["First part of it.", "Second part,"]
+    assert groups[0].pieces[0].closed is False and groups[0].closed is True
+
+
+def test_quotes_unclosed_quote_ends_at_paragraph_end():
+    text = 'He said "this never ends\nNext paragraph.'
+    (group,) = find_quotes(text)
+    assert text[group.start:group.end] == "this never ends"
+    assert not group.closed
+
+
+def test_quotes_stray_closing_mark_is_ignored():
+    assert _texts("Odd ” mark here.") == []
+
+
+def test_quotes_single_marks_only_without_double_marks():
+    assert _texts("‘We will win,’ the minister’s aide said.") == [["We will win,"]]
+    assert _texts('Iran\'s "plan" is the players\' choice.') == [["plan"]]
+
+
+@pytest.mark.parametrize("text", ['"' * 10_000, "“" * 500 + "”" * 3, '" "\n"', "", "\n\n\n"])
+def test_quotes_never_raises_and_stays_in_bounds(text):
+    for g in find_quotes(text):
+        for q in g.pieces:
+            assert 0 <= q.start < q.end <= len(text)

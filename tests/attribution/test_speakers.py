@@ -1,0 +1,64 @@
+"""Speaker resolution inside one article: names, pronouns, descriptions, places and institutions."""
+
+import pytest
+
+CASES = [
+    # (text, content excerpt, expected speaker name, expected kind)
+    ("Maria Zakharova spoke in Moscow. Zakharova said the talks had failed.", "the talks had failed",
+     "Maria Zakharova", "person"),
+    ("State Department spokesman Ned Price met reporters. He said the embassy would stay open.",
+     "the embassy would stay open", "Ned Price", "person"),
+    ("Ned Price met Maria Zakharova in Vienna. She said the meeting was useful.", "the meeting was useful",
+     "Maria Zakharova", "person"),
+    ("The Iranian leader, Ayatollah Ali Khamenei, spoke on Friday. He said Iran would never surrender.",
+     "Iran would never surrender", "Ali Khamenei", "person"),
+    ("Iran's foreign minister Hossein Amir-Abdollahian arrived in Oslo. The Iranian foreign minister said "
+     "the deal was still alive.", "the deal was still alive", "Hossein Amir-Abdollahian", "person"),
+    ("Tehran said the sanctions were illegal.", "the sanctions were illegal", "Tehran", "place"),
+    ("The Kremlin said the sanctions would fail.", "the sanctions would fail", "Kremlin", "organization"),
+    ("Washington said the sanctions would stay.", "the sanctions would stay", "Washington", "place"),
+    ("A White House spokesman said the president would travel to Kyiv.", "the president would travel",
+     "White House spokesman", "person"),
+    ("The European Commission published its review. It said the rules had worked.", "the rules had worked",
+     "European Commission", "organization"),
+    ("Committee chair Grace Okafor opened the hearing. The committee chair said she would call more "
+     "witnesses.", "she would call more witnesses", "Grace Okafor", "person"),
+]
+
+
+@pytest.mark.parametrize("text, excerpt, name, kind", CASES)
+def test_speakers_resolve_to_named_actor(run, text, excerpt, name, kind):
+    article = run(text)
+    hits = [a for a in article.attributions if excerpt in a.content.text]
+    assert hits, [a.content.text for a in article.attributions]
+    assert hits[0].speaker.name == name
+    assert hits[0].speaker.kind == kind
+    actor = article.actor(hits[0].speaker.actor)
+    assert actor is not None and actor.name == name
+
+
+def test_speakers_actor_keeps_aliases_and_titles(run):
+    text = ("Russian foreign ministry spokeswoman Maria Zakharova spoke on Monday. "
+            "Zakharova said the West was lying. She added that Moscow would respond.")
+    article = run(text)
+    names = {a.speaker.name for a in article.attributions}
+    assert names == {"Maria Zakharova"}
+    (actor,) = article.actors
+    assert "Zakharova" in actor.aliases
+    assert any("spokeswoman" in t for t in actor.titles)
+
+
+def test_speakers_pronoun_prefers_previous_speaker_over_object(run):
+    text = ('Ned Price said Russia should free Evan Gershkovich. "He is a journalist, not a spy," he said.')
+    article = run(text)
+    quote = next(a for a in article.attributions if "not a spy" in a.content.text)
+    assert quote.speaker.name == "Ned Price"
+
+
+def test_speakers_pronoun_respects_gender(run):
+    text = ("Maria Zakharova and Ned Price spoke separately on Monday. "
+            "Zakharova said the talks had failed. Price said the talks would resume. "
+            "She added that Moscow was ready for a new round.")
+    article = run(text)
+    added = next(a for a in article.attributions if "ready for a new round" in a.content.text)
+    assert added.speaker.name == "Maria Zakharova"

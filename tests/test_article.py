@@ -1,0 +1,48 @@
+from onrecord.article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker
+
+
+def _sample() -> tuple[str, Article]:
+    text = '"No," she said, "never."'
+    content = Content.of(text, [(17, 23), (1, 3)])
+    att = Attribution("q1", "direct", content, Span.of(text, 9, 13),
+                      Speaker(Span.of(text, 5, 8), "Maria Zakharova", "person", "person:maria-zakharova"),
+                      "deny", "quote-split", 0.9)
+    actor = Actor("person:maria-zakharova", "Maria Zakharova", "person", ("Zakharova",), ("spokeswoman",))
+    return text, Article("x.txt", len(text), (att,), (actor,))
+
+
+def test_article_content_of_sorts_parts_and_covers_them():
+    text, article = _sample()
+    content = article.attributions[0].content
+    assert content.parts == ((1, 3), (17, 23))
+    assert (content.start, content.end) == (1, 23)
+    assert content.text == text[1:23]
+
+
+def test_article_round_trip_through_dict():
+    _text, article = _sample()
+    data = article.to_dict()
+    assert data["schema"] == SCHEMA == "onrecord.article/1"
+    assert Article.from_dict(data) == article
+
+
+def test_article_to_dict_has_the_documented_fields():
+    _text, article = _sample()
+    data = article.to_dict()
+    assert set(data) == {"schema", "source", "text_length", "attributions", "actors"}
+    att = data["attributions"][0]
+    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence"}
+    assert set(att["content"]) == {"text", "start", "end", "parts"}
+    assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
+    assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
+
+
+def test_article_from_dict_rejects_another_schema():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "other/9"}
+    try:
+        Article.from_dict(data)
+    except ValueError as exc:
+        assert "other/9" in str(exc)
+    else:
+        raise AssertionError("accepted a foreign schema")

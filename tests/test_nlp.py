@@ -1,0 +1,36 @@
+import pytest
+
+from onrecord.nlp import chunk_bounds, load, parse
+
+
+@pytest.mark.parametrize("text", ["", "a", "x\n" * 50_000, "word " * 30_000, "a" * 70_000,
+                                  "GENEVA (Reuters) - The talks failed."])
+def test_nlp_chunk_bounds_cover_text_exactly(text):
+    bounds = chunk_bounds(text, limit=20_000)
+    assert "".join(text[s:e] for s, e in bounds) == text
+    assert all(e - s <= 20_000 for s, e in bounds)
+    assert all(bounds[i][1] == bounds[i + 1][0] for i in range(len(bounds) - 1))
+
+
+def test_nlp_chunk_bounds_cut_after_dateline():
+    text = "MOSCOW, March 3 (AP) — The Kremlin said the talks failed."
+    first = chunk_bounds(text)[0]
+    assert text[first[0]:first[1]] == "MOSCOW, March 3 (AP) — "
+
+
+def test_nlp_parse_long_text_beyond_max_length_keeps_offsets():
+    nlp = load()
+    paragraph = 'The minister said the talks had failed. "We tried," she said.\n\n'
+    text = paragraph * (nlp.max_length // len(paragraph) + 10)
+    assert len(text) > nlp.max_length
+    doc = parse(nlp, text)
+    assert doc.text == text
+    last = doc[-2]
+    assert text[last.idx:last.idx + len(last.text)] == last.text
+
+
+def test_nlp_unknown_model_is_a_one_line_error():
+    from onrecord.errors import ModelError
+    with pytest.raises(ModelError) as info:
+        load("no_such_pipeline_xyz")
+    assert "no_such_pipeline_xyz" in str(info.value) and "\n" not in str(info.value)
