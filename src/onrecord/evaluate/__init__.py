@@ -1,0 +1,1 @@
+"""Evaluation against the PolNeAR attribution corpus: reader, metrics, textacy baseline, report."""
