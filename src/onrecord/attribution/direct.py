@@ -9,7 +9,7 @@ from .quotes import QuoteGroup
 
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
 # ('"…," the ministry's spokeswoman Maria Zakharova told reporters on Monday').
-AFTER_WINDOW = 12
+AFTER_WINDOW = 30
 BEFORE_WINDOW = 12
 # A quote with no cue continues the previous speaker only if it is sentence-like and near
 # (scare quotes and titles are short and sit inside a clause).

@@ -39,7 +39,7 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
         previous = (actor, index.paragraph_of(cand.end))
     # actors are named only now: a short name seen first is upgraded when the full name appears
     records = [_record(doc, n, cand, mention, actor) for n, (cand, mention, actor) in enumerate(resolved, 1)]
-    speaking = {id(actor): actor for _c, _m, actor in resolved if actor is not None}
+    speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     actors = [_freeze(d) for d in resolver.actors if id(d) in speaking]
     return records, actors
 
@@ -47,11 +47,13 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:
     content = Content.of(doc.text, cand.parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
-    stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame)
+    stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame,
+                       content_negated=_states_a_negation(doc, cand.parts[0]))
     cue = Span.of(doc.text, *cand.cue) if cand.cue else None
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
     else:
+        actor = actor.final()
         speaker = Speaker(mention, actor.name, actor.kind, _actor_id(actor))
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3))
@@ -66,6 +68,32 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+# A negated main clause is a denial of fact only in the plain present or past: "will not", "cannot",
+# "would not" refuse or forecast, they do not deny.
+MODALS = {"will", "would", "can", "could", "shall", "should", "may", "might", "must", "wo", "ca", "'ll"}
+
+
+def _states_a_negation(doc: Doc, part: tuple[int, int]) -> bool:
+    """The first sentence of the content has a negated main verb without a modal."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = next(iter(span.sents), None)
+    if sent is None:
+        return False
+    inside = range(span.start, span.end)
+    roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head is t)]
+    for root in roots[:1]:
+        while root.dep_ == "mark" or root.pos_ in ("SCONJ", "PUNCT"):
+            break
+        kids = list(root.children)
+        negs = [c for c in kids if c.dep_ == "neg" or c.lower_ == "never"]
+        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids)
+        if negs and not modal:
+            return True
+    return False
 
 
 def _negated(doc: Doc, i: int) -> bool:

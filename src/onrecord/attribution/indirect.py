@@ -34,6 +34,16 @@ def _clause(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i:
             return c
+    # "said in a statement that …": the parser hangs the clause on the noun of the "in" phrase
+    for c in cue.children:
+        if c.dep_ == "prep" and c.i > cue.i:
+            for obj in c.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for clause in obj.children:
+                    if clause.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                               for m in clause.children):
+                        return clause
     # '…, he said' parsed the other way round: the cue hangs on the reported clause
     if cue.dep_ in ("parataxis",) and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
         return cue.head
@@ -74,7 +84,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         pp = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") and c.i > cue.i),
                   None)
         if obj is not None and pp is not None:
-            return [span_of_tokens(doc, obj.left_edge.i, pp.right_edge.i)], "", "accuse-frame"
+            return [span_of_tokens(doc, obj.left_edge.i, _right_end(cue, pp))], "", "accuse-frame"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
@@ -93,13 +103,54 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = _subtree_range(clause)
+        last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
         return [span_of_tokens(doc, first, last)], frame, "clause-complement"
     if lemma in OBJECT_CONTENT:
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
-            return [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)], "", "object-content"
+            last = obj.right_edge.i
+            # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
+            as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+            if as_pp is not None:
+                last = as_pp.right_edge.i
+            return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
+        # "dismissed as baseless reports that …": the object sits inside the "as" phrase
+        as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
+        pobj = next((c for c in as_pp.children if c.dep_ == "pobj"), None) if as_pp is not None else None
+        if pobj is not None and pobj.pos_ == "NOUN":
+            first = pobj.left_edge.i
+            while first < pobj.i and doc[first].pos_ == "ADJ":
+                first += 1
+            return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _right_end(cue: Token, after: Token) -> int:
+    """Last token of the cue's arguments from ``after`` on ("accused X of walking away from a promise")."""
+    last = after.right_edge.i
+    for c in cue.rights:
+        if c.i > after.i and c.dep_ in ("prep", "advmod", "npadvmod") :
+            last = max(last, c.right_edge.i)
+        elif c.i > after.i:
+            break
+    return last
+
+
+def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
+    """End a reported clause before a coordinated or participial cue that starts an attribution of its own
+    ('… and urged Y to …', '…, accusing Y of …')."""
+    for tok in clause.subtree:
+        if tok.i <= first or tok is clause:
+            continue
+        if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None and (tok.dep_ == "conj"
+                                                                              or not _has_subject(tok)):
+            return min(last, tok.left_edge.i - 1)
+    return last
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:

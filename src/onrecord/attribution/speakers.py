@@ -31,6 +31,9 @@ NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "presid
                  "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier"}
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
                "LOC": "place"}
+# "the company said": any organisation of the article can be "the company"; "the ministry" must be named so
+GENERIC_ORGS = {"company", "firm", "group", "team", "club", "carmaker", "bank", "organization", "organisation",
+                "agency", "union", "campaign", "party"}
 # How many sentences back a pronoun may reach for its antecedent.
 PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
@@ -61,6 +64,13 @@ class ActorDraft:
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
     named: bool = True             # False for "a White House spokesman"
+    same_as: ActorDraft | None = None  # an unnamed description later named ("A lawyer … The lawyer, Tamara Oduya")
+
+    def final(self) -> ActorDraft:
+        actor = self
+        while actor.same_as is not None:
+            actor = actor.same_as
+        return actor
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
@@ -183,7 +193,11 @@ class Resolver:
         kind = ENTITY_KIND[ent.label_]
         text = ent.text.strip()
         text = re.sub(r"['’]s$", "", text).strip()
-        if ent.label_ == "PERSON":
+        if ent.label_ != "PERSON" and self._looks_like_person(ent, text):
+            kind, label = "person", "PERSON"
+        else:
+            label = ent.label_
+        if label == "PERSON":
             words = text.split()
             while len(words) > 1 and words[0].lower().rstrip(".") in NAME_PREFIXES:
                 words = words[1:]
@@ -206,10 +220,22 @@ class Resolver:
         name = strip_determiner(text)
         return self.named(name, kind)
 
+    def _looks_like_person(self, ent: SpacySpan, text: str) -> bool:
+        """The small model tags many foreign names ORG or GPE: 'spokeswoman Irina Voronova' is a person."""
+        words = text.split()
+        if not 2 <= len(words) <= 4 or not all(t.pos_ == "PROPN" for t in ent if not t.is_punct):
+            return False
+        if text in self.lex.institution_country or text in self.lex.countries or text in self.lex.capital_country:
+            return False
+        if words[0].lower() in self.lex.first_name_gender:
+            return True
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and self.lex.noun_class.get(before.lemma_.lower()) == "person"
+
     def _read_titles(self, ent: SpacySpan, actor: ActorDraft) -> None:
         """Titles from the words before a name ("State Department spokesman Ned Price") and appositions."""
         doc = self.doc
-        if ent.label_ != "PERSON":
+        if actor.kind != "person":
             return
         head = ent.root
         # words before the name inside its noun phrase
@@ -299,12 +325,19 @@ class Resolver:
             return self._pronoun(head)
         # an apposition that names a person: "the Iranian leader, Ayatollah Khamenei, said"
         for c in head.children:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
-                actor = self._entity_at(c)
-                if actor is not None:
-                    if head.pos_ == "NOUN":
-                        actor.add_title(doc[first:last + 1].text)
-                    return actor
+            if c.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            name_tok = next((t for t in c.subtree if t.ent_type_ == "PERSON" and t.dep_ not in ("compound",)),
+                            c if c.pos_ == "PROPN" else None)
+            if name_tok is None:
+                continue
+            actor = self._entity_at(name_tok) or self._bare_name(
+                name_tok, doc[mention_span(name_tok)[0]:mention_span(name_tok)[1] + 1])
+            if actor is not None:
+                if head.pos_ == "NOUN":
+                    actor.add_title(doc[first:last + 1].text)
+                    self._name_earlier_description(head, doc[first:last + 1], actor)
+                return actor
         # a name inside the mention
         span = doc[first:last + 1]
         institution = self._institution(span.text)
@@ -317,6 +350,17 @@ class Resolver:
         if head.pos_ == "PROPN":
             return self._bare_name(head, span)
         return self._description(head, span)
+
+    def _name_earlier_description(self, head: Token, span: SpacySpan, actor: ActorDraft) -> None:
+        """'A lawyer for the family said … The lawyer, Tamara Oduya, told …': the unnamed lawyer is Oduya."""
+        lemma = head.lemma_.lower()
+        for s in reversed(self.sightings):
+            other = s.actor.final()
+            if s.char < head.idx and not other.named and other is not actor and other.kind == actor.kind:
+                if lemma in norm(other.name).split():
+                    other.same_as = actor
+                    actor.add_alias(other.name)
+                    return
 
     def _entity_at(self, tok: Token) -> ActorDraft | None:
         for ent in tok.doc.ents:
@@ -417,6 +461,10 @@ class Resolver:
             found = self._by_title(span, cls)
             if found is not None:
                 return found
+            if cls == "organization" and lemma in GENERIC_ORGS:
+                found = self._latest(head, "organization")
+                if found is not None:
+                    return found
         kind = "person" if cls == "person" else "organization"
         actor = self.named(name, kind, named=False)
         if kind == "person" and actor.gender is None:
@@ -446,6 +494,12 @@ class Resolver:
                         continue
                 if wanted <= have:
                     return actor
+        return None
+
+    def _latest(self, head: Token, kind: str) -> ActorDraft | None:
+        for s in reversed(self.sightings):
+            if s.char < head.idx and s.actor.kind == kind and s.actor.named:
+                return s.actor
         return None
 
     def _statement_issuer(self, head: Token) -> ActorDraft | None:

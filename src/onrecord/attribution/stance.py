@@ -16,15 +16,18 @@ DENIAL_PHRASES = re.compile(
     r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|false(?:hood)?s?|fabricat\w+|fake|"
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
-    r"without (?:any )?(?:basis|foundation|merit)|has no merit|is wrong|are wrong|speculation)\b",
+    r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|is wrong|are wrong|speculation)\b",
     re.IGNORECASE,
 )
-ACCUSE_PHRASES = re.compile(r"\b(lying|responsible for|to blame|is guilty|are guilty|war crimes?|violat\w+|"
+ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|to blame|is guilty|are guilty|war crimes?|violat\w+|"
                             r"committed|carried out the attack|behind the attack)\b", re.IGNORECASE)
 
 
-def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "") -> str:
-    """Stance for an attribution. ``frame`` is "to" when the content is an infinitive clause."""
+def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "",
+              content_negated: bool = False) -> str:
+    """Stance for an attribution. ``frame`` is "to" when the content is an infinitive clause;
+    ``content_negated`` when the content's main clause is a plain negated statement of fact
+    ("This is not protectionism", "Andre did not have a gun") rather than a refusal or a forecast."""
     base = lexicon().cue_stance.get(cue_lemma or "", "assert")
     if cue_lemma == "according to":
         base = "assert"
@@ -35,6 +38,8 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
         return "assert" if base == "deny" else "deny"
     if base == "assert":
         if DENIAL_PHRASES.search(content):
+            return "deny"
+        if content_negated and cue_lemma not in ("warn", "promise", "vow", "pledge", "threaten"):
             return "deny"
         stripped = content.rstrip(" \"'”’»")
         if stripped.endswith("?") and cue_lemma in (None, "say", "ask", "add", "wonder", "tell", "write"):
