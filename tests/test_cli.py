@@ -1,0 +1,83 @@
+"""The extract command as a user runs it: formats, stdin, bad inputs, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from onrecord.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "embassy-drones.txt"
+
+
+def test_cli_extract_one_input_prints_one_json_object(capsys):
+    assert main(["extract", str(EXAMPLE)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert data["schema"] == "onrecord.article/1"
+    assert data["source"] == str(EXAMPLE) and data["text_length"] == len(text)
+    assert len(data["attributions"]) >= 10
+    for a in data["attributions"]:
+        assert text[a["content"]["start"]:a["content"]["end"]] == a["content"]["text"]
+    assert {"Maria Zakharova", "Hossein Amir-Abdollahian"} <= {a["name"] for a in data["actors"]}
+
+
+def test_cli_extract_several_inputs_one_line_each_and_bad_file_reported(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text('"We deny it," said Maria Zakharova.', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("caf\xe9".encode("latin-1"))
+    code = main(["extract", str(good), str(binary), str(empty), str(latin)])
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert code == 1
+    assert [json.loads(line)["source"] for line in lines] == [str(good), str(empty)]
+    assert json.loads(lines[1])["attributions"] == []
+    errors = captured.err.strip().splitlines()
+    assert len(errors) == 2
+    assert str(binary) in errors[0] and "binary" in errors[0]
+    assert str(latin) in errors[1] and "UTF-8" in errors[1]
+
+
+def test_cli_extract_missing_path_exits_2_with_one_line(capsys):
+    assert main(["extract", "/no/such/file.txt"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "/no/such/file.txt" in err and "no such file" in err
+
+
+def test_cli_extract_table_format(capsys):
+    assert main(["extract", str(EXAMPLE), "--format", "table"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].split() == ["SPEAKER", "STANCE", "CUE", "CONTENT"]
+    assert "Maria Zakharova" in out and "deny" in out
+
+
+def test_cli_extract_reads_stdin_as_console_script():
+    proc = subprocess.run([sys.executable, "-m", "onrecord.cli", "extract", "-", "--format", "jsonl"],
+                          input='Ned Price said that the talks had failed.'.encode(), capture_output=True,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["source"] == "-"
+    assert data["attributions"][0]["speaker"]["name"] == "Ned Price"
+
+
+def test_cli_extract_unknown_model_is_one_line_error(capsys):
+    assert main(["extract", str(EXAMPLE), "--model", "no_such_model_abc"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "no_such_model_abc" in err and "\n" not in err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"]])
+def test_cli_help(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    assert "onrecord" in capsys.readouterr().out
