@@ -33,6 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help="json: one object for one input (one line each for several); jsonl; table")
     ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ex.set_defaults(run=cmd_extract)
+
+    ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR brat standoff)",
+                        description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
+    ev.add_argument("corpus", choices=("polnear",), help="corpus format")
+    ev.add_argument("split_dir", metavar="SPLIT_DIR", help="folder with text/ and attributions/")
+    ev.add_argument("--errors", metavar="OUT.jsonl", help="write every false positive and false negative here")
+    ev.add_argument("--format", choices=("table", "json"), default="table")
+    ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
+    ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    ev.set_defaults(run=cmd_eval)
     return parser
 
 
@@ -76,6 +86,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if any(f.startswith("missing:") for f in failures):
         return EXIT_USAGE
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate.report import evaluate, format_table, to_json
+    from .pipeline import Extractor
+
+    split = Path(args.split_dir)
+    if not (split / "text").is_dir() or not (split / "attributions").is_dir():
+        raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
+    extractor = Extractor(args.model)
+    reports = {"onrecord": evaluate(split, lambda items: list(extractor.extract_many(items)),
+                                    errors_path=args.errors)}
+    if args.baseline == "textacy":
+        from .evaluate.baseline import textacy_extract_many
+        reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))
+    print(format_table(reports) if args.format == "table" else to_json(reports))
+    return EXIT_OK
 
 
 def _shorten(text: str, width: int) -> str:

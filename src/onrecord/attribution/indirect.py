@@ -146,6 +146,10 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
         if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None and (tok.dep_ == "conj"
                                                                               or not _has_subject(tok)):
             return min(last, tok.left_edge.i - 1)
+        # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
+        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
+                and tok.doc[tok.left_edge.i - 1].text == "," and tok.lemma_.lower() in ("call", "describe", "label", "brand", "term")):
+            return min(last, tok.left_edge.i - 1)
     return last
 
 

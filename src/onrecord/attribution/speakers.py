@@ -78,7 +78,11 @@ class ActorDraft:
             self.aliases.append(alias)
 
     def add_title(self, title: str) -> None:
-        title = strip_determiner(title.strip(" ,"))
+        title = title.strip(" ,")
+        for name in sorted([self.name, *self.aliases], key=len, reverse=True):
+            if title.endswith(name) and len(title) > len(name):
+                title = title[: -len(name)].strip(" ,")   # "Iran's foreign minister Hossein …" → the title
+        title = strip_determiner(title)
         if title and title not in self.titles and norm(title) != norm(self.name):
             self.titles.append(title)
 
@@ -335,8 +339,9 @@ class Resolver:
                 name_tok, doc[mention_span(name_tok)[0]:mention_span(name_tok)[1] + 1])
             if actor is not None:
                 if head.pos_ == "NOUN":
-                    actor.add_title(doc[first:last + 1].text)
-                    self._name_earlier_description(head, doc[first:last + 1], actor)
+                    title = doc[first:min(last + 1, c.left_edge.i)]
+                    actor.add_title(title.text)
+                    self._name_earlier_description(head, title, actor)
                 return actor
         # a name inside the mention
         span = doc[first:last + 1]

@@ -1,0 +1,46 @@
+"""The README stays true: commands, contract fields, the two commands and .ci/run."""
+
+import json
+import re
+from pathlib import Path
+
+from onrecord.cli import build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_docs_every_command_is_documented():
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for name in sub.choices:
+        assert f"onrecord {name}" in README, name
+
+
+def test_docs_every_contract_field_is_named():
+    fields = ["schema", "source", "text_length", "attributions[].id", "attributions[].kind",
+              "attributions[].content", "attributions[].cue", "attributions[].speaker.mention",
+              "attributions[].speaker.name", "attributions[].speaker.kind", "attributions[].speaker.actor",
+              "attributions[].stance", "attributions[].rule", "attributions[].confidence", "actors[]"]
+    for field in fields:
+        assert f"| `{field}` |" in README, field
+
+
+def test_docs_contract_example_is_real_output(extractor):
+    example = re.search(r"## Output contract.*?```json\n(.*?)```", README, re.S).group(1)
+    shown = json.loads(example)
+    text = (ROOT / shown["source"].replace("<path as given>", "examples/embassy-drones.txt")).read_text() \
+        if False else (ROOT / "examples" / "embassy-drones.txt").read_text(encoding="utf-8")
+    article = extractor.extract(text, source="<path as given>").to_dict()
+    assert shown["text_length"] == article["text_length"]
+    (sample,) = shown["attributions"]
+    assert sample in article["attributions"]
+    (actor,) = shown["actors"]
+    assert actor in article["actors"]
+
+
+def test_docs_ci_runs_the_readme_test_command():
+    commands = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    assert len(commands) == 2
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()
+    assert "onrecord extract examples/" in commands[0]
