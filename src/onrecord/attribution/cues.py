@@ -165,7 +165,7 @@ def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Characters of tokens first..last, trimmed of punctuation and spaces at both ends."""
     while first <= last and (doc[first].is_punct or doc[first].is_space):
         first += 1
-    while last >= first and (doc[last].is_punct or doc[last].is_space):
+    while last >= first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
     if last < first:
         return (0, 0)

@@ -161,6 +161,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
     """Direct and mixed quote attributions, and the token indices of the cues they used."""
     found: list[Candidate] = []
     used: dict[int, Candidate] = {}
+    clause_end: dict[int, int] = {}     # id(candidate) -> end of its cue clause after the quote
     for group in index.groups:
         before = _tokens_before(index, group, group.open_mark)
         cand = None
@@ -173,6 +174,17 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 cand = None
             else:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
+                window = _tokens_after(index, group)
+                clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+        if after is None and found and found[-1].cue_token is not None and id(found[-1]) in clause_end:
+            # '"A," said Alan Cole, an economist at the Tax Foundation. "B."': B continues A's content
+            owner = found[-1]
+            gap = index.text[clause_end[id(owner)]:group.open_mark]
+            if not gap.strip() and "\n" not in gap:
+                owner.parts.extend((q.start, q.end) for q in group.pieces)
+                owner.quotes.append(group)
+                owner.rule = "quote-split"
+                continue
         if cand is None and cue_b is not None:
             if cue_b.i in used:
                 # '"A," he said, "B."' and '"A," he said. "B."': one content in several parts

@@ -44,9 +44,9 @@ def _clause(cue: Token) -> Token | None:
                     if clause.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                for m in clause.children):
                         return clause
-    # '…, he said' parsed the other way round: the cue hangs on the reported clause
-    if cue.dep_ in ("parataxis",) and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
-        return cue.head
+    # '…, he said' and 'Too often, Mr. Clarke said, the debate …': the cue hangs on the reported clause
+    if cue.dep_ == "parataxis":
+        return cue.sent.root
     return None
 
 
@@ -98,7 +98,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
     clause = _clause(cue)
     if clause is not None:
-        if clause is cue.head:  # parataxis: the clause minus the cue's own subtree
+        if cue.dep_ == "parataxis":  # the sentence minus the cue's own subtree
             first, last = _subtree_range(clause)
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None

@@ -106,7 +106,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Some newspapers' archives (and LaTeX-style copy) write double quotes as two apostrophes or backticks.
+DOUBLED = re.compile(r"''|``")
+
+
 def _paragraph_quotes(text: str, pstart: int, pend: int, index: int, single: bool) -> list[Quote]:
+    if not single and DOUBLED.search(text, pstart, pend):
+        return _doubled_quotes(text, pstart, pend, index)
     opens, closes = (SINGLE_OPEN, SINGLE_CLOSE) if single else (OPENERS, CLOSERS)
     marks = opens + closes + ("'" if single else STRAIGHT)
     quotes: list[Quote] = []
@@ -138,6 +144,37 @@ def _paragraph_quotes(text: str, pstart: int, pend: int, index: int, single: boo
         s, e = _trim(text, open_at + 1, pend)
         if e > s:
             quotes.append(Quote(open_at, None, s, e, index))
+    return quotes
+
+
+def _doubled_quotes(text: str, pstart: int, pend: int, index: int) -> list[Quote]:
+    """Pairing when marks may be two characters long ('' or ``), mixed with ordinary double marks."""
+    marks = [(m.start(), m.end()) for m in re.finditer(r"''|``|[\"“”„«»‟]", text[pstart:pend])]
+    quotes: list[Quote] = []
+    open_at: tuple[int, int] | None = None
+    for s, e in marks:
+        s, e = s + pstart, e + pstart
+        before = text[s - 1] if s > 0 else "\n"
+        after = text[e] if e < len(text) else "\n"
+        opens = text[s] in "`“„«‟" or (before in _OPEN_CONTEXT and not after.isspace())
+        closes = text[s] in "”»" or (not before.isspace() and (after.isspace() or after in ",.;:!?)"))
+        role = "open" if opens and not closes else "close" if closes and not opens else (
+            "close" if open_at is not None else "open")
+        if role == "open":
+            if open_at is not None:
+                a, b = _trim(text, open_at[1], s)
+                if b > a:
+                    quotes.append(Quote(open_at[0], None, a, b, index))
+            open_at = (s, e)
+        elif open_at is not None:
+            a, b = _trim(text, open_at[1], s)
+            if b > a:
+                quotes.append(Quote(open_at[0], e - 1, a, b, index))
+            open_at = None
+    if open_at is not None:
+        a, b = _trim(text, open_at[1], pend)
+        if b > a:
+            quotes.append(Quote(open_at[0], None, a, b, index))
     return quotes
 
 
