@@ -30,7 +30,9 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "repudiate", "debunk", "confirm", "announce", "acknowledge", "admit", "concede", "disclose",
                   "reveal", "predict", "promise", "vow", "pledge", "threaten", "demand", "recommend", "allege",
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
-                  "criticize", "criticise", "slam"}
+                  "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
+                  "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
+                  "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
 
@@ -138,11 +140,11 @@ def subject_of(tok: Token) -> Token | None:
                 if c.tag_ == "WP" and tok.dep_ == "relcl":
                     return tok.head
                 return c
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "relcl":
-            return tok.head
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return tok.head   # "Dean, a medical doctor, saying he would never …"
         return None
     return None
 

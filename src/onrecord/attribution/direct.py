@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
+from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
 from .quotes import QuoteGroup
 
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
@@ -16,6 +16,7 @@ BEFORE_WINDOW = 12
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 3
 OPEN_MARKS = set("“„«‟\"")
+DASHES = {"―", "—", "–", "-", "--"}
 
 
 def _words(text: str) -> int:
@@ -64,7 +65,7 @@ def _tokens_before(index: DocIndex, group: QuoteGroup, char: int) -> list[Token]
 def _clause_is_only_cue(cue: Token, between: list[Token]) -> bool:
     """The words between a quote and its cue are the cue's subject or adverbials, never another verb."""
     for t in between:
-        if t.pos_ == "VERB" and t is not cue and not any(a is cue for a in t.ancestors):
+        if t.pos_ == "VERB" and t.i != cue.i and not any(a.i == cue.i for a in t.ancestors):
             return False
     return True
 
@@ -82,6 +83,9 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
     words = [t for t in window if not (t.is_punct or t.is_space)]
     if not words:
         return None
+    # '"…" ― Sonya Herridge': a dash and a name under a quote (readers' voices, epigraphs)
+    if window[0].text in DASHES and len(window) > 1 and (window[1].pos_ == "PROPN" or window[1].ent_type_ == "PERSON"):
+        return window[0]
     for pos, tok in enumerate(window):
         lemma = cue_lemma(tok)
         if lemma is None:
@@ -151,10 +155,23 @@ def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str,
     if cue is None:
         return Candidate(parts, None, None, None, None, rule, confidence, kind, continues=True, quotes=[group])
     head = speaker_head(cue)
+    if cue.text in DASHES:
+        head = _name_after(cue)
     # a cue with no subject ('Commenting: "…"', 'Adding: "…"') continues the previous speaker
     return Candidate(parts, cue_span(cue), cue_lemma(cue), cue.i, head.i if head is not None else None,
                      rule, confidence if group.closed else confidence - 0.2, kind, continues=head is None,
                      quotes=[group])
+
+
+def _name_after(dash: Token) -> Token | None:
+    """The head of the name after a dash: the last proper noun of the run."""
+    last = None
+    for t in dash.doc[dash.i + 1: dash.i + 6]:
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON":
+            last = t
+        elif last is not None:
+            break
+    return last
 
 
 def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
@@ -195,7 +212,12 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 continue
             if _quote_is_whole(index, group):
                 mixed = [t for t in between if t.lower_ == "that"]
-                if mixed:
+                obj = next((t for t in between if t.dep_ == "dobj" and t.head.i == cue_b.i), None)
+                if obj is not None and cue_lemma(cue_b) in OBJECT_CONTENT:
+                    # 'dismissed the troop figures as "numbers on paper"': the object is what is judged
+                    cand = _candidate(index, group, cue_b, "object-as-quote", 0.8, kind="mixed",
+                                      extra_start=obj.left_edge.i and index.doc[obj.left_edge.i].idx)
+                elif mixed:
                     cand = _candidate(index, group, cue_b, "quote-that", 0.85, kind="mixed",
                                       extra_start=mixed[-1].idx)
                 elif not between or all(t.is_punct or t.is_space or t.pos_ in ("ADP", "NOUN", "PROPN", "PRON",

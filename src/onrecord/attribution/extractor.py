@@ -84,7 +84,7 @@ def _states_a_negation(doc: Doc, part: tuple[int, int]) -> bool:
     if sent is None:
         return False
     inside = range(span.start, span.end)
-    roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head is t)]
+    roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
     for root in roots[:1]:
         while root.dep_ == "mark" or root.pos_ in ("SCONJ", "PUNCT"):
             break

@@ -71,7 +71,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     doc = cue.doc
     if lemma == "according to":
         host = cue.head
-        if host is cue:
+        if host.i == cue.i:
             return None
         first, last = _subtree_range(host)
         first = max(first, host.sent.start)
@@ -83,12 +83,19 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         pp = next((c for c in children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") and c.i > cue.i),
                   None)
+        if obj is not None and pp is None:
+            # "accused the regulator of taking too long": the parser often hangs "of" on the object
+            pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
             return [span_of_tokens(doc, obj.left_edge.i, _right_end(cue, pp))], "", "accuse-frame"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
         target = next((c for c in children if c.dep_ in ("dobj", "prep") and c.i > cue.i), None)
+        if to_clause is None and target is not None and target.dep_ == "dobj":
+            # "urged the authority to block the merger": the infinitive hangs on the object
+            to_clause = next((c for c in target.children if c.dep_ in ("acl", "relcl")
+                              and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
         if to_clause is not None:
             start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
             return [span_of_tokens(doc, start, to_clause.right_edge.i)], "to", "urge-frame"
@@ -98,11 +105,13 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
     clause = _clause(cue)
     if clause is not None:
-        if cue.dep_ == "parataxis":  # the sentence minus the cue's own subtree
+        if cue.dep_ == "parataxis" and clause.i == cue.sent.root.i:  # the sentence minus the cue's subtree
             first, last = _subtree_range(clause)
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = _subtree_range(clause)
+        if clause.i > cue.i:
+            last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
         return [span_of_tokens(doc, first, last)], frame, "clause-complement"
@@ -126,6 +135,20 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     return None
 
 
+def _to_sentence_end(cue: Token, last: int) -> int:
+    """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
+    still reported, unless a semicolon, a quote or another cue starts something new."""
+    doc = cue.doc
+    end = cue.sent.end - 1
+    i = last + 1
+    while i <= end:
+        tok = doc[i]
+        if tok.text in (";", "--", "—") or tok.text[:1] in "\"“”«»" or cue_lemma(tok) is not None:
+            return last
+        i += 1
+    return end
+
+
 def _right_end(cue: Token, after: Token) -> int:
     """Last token of the cue's arguments from ``after`` on ("accused X of walking away from a promise")."""
     last = after.right_edge.i
@@ -141,7 +164,7 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
     for tok in clause.subtree:
-        if tok.i <= first or tok is clause:
+        if tok.i <= first or tok.i == clause.i:
             continue
         if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None and (tok.dep_ == "conj"
                                                                               or not _has_subject(tok)):

@@ -329,7 +329,7 @@ class Resolver:
             return self._pronoun(head)
         # an apposition that names a person: "the Iranian leader, Ayatollah Khamenei, said"
         for c in head.children:
-            if c.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN"):
+            if c.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
                 continue
             name_tok = next((t for t in c.subtree if t.ent_type_ == "PERSON" and t.dep_ not in ("compound",)),
                             c if c.pos_ == "PROPN" else None)
