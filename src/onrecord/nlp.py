@@ -39,7 +39,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 
 # "GENEVA (Reuters) - " / "MOSCOW, March 3 (AP) — ": parsed on its own, or the parser takes the city for the
 # subject of the first sentence's verb.
-DATELINE = re.compile(r"\A\s*[A-Z][A-Z .,'’-]{1,40}(?:,[\w .]{1,25})?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+")
+DATELINE = re.compile(r"\A\s*[A-Z][A-Z .,'’-]{1,40}(?:,[\w .]{1,25}){0,2}(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+")
 _SOFT_BREAK = re.compile(r"(?<=[.!?])\s+|\s+")
 
 

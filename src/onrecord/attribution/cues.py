@@ -32,7 +32,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know"}
+                  "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
 

@@ -86,13 +86,17 @@ def _states_a_negation(doc: Doc, part: tuple[int, int]) -> bool:
     inside = range(span.start, span.end)
     roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
     for root in roots[:1]:
-        while root.dep_ == "mark" or root.pos_ in ("SCONJ", "PUNCT"):
-            break
         kids = list(root.children)
-        negs = [c for c in kids if c.dep_ == "neg" or c.lower_ == "never"]
-        modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in kids)
-        if negs and not modal:
-            return True
+        aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+        if any(a in MODALS for a in aux) or any(c.lower_ == "going" for c in kids) or root.lower_ == "going":
+            return False            # "will not", "are not going to": a refusal or a forecast
+        if root.lemma_ == "be" and any(c.dep_ == "expl" for c in kids):
+            # "There is no vendetta here"
+            return any(d.lower_ == "no" for c in kids if c.dep_ in ("attr", "nsubj") for d in c.children)
+        if not any(c.dep_ == "neg" or c.lower_ == "never" for c in kids):
+            return False
+        # "we don't negotiate through hypotheticals": a present-tense habit states a policy, not a denial
+        return not (root.lemma_ != "be" and aux and all(a in ("do", "does") for a in aux))
     return False
 
 

@@ -166,8 +166,7 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
-        if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None and (tok.dep_ == "conj"
-                                                                              or not _has_subject(tok)):
+        if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None:
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
@@ -175,9 +174,6 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
             return min(last, tok.left_edge.i - 1)
     return last
 
-
-def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:

@@ -502,10 +502,10 @@ class Resolver:
         return None
 
     def _latest(self, head: Token, kind: str) -> ActorDraft | None:
-        for s in reversed(self.sightings):
-            if s.char < head.idx and s.actor.kind == kind and s.actor.named:
-                return s.actor
-        return None
+        """The latest named actor of ``kind`` that spoke or was a subject; else the latest one seen."""
+        seen = [s for s in self.sightings if s.char < head.idx and s.actor.kind == kind and s.actor.named]
+        active = [s for s in seen if s.speaker or s.subject]
+        return (active or seen)[-1].actor if (active or seen) else None
 
     def _statement_issuer(self, head: Token) -> ActorDraft | None:
         """'the ministry's statement' → the ministry; 'the statement' → who last spoke in a statement."""

@@ -19,8 +19,8 @@ DENIAL_PHRASES = re.compile(
     r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|is wrong|are wrong|speculation)\b",
     re.IGNORECASE,
 )
-ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|to blame|is guilty|are guilty|war crimes?|violat\w+|"
-                            r"committed|carried out the attack|behind the attack)\b", re.IGNORECASE)
+ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|to blame|is guilty|are guilty|"
+                            r"war crimes?|violated|carried out the attack|behind the attack)\b", re.IGNORECASE)
 
 
 def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "",
