@@ -48,7 +48,8 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
     content = Content.of(doc.text, cand.parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
     stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame,
-                       content_negated=_states_a_negation(doc, cand.parts[0]))
+                       content_negated=_states_a_negation(doc, cand.parts[0]),
+                       content_verb=_main_verb(doc, cand.parts[0]))
     cue = Span.of(doc.text, *cand.cue) if cand.cue else None
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
@@ -73,6 +74,19 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
 # A negated main clause is a denial of fact only in the plain present or past: "will not", "cannot",
 # "would not" refuse or forecast, they do not deny.
 MODALS = {"will", "would", "can", "could", "shall", "should", "may", "might", "must", "wo", "ca", "'ll"}
+
+
+def _main_verb(doc: Doc, part: tuple[int, int]) -> str | None:
+    """Lemma of the content's main verb when it is not negated ('it rejects any suggestion')."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = range(span.start, span.end)
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ == "VERB"]
+    if not verbs or any(c.dep_ == "neg" for c in verbs[0].children):
+        return None
+    return verbs[0].lemma_.lower()
 
 
 def _states_a_negation(doc: Doc, part: tuple[int, int]) -> bool:

@@ -143,10 +143,15 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text in (";", "--", "—") or tok.text[:1] in "\"“”«»" or cue_lemma(tok) is not None:
+        if tok.text in (";", "--", "—") or cue_lemma(tok) is not None:
             return last
         i += 1
     return end
+
+
+def _asked(tok: Token) -> bool:
+    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
 
 
 def _right_end(cue: Token, after: Token) -> int:
@@ -183,7 +188,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if index.quoted[tok.i] or tok.i in used_cues:
             continue
         lemma = cue_lemma(tok)
-        if lemma is None:
+        if lemma is None or _asked(tok):
             continue
         got = _content_parts(tok, lemma)
         if got is None:

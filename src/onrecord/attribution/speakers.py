@@ -31,6 +31,10 @@ NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "presid
                  "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier"}
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
                "LOC": "place"}
+ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency", "Institute", "Foundation",
+                "Association", "Bank", "Bancorp", "Motors", "Airlines", "Holdings", "Partners", "Labs", "Media",
+                "Pharmaceuticals", "Energy", "Power", "Authority", "Commission", "Council", "Union", "Party",
+                "Ministry", "Department", "Office", "Service", "Services", "Federation", "Committee", "Court"}
 # "the company said": any organisation of the article can be "the company"; "the ministry" must be named so
 GENERIC_ORGS = {"company", "firm", "group", "team", "club", "carmaker", "bank", "organization", "organisation",
                 "agency", "union", "campaign", "party"}
@@ -410,10 +414,12 @@ class Resolver:
         if text in self.lex.capital_country or text in self.lex.countries:
             return self.named(text, "place")
         words = [t for t in span if t.pos_ == "PROPN"]
-        kind = "person" if len(words) >= 2 and all(t.text[:1].isupper() for t in words) else "unknown"
-        if kind == "person":
-            return self.person(" ".join(t.text for t in words), span.start_char)
-        return self.named(text, kind)
+        if any(self.lex.noun_class.get(w.lower()) == "organization" for w in text.split()) or \
+                any(w in ORG_SUFFIXES for w in text.split()):
+            return self.named(text, "organization")   # "the Medicines and Devices Agency"
+        if len(words) >= 2 and all(t.text[:1].isupper() for t in words) and len(words) == len(text.split()):
+            return self.person(text, span.start_char)
+        return self.named(text, "unknown")
 
     def _candidates(self, head: Token, kinds: set[str], gender: str | None) -> ActorDraft | None:
         sentence = self.sent_of[head.i]

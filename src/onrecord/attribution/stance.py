@@ -24,7 +24,7 @@ ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|t
 
 
 def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "",
-              content_negated: bool = False) -> str:
+              content_negated: bool = False, content_verb: str | None = None) -> str:
     """Stance for an attribution. ``frame`` is "to" when the content is an infinitive clause;
     ``content_negated`` when the content's main clause is a plain negated statement of fact
     ("This is not protectionism", "Andre did not have a gun") rather than a refusal or a forecast."""
@@ -37,6 +37,10 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
         # "did not confirm", "did not say" – the speaker declines the content; "did not deny" is not a denial
         return "assert" if base == "deny" else "deny"
     if base == "assert":
+        # "said that it rejects any suggestion of …": the reported verb carries the stance
+        inner = lexicon().cue_stance.get(content_verb or "")
+        if inner in ("deny", "accuse"):
+            return inner
         if DENIAL_PHRASES.search(content):
             return "deny"
         if content_negated and cue_lemma not in ("warn", "promise", "vow", "pledge", "threaten"):
