@@ -12,10 +12,14 @@ def test_nlp_chunk_bounds_cover_text_exactly(text):
     assert all(bounds[i][1] == bounds[i + 1][0] for i in range(len(bounds) - 1))
 
 
-def test_nlp_chunk_bounds_cut_after_dateline():
-    text = "MOSCOW, March 3 (AP) — The Kremlin said the talks failed."
-    first = chunk_bounds(text)[0]
-    assert text[first[0]:first[1]] == "MOSCOW, March 3 (AP) — "
+@pytest.mark.parametrize("text, second", [
+    ("MOSCOW, March 3 (AP) — The Kremlin said the talks failed.", "The Kremlin said the talks failed."),
+    ("Truce frays\n\nBEIRUT, March 14, 2025 (AFP) - Beirut rejected the claims.", "BEIRUT, March 14, 2025 (AFP) - "),
+])
+def test_nlp_sentences_break_at_lines_and_datelines(text, second):
+    doc = parse(load(), text)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert second.strip() in sentences
 
 
 def test_nlp_parse_long_text_beyond_max_length_keeps_offsets():

@@ -6,6 +6,7 @@ The onrecord spaCy component (``nlp.add_pipe("onrecord")``) is registered here; 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -34,12 +35,40 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     missing = [p for p in NEEDED if p not in nlp.pipe_names]
     if missing:
         raise ModelError(name, f"lacks the components {', '.join(missing)} that attribution needs")
+    if "onrecord_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("onrecord_boundaries", before="parser")
     return nlp
+
+
+@Language.component("onrecord_boundaries")
+def set_boundaries(doc: Doc) -> Doc:
+    """Sentences never cross a line break, and a dateline ("BEIRUT, March 14 (AFP) -") stands alone:
+    news headlines have no final stop, and the parser would otherwise make the city a subject.
+    The parser keeps sentence starts set before it runs."""
+    text = doc.text
+    starts = [t.idx for t in doc]
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+            if not tok.is_space:
+                _after_dateline(doc, text, tok.idx, starts)
+    if len(doc) and not doc[0].is_space:
+        _after_dateline(doc, text, doc[0].idx, starts)
+    return doc
+
+
+def _after_dateline(doc: Doc, text: str, at: int, starts: list[int]) -> None:
+    match = DATELINE.match(text, at)
+    if match and match.end() < len(text):
+        i = bisect.bisect_left(starts, match.end())
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
 
 
 # "GENEVA (Reuters) - " / "MOSCOW, March 3 (AP) — ": parsed on its own, or the parser takes the city for the
 # subject of the first sentence's verb.
-DATELINE = re.compile(r"\A\s*[A-Z][A-Z .,'’-]{1,40}(?:,[\w .]{1,25}){0,2}(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+")
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z .,'’-]{2,40}(?:,[\w .]{1,25}){0,2}(?:\s*\([^()\n]{1,40}\))?\s*[-–—]+\s+")
 _SOFT_BREAK = re.compile(r"(?<=[.!?])\s+|\s+")
 
 
@@ -47,10 +76,6 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Contiguous (start, end) pieces covering ``text`` exactly, cut after newlines where possible."""
     bounds: list[tuple[int, int]] = []
     start, n = 0, len(text)
-    dateline = DATELINE.match(text)
-    if dateline and dateline.end() < n:
-        bounds.append((0, dateline.end()))
-        start = dateline.end()
     while start < n:
         if n - start <= limit:
             bounds.append((start, n))
