@@ -67,7 +67,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc, groups: list[QuoteGroup]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts = [t.idx for t in doc]
         self.groups = groups
         self.quoted = [False] * len(doc)
@@ -89,6 +89,14 @@ class DocIndex:
 
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("onrecord_text")
+    if text is None:
+        text = doc.user_data["onrecord_text"] = doc.text
+    return text
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -171,7 +179,7 @@ def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
         last -= 1
     if last < first:
         return (0, 0)
-    return balance_quotes(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    return balance_quotes(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
 
 
 _MARKS = "\"“”«»„"

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..article import Actor, Attribution, Content, Span, Speaker
-from .cues import Candidate, DocIndex
+from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, find_direct
 from .indirect import find_indirect
 from .quotes import find_quotes
@@ -19,7 +19,7 @@ STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|le
 
 def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     """Every attribution in ``doc`` (offsets into ``doc.text``) and the actors that speak in it."""
-    index = DocIndex(doc, find_quotes(doc.text))
+    index = DocIndex(doc, find_quotes(doc_text(doc)))
     direct, used = find_direct(index)
     indirect = find_indirect(index, used)
     candidates = _drop_overlaps(direct + indirect)
@@ -45,12 +45,13 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
 
 
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:
-    content = Content.of(doc.text, cand.parts)
+    text = doc_text(doc)
+    content = Content.of(text, cand.parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
     stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame,
                        content_negated=_states_a_negation(doc, cand.parts[0]),
                        content_verb=_main_verb(doc, cand.parts[0]))
-    cue = Span.of(doc.text, *cand.cue) if cand.cue else None
+    cue = Span.of(text, *cand.cue) if cand.cue else None
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
     else:
@@ -126,7 +127,7 @@ def _speaker(doc: Doc, cand: Candidate, resolver: Resolver) -> tuple[Span | None
     head = doc[cand.speaker_token]
     statement = bool(STATEMENT_WORDS.search(head.sent.text))
     (first, last), actor = resolver.resolve(head, statement=statement)
-    mention = Span.of(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    mention = Span.of(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return mention, actor
 
 

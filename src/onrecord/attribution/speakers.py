@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -43,6 +44,7 @@ PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
 
 
+@lru_cache(maxsize=8192)
 def norm(name: str) -> str:
     """Comparison key for a name: case, hyphens, dots and possessives ignored."""
     name = re.sub(r"['’]s\b", "", name)
