@@ -32,8 +32,9 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
-ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam"}
+                  "attack", "blast", "lambast", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
+ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
+                "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
 
 
@@ -111,7 +112,9 @@ def cue_lemma(tok: Token) -> str | None:
         return None
     needs = lex.cue_needs.get(lemma)
     if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
-        return None
+        # "called the charges fabricated": calling something something is a judgement
+        if not (lemma == "call" and any(c.dep_ in ("oprd", "ccomp") for c in tok.children)):
+            return None
     if lemma in ("be", "have", "do"):
         return None
     return lemma

@@ -88,6 +88,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
             return [span_of_tokens(doc, obj.left_edge.i, _right_end(cue, pp))], "", "accuse-frame"
+    if lemma == "call":
+        obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
+        judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
+        if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
+            last = max(c.right_edge.i for c in judged)
+            return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)

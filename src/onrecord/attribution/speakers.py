@@ -470,6 +470,8 @@ class Resolver:
         if cls == "group" or (head.tag_ == "NNS" and cls == "person"):
             return self.named(name, "group", named=False)
         indefinite = det in ("a", "an", "another") or any(t.lower_ == "one" for t in words[:1])
+        if cls == "organization" and any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in words):
+            return self.named(name, "organization")   # "the Trump campaign" is its own speaker
         if not indefinite:
             found = self._by_title(span, cls)
             if found is not None:

@@ -31,6 +31,8 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
     base = lexicon().cue_stance.get(cue_lemma or "", "assert")
     if cue_lemma == "according to":
         base = "assert"
+    if frame == "judge":
+        base = "assert"            # "called the charges fabricated": a judgement, read from its words
     if base == "question" and frame == "to":
         base = "demand"            # "asked Iran to stop" is a demand, "asked whether" a question
     if negated:
