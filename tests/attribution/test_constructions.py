@@ -76,6 +76,15 @@ CASES = {
     "called-on": (
         "Maria Zakharova called on Kyiv to return to the negotiating table.",
         [("Kyiv to return to the negotiating table", "Maria Zakharova", "demand", "indirect")]),
+    "called-judgement": (
+        "The Kremlin called the report fabricated by Western intelligence services.",
+        [("the report fabricated", "Kremlin", "deny", "indirect")]),
+    "colon-headline": (
+        "Zakharova: Western sanctions have failed to isolate Moscow\n\nMaria Zakharova spoke on Friday.",
+        [("Western sanctions have failed", "Maria Zakharova", "assert", "indirect")]),
+    "dash-signed-quote": (
+        "“The sanctions have failed and everyone can see it.” ― Maria Zakharova",
+        [("The sanctions have failed", "Maria Zakharova", "assert", "direct")]),
     "asked-whether": (
         "Ned Price asked whether Moscow was serious about the talks.",
         [("whether Moscow was serious about the talks", "Ned Price", "question", "indirect")]),
@@ -84,7 +93,7 @@ CASES = {
 EMPTY = {
     "scare-quotes": "The so-called \"peace plan\" was published on Monday.",
     "title-in-quotes": "The film “Northern Lights” opened in Berlin on Friday.",
-    "scare-quote-mid-sentence": 'Critics call the reform a "gift" to landlords in the capital.',
+    "scare-quote-mid-sentence": 'The reform, a "gift" to landlords, passed in the capital on Friday.',
     "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
 }
 

@@ -32,7 +32,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "attack", "blast", "lambast", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
+                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
@@ -113,11 +113,20 @@ def cue_lemma(tok: Token) -> str | None:
     needs = lex.cue_needs.get(lemma)
     if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
         # "called the charges fabricated": calling something something is a judgement
-        if not (lemma == "call" and any(c.dep_ in ("oprd", "ccomp") for c in tok.children)):
+        if not (lemma == "call" and _calls_something(tok)):
             return None
     if lemma in ("be", "have", "do"):
         return None
     return lemma
+
+
+def _calls_something(tok: Token) -> bool:
+    """'called the charges fabricated', 'called Trump a liar' (not 'called the police')."""
+    if any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(c.dep_ in ("acl", "amod") and c.i > obj.i and c.tag_ in ("VBN", "JJ")
+                                   for c in obj.children)
 
 
 def cue_span(tok: Token) -> tuple[int, int]:
@@ -143,6 +152,11 @@ def subject_of(tok: Token) -> Token | None:
                     if obj.dep_ == "pobj":
                         return obj
         return None
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        # "X denied that …, calling the accusation a fabrication": the participle belongs to X's clause
+        for above in tok.ancestors:
+            if above.i != tok.i and cue_lemma(above) is not None:
+                return subject_of(above)
     seen = 0
     while tok is not None and seen < 4:
         seen += 1

@@ -146,7 +146,11 @@ def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str,
                kind: str = "direct", extra_start: int | None = None) -> Candidate:
     parts = [(q.start, q.end) for q in group.pieces]
     if extra_start is not None:
+        # a mixed quote starts outside the marks, so it keeps both of them: 'the report as "a provocation"'
         parts[0] = (extra_start, parts[0][1])
+        last = group.pieces[-1]
+        if last.close_mark is not None:
+            parts[-1] = (parts[-1][0], last.outer_end)
     # drop a trailing comma inside the quote ('…,”'): it belongs to the sentence, not the content
     s, e = parts[-1]
     while e > s and index.text[e - 1] in ",;":
@@ -155,12 +159,13 @@ def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str,
     if cue is None:
         return Candidate(parts, None, None, None, None, rule, confidence, kind, continues=True, quotes=[group])
     head = speaker_head(cue)
+    frame = "judge" if cue_lemma(cue) == "call" else ""
     if cue.text in DASHES:
         head = _name_after(cue)
     # a cue with no subject ('Commenting: "…"', 'Adding: "…"') continues the previous speaker
     return Candidate(parts, cue_span(cue), cue_lemma(cue), cue.i, head.i if head is not None else None,
                      rule, confidence if group.closed else confidence - 0.2, kind, continues=head is None,
-                     quotes=[group])
+                     frame=frame, quotes=[group])
 
 
 def _name_after(dash: Token) -> Token | None:

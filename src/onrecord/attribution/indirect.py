@@ -91,6 +91,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma == "call":
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
+        if obj is not None and not judged:
+            judged = [c for c in obj.children if c.dep_ in ("acl", "amod") and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
@@ -224,3 +226,36 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
 
 def _according_source(tok: Token) -> Token | None:
     return speaker_head(tok)
+
+
+# "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.
+COLON_MAX_SPEAKER_TOKENS = 4
+COLON_MIN_CONTENT_TOKENS = 3
+
+
+def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Headline and transcript attributions: a name at the start of a line followed by a colon."""
+    doc = index.doc
+    found: list[Candidate] = []
+    for pstart, pend in index.paras:
+        first = index.token_at(pstart)
+        window = [t for t in doc[first:first + COLON_MAX_SPEAKER_TOKENS + 1]]
+        colon = next((t for t in window if t.text == ":"), None)
+        if colon is None or colon.i == first:
+            continue
+        speaker_tokens = doc[first:colon.i]
+        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in speaker_tokens) and \
+                not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
+            continue
+        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in speaker_tokens):
+            continue
+        end_tok = index.token_before(pend)
+        if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS or index.quoted[colon.i + 1]:
+            continue
+        s, e = span_of_tokens(doc, colon.i + 1, end_tok)
+        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        head = speaker_tokens.root
+        found.append(Candidate([(s, e)], (colon.idx, colon.idx + 1), None, colon.i, head.i, "colon-line", 0.6,
+                               "indirect"))
+    return found
