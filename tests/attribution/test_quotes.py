@@ -47,3 +47,8 @@ def test_quotes_never_raises_and_stays_in_bounds(text):
     for g in find_quotes(text):
         for q in g.pieces:
             assert 0 <= q.start < q.end <= len(text)
+
+
+def test_quotes_two_apostrophes_are_double_quotes_even_alone():
+    text = "''Subpoenas are not optional,'' said Jason Chaffetz. ''He is a crucial witness.''"
+    assert _texts(text) == [["Subpoenas are not optional,"], ["He is a crucial witness."]]

@@ -198,6 +198,12 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
                 window = _tokens_after(index, group)
                 clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+        own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
+        follows = bool(found) and id(found[-1]) in clause_end and \
+            not index.text[clause_end.get(id(found[-1]), 0):group.open_mark].strip()
+        if cand is not None and not own_cue and follows:
+            cand = None   # '"A," said X. "B" for the top' – B is the same speaker's, not the next cue's
+            after = None
         if after is None and found and found[-1].cue_token is not None and id(found[-1]) in clause_end:
             # '"A," said Alan Cole, an economist at the Tax Foundation. "B."': B continues A's content
             owner = found[-1]

@@ -189,6 +189,25 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
 
 
 
+# Verbs whose that-clause is not somebody's statement or belief ("ensure that", "means that").
+NOT_ATTITUDE = {"be", "have", "do", "make", "ensure", "mean", "seem", "appear", "happen", "matter", "turn",
+                "prove", "become", "remain", "help", "let", "get", "take", "give", "go", "come", "put", "keep",
+                "require", "cause", "allow", "so", "determine", "depend", "note"}
+
+
+def generic_cue(tok: Token) -> bool:
+    """Any verb with a person-like subject and a that/whether clause reports an attitude (PolNeAR counts
+    "attacked … saying", "understood that", "doubts whether"): a low-confidence fallback."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in NOT_ATTITUDE:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if")
+                                                            for m in c.children)
+               for c in tok.children)
+
+
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
@@ -196,6 +215,9 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if index.quoted[tok.i] or tok.i in used_cues:
             continue
         lemma = cue_lemma(tok)
+        generic = False
+        if lemma is None and generic_cue(tok):
+            lemma, generic = tok.lemma_.lower(), True
         if lemma is None or _asked(tok):
             continue
         got = _content_parts(tok, lemma)
@@ -219,6 +241,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         touches_quote = any(not (e <= g.open_mark or s >= g.outer_end) for s, e in parts for g in index.groups)
         kind = "mixed" if touches_quote else "indirect"
         confidence = 0.8 if rule in ("clause-complement", "according-to") else 0.7
+        if generic:
+            rule, confidence = "generic-complement", 0.5
         found.append(Candidate(parts, cue_span(tok), lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found

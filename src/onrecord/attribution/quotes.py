@@ -111,7 +111,7 @@ DOUBLED = re.compile(r"''|``")
 
 
 def _paragraph_quotes(text: str, pstart: int, pend: int, index: int, single: bool) -> list[Quote]:
-    if not single and DOUBLED.search(text, pstart, pend):
+    if DOUBLED.search(text, pstart, pend):
         return _doubled_quotes(text, pstart, pend, index)
     opens, closes = (SINGLE_OPEN, SINGLE_CLOSE) if single else (OPENERS, CLOSERS)
     marks = opens + closes + ("'" if single else STRAIGHT)
@@ -180,7 +180,7 @@ def _doubled_quotes(text: str, pstart: int, pend: int, index: int) -> list[Quote
 
 def find_quotes(text: str) -> list[QuoteGroup]:
     """Every quotation in ``text``, in order, with multi-paragraph quotes grouped."""
-    single = not any(ch in text for ch in ALL_MARKS)
+    single = not any(ch in text for ch in ALL_MARKS) and not DOUBLED.search(text)
     paras = paragraphs(text)
     groups: list[list[Quote]] = []
     for index, (pstart, pend) in enumerate(paras):
