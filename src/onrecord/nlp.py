@@ -44,18 +44,22 @@ def load(name: str = DEFAULT_MODEL) -> Language:
 def set_boundaries(doc: Doc) -> Doc:
     """Sentences never cross a line break, and a dateline ("BEIRUT, March 14 (AFP) -") stands alone:
     news headlines have no final stop, and the parser would otherwise make the city a subject.
-    The parser keeps sentence starts set before it runs."""
+    The parser keeps sentence starts set before it runs. Cost: one step per line, not per token."""
     text = doc.text
-    starts = [t.idx for t in doc]
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
-            if not tok.is_space:
-                _after_dateline(doc, text, tok.idx, starts)
-    if len(doc) and not doc[0].is_space:
+    if not len(doc):
+        return doc
+    starts = doc.to_array("IDX").tolist()
+    if not doc[0].is_space:
         _after_dateline(doc, text, doc[0].idx, starts)
+    for line in _LINE_START.finditer(text):
+        i = bisect.bisect_left(starts, line.end())
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+            _after_dateline(doc, text, starts[i], starts)
     return doc
+
+
+_LINE_START = re.compile(r"\n\s*")
 
 
 def _after_dateline(doc: Doc, text: str, at: int, starts: list[int]) -> None:

@@ -69,7 +69,7 @@ class DocIndex:
     def __init__(self, doc: Doc, groups: list[QuoteGroup]) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.groups = groups
         self.quoted = [False] * len(doc)
         self.paras = paragraphs(self.text)

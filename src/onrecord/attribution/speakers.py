@@ -145,6 +145,7 @@ class Resolver:
         self.sightings: list[Sighting] = []
         self.sent_of = self._sentence_numbers(doc)
         self.person_names: list[tuple[int, ActorDraft]] = []   # (char, actor) of person name mentions
+        self.ents = list(doc.ents)                              # spaCy rebuilds doc.ents on every access
         self._read_entities()
 
     # ---- setup -------------------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ class Resolver:
 
     def _read_entities(self) -> None:
         """Every named person/organisation/place outside quotes becomes a sighting, in order."""
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in ENTITY_KIND or self.quoted[ent.start]:
                 continue
             actor = self._entity_actor(ent)
@@ -374,7 +375,7 @@ class Resolver:
                     return
 
     def _entity_at(self, tok: Token) -> ActorDraft | None:
-        for ent in tok.doc.ents:
+        for ent in self.ents:
             if ent.start <= tok.i < ent.end and ent.label_ in ENTITY_KIND:
                 if ent.label_ == "PERSON":
                     return self._person_sighted_at(ent.start_char) or self._entity_actor(ent)
