@@ -81,3 +81,16 @@ def test_cli_help(argv, capsys):
         main(argv)
     assert info.value.code == 0
     assert "onrecord" in capsys.readouterr().out
+
+
+def test_cli_eval_wire_prints_speaker_and_deny_accuracy(capsys):
+    assert main(["eval", "wire", str(ROOT / "tests" / "fixtures" / "wire"), "--format", "json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["gold"] == 140 and 0.0 <= figures["speaker_accuracy"] <= 1.0
+    assert isinstance(figures["misses"], list)
+
+
+def test_cli_eval_polnear_rejects_a_folder_that_is_not_a_split(tmp_path, capsys):
+    assert main(["eval", "polnear", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(tmp_path) in err and "not a PolNeAR split" in err and "\n" not in err

@@ -36,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR brat standoff)",
                         description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
-    ev.add_argument("corpus", choices=("polnear",), help="corpus format")
-    ev.add_argument("split_dir", metavar="SPLIT_DIR", help="folder with text/ and attributions/")
+    ev.add_argument("corpus", choices=("polnear", "wire"),
+                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")
+    ev.add_argument("split_dir", metavar="SPLIT_DIR",
+                    help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl", help="write every false positive and false negative here")
     ev.add_argument("--format", choices=("table", "json"), default="table")
     ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
@@ -95,6 +97,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .pipeline import Extractor
 
     split = Path(args.split_dir)
+    if args.corpus == "wire":
+        return _eval_wire(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     extractor = Extractor(args.model)
@@ -104,6 +108,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evaluate.baseline import textacy_extract_many
         reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))
     print(format_table(reports) if args.format == "table" else to_json(reports))
+    return EXIT_OK
+
+
+def _eval_wire(folder, args: argparse.Namespace) -> int:
+    from .evaluate.wire import load_gold, score_directory
+    from .pipeline import Extractor
+
+    if not folder.is_dir() or not load_gold(folder):
+        raise InputError(str(folder), "holds no *.gold.json files")
+    score = score_directory(folder, Extractor(args.model).extract_many)
+    figures = score.to_dict()
+    if args.format == "json":
+        print(json.dumps(figures | {"misses": score.misses}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{folder}: {figures['gold']} gold attributions, {figures['predicted']} predicted")
+        print(f"found with the right resolved speaker: {figures['found_with_right_speaker']}/{figures['gold']}"
+              f" = {figures['speaker_accuracy']:.3f}")
+        print(f"denials with deny stance: {figures['denials_right']}/{figures['denials']}"
+              f" = {figures['deny_accuracy']:.3f}")
+        print(f"stance right on found attributions: {figures['stance_right']}/{figures['found']}")
     return EXIT_OK
 
 
