@@ -48,11 +48,15 @@ def _tokens_after(index: DocIndex, group: QuoteGroup) -> list[Token]:
 
 def _tokens_before(index: DocIndex, group: QuoteGroup, char: int) -> list[Token]:
     """Tokens before ``char`` in the same paragraph, back to a sentence end or another quote."""
+    return _walk_back(index, char, index.paras[index.paragraph_of(char)][0], BEFORE_WINDOW)
+
+
+def _walk_back(index: DocIndex, end: int, floor: int, limit: int) -> list[Token]:
+    """Up to ``limit`` tokens before ``end`` and from ``floor`` on, stopping at a quote or a sentence end."""
     doc = index.doc
-    para = index.paras[index.paragraph_of(char)]
     out: list[Token] = []
-    i = index.token_before(char)
-    while i >= 0 and doc[i].idx >= para[0] and len(out) < BEFORE_WINDOW:
+    i = index.token_before(end)
+    while i >= 0 and doc[i].idx >= floor and len(out) < limit:
         tok = doc[i]
         if index.quoted[i] or (tok.text in TERMINAL and out):
             break
@@ -129,17 +133,7 @@ def _previous_paragraph_tokens(index: DocIndex, group: QuoteGroup) -> list[Token
     if p == 0 or index.text[index.paras[p][0]:group.open_mark].strip():
         return []
     prev_start, prev_end = index.paras[p - 1]
-    doc = index.doc
-    out: list[Token] = []
-    i = index.token_before(prev_end)
-    while i >= 0 and doc[i].idx >= prev_start and len(out) < BEFORE_WINDOW * 2:
-        tok = doc[i]
-        if index.quoted[i] or (tok.text in TERMINAL and out):
-            break
-        out.append(tok)
-        i -= 1
-    out.reverse()
-    return out
+    return _walk_back(index, prev_end, prev_start, BEFORE_WINDOW * 2)
 
 
 def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str, confidence: float,
