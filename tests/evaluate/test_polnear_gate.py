@@ -1,6 +1,7 @@
 """Regression guard: accuracy on PolNeAR dev may not drop below the pinned floors (issue #3).
 
-PolNeAR is research-only data read by path (../shared/datasets/polnear next to the repository). Outside
+PolNeAR is research-only data read by path (../shared/datasets/polnear next to the repository, or the folder
+named by ONRECORD_POLNEAR). Outside
 CI the test is skipped when the corpus is absent; in CI (CI=true) its absence is a failure.
 """
 
@@ -13,7 +14,11 @@ import pytest
 from onrecord.evaluate.report import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV = ROOT.parent / "shared" / "datasets" / "polnear" / "dev"
+# Where the corpus may be: ONRECORD_POLNEAR (the folder holding dev/), then shared/ beside the repository
+# (the project's layout, and CI's), then the workplace's shared folder.
+CANDIDATES = [Path(p) for p in (os.environ.get("ONRECORD_POLNEAR", ""),) if p] + [
+    ROOT.parent / "shared" / "datasets" / "polnear", Path("/work/shared/datasets/polnear")]
+DEV = next((c / "dev" for c in CANDIDATES if (c / "dev").is_dir()), CANDIDATES[-2] / "dev")
 FLOORS = json.loads((Path(__file__).parent / "polnear_floors.json").read_text(encoding="utf-8"))
 
 
