@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.article import Article, Attribution, Content, Speaker, Span
+from onrecord.article import Article, Attribution, Content, Span, Speaker
 from onrecord.evaluate.polnear import GoldAttribution
 
 

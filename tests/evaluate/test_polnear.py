@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from onrecord.evaluate.polnear import (GoldAttribution, annotation_files, normalise_parts, parse_ann,
-                                       read_split)
+from onrecord.evaluate.polnear import GoldAttribution, annotation_files, normalise_parts, parse_ann, read_split
 
 
 def by_name(split: Path) -> dict:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from evalhelpers import article, pred
+
 from onrecord.article import Article
 from onrecord.evaluate.polnear import read_split
-from onrecord.evaluate.report import (EvalReport, context_span, evaluate, evaluate_articles,
-                                      format_table, to_json)
+from onrecord.evaluate.report import EvalReport, context_span, evaluate, evaluate_articles, format_table, to_json
 
 
 class FakeExtractor:

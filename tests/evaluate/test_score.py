@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import pytest
-
 from evalhelpers import gold, pred
-from onrecord.evaluate.score import (PRF, Counts, greedy_match, has_quote, jaccard, match_article,
-                                     role_ok, score_article, token_ids, token_spans, trim_span)
+
+from onrecord.evaluate.score import (
+    PRF,
+    Counts,
+    greedy_match,
+    has_quote,
+    jaccard,
+    match_article,
+    role_ok,
+    score_article,
+    token_ids,
+    token_spans,
+    trim_span,
+)
 
 
 def trimmed(text: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import lexicon
-from .quotes import QuoteGroup, find_quotes, paragraphs
+from .quotes import QuoteGroup, paragraphs
 
 TERMINAL = {".", "!", "?"}
 # dependency labels that carry a reported clause

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
 from .quotes import QuoteGroup

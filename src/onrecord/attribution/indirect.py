@@ -14,8 +14,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import ACCUSE_FRAME, OBJECT_CONTENT, URGE_FRAME, Candidate, DocIndex, cue_lemma, cue_span, \
-    span_of_tokens, speaker_head
+from .cues import (
+    ACCUSE_FRAME,
+    OBJECT_CONTENT,
+    URGE_FRAME,
+    Candidate,
+    DocIndex,
+    cue_lemma,
+    cue_span,
+    span_of_tokens,
+    speaker_head,
+)
 
 MIN_CONTENT_TOKENS = 2
 # "a spokesman, who asked not to be named, said …": the request for anonymity is not the news

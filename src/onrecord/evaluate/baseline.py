@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from onrecord.article import Article, Attribution, Content, Speaker, Span
+from onrecord.article import Article, Attribution, Content, Span, Speaker
 
 ExtractMany = Callable[[list[tuple[str, str]]], list[Article]]
 RULE = "textacy.direct_quotations"

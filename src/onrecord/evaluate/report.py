@@ -13,8 +13,18 @@ from typing import Any
 
 from onrecord.article import Article, Attribution, Span
 from onrecord.evaluate.polnear import GoldArticle, Parts, read_split
-from onrecord.evaluate.score import (MEASURES, PRF, ArticleMatch, Counts, count_match, has_quote,
-                                     jaccard, match_article, token_ids, token_spans)
+from onrecord.evaluate.score import (
+    MEASURES,
+    PRF,
+    ArticleMatch,
+    Counts,
+    count_match,
+    has_quote,
+    jaccard,
+    match_article,
+    token_ids,
+    token_spans,
+)
 
 log = logging.getLogger(__name__)
 
