@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ex.set_defaults(run=cmd_extract)
 
-    ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR brat standoff)",
+    ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
                         description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
     ev.add_argument("corpus", choices=("polnear", "wire"),
                     help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")

@@ -162,9 +162,7 @@ def subject_of(tok: Token) -> Token | None:
         seen += 1
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj"):
-                if c.tag_ == "WP" and tok.dep_ == "relcl":
-                    return tok.head
-                return c
+                return c   # a relative "who" stays the mention; the resolver follows it to its noun
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue

@@ -90,6 +90,9 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
     # '"…" ― Sonya Herridge': a dash and a name under a quote (readers' voices, epigraphs)
     if window[0].text in DASHES and len(window) > 1 and (window[1].pos_ == "PROPN" or window[1].ent_type_ == "PERSON"):
         return window[0]
+    glued = index.text[group.outer_end:group.outer_end + 3].lstrip(" \u00a0")
+    if glued[:1] in ("―", "—") and window[0].pos_ == "PROPN":
+        return window[0]   # '…”― Carla Sanchez': the tokenizer glued the dash to the closing mark
     for pos, tok in enumerate(window):
         lemma = cue_lemma(tok)
         if lemma is None:
@@ -156,8 +159,14 @@ def _candidate(index: DocIndex, group: QuoteGroup, cue: Token | None, rule: str,
     frame = "judge" if cue_lemma(cue) == "call" else ""
     if cue.text in DASHES:
         head = _name_after(cue)
+    elif cue_lemma(cue) is None and cue.pos_ == "PROPN":
+        head = _name_after(index.doc[cue.i - 1]) if cue.i > 0 else cue   # the glued-dash case above
     # a cue with no subject ('Commenting: "…"', 'Adding: "…"') continues the previous speaker
-    return Candidate(parts, cue_span(cue), cue_lemma(cue), cue.i, head.i if head is not None else None,
+    span = cue_span(cue)
+    if cue_lemma(cue) is None and cue.pos_ == "PROPN":
+        dash = next((i for i in range(group.outer_end - 1, cue.idx) if index.text[i] in "―—"), None)
+        span = (dash, dash + 1) if dash is not None else span
+    return Candidate(parts, span, cue_lemma(cue), cue.i, head.i if head is not None else None,
                      rule, confidence if group.closed else confidence - 0.2, kind, continues=head is None,
                      frame=frame, quotes=[group])
 

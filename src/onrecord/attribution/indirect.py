@@ -127,7 +127,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = _subtree_range(clause)
-        if clause.i > cue.i:
+        if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""

@@ -333,6 +333,9 @@ class Resolver:
     def _resolve(self, head: Token, first: int, last: int) -> ActorDraft | None:
         doc = self.doc
         lower = head.lower_
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
+            noun = head.head.head          # "… Will Smith, who said …": who → Will Smith
+            return self._resolve(noun, *mention_span(noun))
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
         # an apposition that names a person: "the Iranian leader, Ayatollah Khamenei, said"
