@@ -135,3 +135,10 @@ def test_constructions_unbalanced_quotes_best_effort(run):
     (a,) = run(text).attributions
     assert a.content.text == "We will not negotiate under threat"
     assert a.confidence < 0.85
+
+
+def test_constructions_noun_cue_with_possessive_speaker(run):
+    text = "Maria Zakharova spoke on Friday. Zakharova's denial that Russian troops were involved was brief."
+    a = next(a for a in run(text).attributions if a.rule == "noun-cue")
+    assert a.content.text == "that Russian troops were involved"
+    assert a.speaker.name == "Maria Zakharova" and a.stance == "deny" and a.cue.text == "denial"

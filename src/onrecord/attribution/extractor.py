@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ..article import Actor, Attribution, Content, Span, Speaker
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, find_direct
-from .indirect import find_colon, find_indirect
+from .indirect import find_colon, find_indirect, find_nominal
 from .quotes import find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
@@ -23,7 +23,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     direct, used = find_direct(index)
     indirect = find_indirect(index, used)
     colon = find_colon(index, [(c.start, c.end) for c in direct + indirect])
-    candidates = _drop_overlaps(direct + indirect + colon)
+    nominal = find_nominal(index, [(c.start, c.end) for c in direct + indirect + colon])
+    candidates = _drop_overlaps(direct + indirect + colon + nominal)
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
     resolved: list[tuple[Candidate, Span | None, ActorDraft | None]] = []

@@ -292,3 +292,32 @@ def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]
         found.append(Candidate([(s, e)], (colon.idx, colon.idx + 1), None, colon.i, head.i, "colon-line", 0.6,
                                "indirect"))
     return found
+
+
+# "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
+# what its possessor said or believes, with the that-clause as content.
+NOUN_CUES = {"claim", "allegation", "accusation", "assertion", "statement", "suggestion", "belief", "view",
+             "argument", "promise", "pledge", "warning", "insistence", "denial", "charge", "contention",
+             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement"}
+# the verb whose stance a noun cue carries ("X's denial that …" denies)
+NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
+                   "demand": "demand"}
+
+
+def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or index.quoted[tok.i] or tok.lemma_.lower() not in NOUN_CUES:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
+        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(tok.lemma_.lower()),
+                               tok.i, owner.i, "noun-cue", 0.6, "indirect"))
+    return found
