@@ -24,36 +24,32 @@ def _texts(corpus: Path) -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in files]
 
 
+def _timed(docs) -> float:
+    start = time.perf_counter()
+    for _doc in docs:
+        pass
+    return time.perf_counter() - start
+
+
 def _plain_spacy(args: tuple[str, list[str]]) -> float:
     """The model as spaCy ships it: nlp.pipe over whole texts."""
     import spacy
     model, texts = args
-    nlp = spacy.load(model)
-    start = time.perf_counter()
-    for _doc in nlp.pipe(texts, batch_size=32):
-        pass
-    return time.perf_counter() - start
+    return _timed(spacy.load(model).pipe(texts, batch_size=32))
 
 
 def _parse_only(args: tuple[str, list[str]]) -> float:
     """onrecord's parse stage alone (same pipeline, chunking and sentence starts as the full run)."""
     from onrecord.nlp import load, parse_many
     model, texts = args
-    nlp = load(model)
-    start = time.perf_counter()
-    for _doc in parse_many(nlp, texts):
-        pass
-    return time.perf_counter() - start
+    return _timed(parse_many(load(model), texts))
 
 
 def _full(args: tuple[str, list[str]]) -> float:
     from onrecord import Extractor
     model, texts = args
     extractor = Extractor(model)
-    start = time.perf_counter()
-    for _article in extractor.extract_many(("bench", t) for t in texts):
-        pass
-    return time.perf_counter() - start
+    return _timed(extractor.extract_many(("bench", t) for t in texts))
 
 
 def _run(func, model: str, texts: list[str], processes: int) -> float:

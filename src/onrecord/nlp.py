@@ -106,7 +106,6 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Ite
         for s, e in chunk_bounds(text):
             pieces.append(text[s:e])
             owners.append(index)
-    current: list[Doc] = []
     owner = 0
     docs = nlp.pipe(pieces, batch_size=batch_size)
     pending = iter(zip(owners, docs))

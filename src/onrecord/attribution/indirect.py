@@ -241,7 +241,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         if n_tokens < MIN_CONTENT_TOKENS:
             continue
-        speaker = speaker_head(tok) if lemma != "according to" else _according_source(tok)
+        speaker = speaker_head(tok)
         if speaker is None or index.quoted[speaker.i]:
             continue
         # a content lying wholly inside one quote is speech reported by the quoted person, not by the article
@@ -256,9 +256,6 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
                                frame=frame))
     return found
 
-
-def _according_source(tok: Token) -> Token | None:
-    return speaker_head(tok)
 
 
 # "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.

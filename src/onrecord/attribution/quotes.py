@@ -205,7 +205,3 @@ def _first_char(text: str, start: int, end: int) -> int:
         start += 1
     return start
 
-
-def inside_mask(groups: list[QuoteGroup]) -> list[tuple[int, int]]:
-    """Outer (mark to mark) character ranges of all quote pieces, sorted."""
-    return sorted((q.open_mark, q.outer_end) for g in groups for q in g.pieces)
