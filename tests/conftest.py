@@ -27,6 +27,10 @@ def assert_spans_exact(text: str, article: Article) -> None:
         if a.speaker.mention:
             m = a.speaker.mention
             assert text[m.start:m.end] == m.text
+        if a.sentence:
+            s = a.sentence
+            assert text[s.start:s.end] == s.text
+            assert s.start <= a.content.start and a.content.end <= s.end
 
 
 @pytest.fixture()

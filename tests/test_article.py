@@ -31,7 +31,7 @@ def test_article_to_dict_has_the_documented_fields():
     data = article.to_dict()
     assert set(data) == {"schema", "source", "text_length", "attributions", "actors"}
     att = data["attributions"][0]
-    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence"}
+    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence"}
     assert set(att["content"]) == {"text", "start", "end", "parts"}
     assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
     assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
@@ -46,3 +46,23 @@ def test_article_from_dict_rejects_another_schema():
         assert "other/9" in str(exc)
     else:
         raise AssertionError("accepted a foreign schema")
+
+
+def test_article_sentence_holds_content_cue_and_speaker(extractor):
+    text = ("The minister spoke in Geneva.\n"
+            "Officials said the talks had failed. \"We will try again,\" Maria Ortega said on Friday. Rain fell.")
+    article = extractor.extract(text)
+    by_content = {a.content.text: a for a in article.attributions}
+    talks = by_content["the talks had failed"]
+    assert talks.sentence.text == "Officials said the talks had failed."
+    quote = next(a for a in article.attributions if "try again" in a.content.text)
+    assert quote.sentence.text == "\"We will try again,\" Maria Ortega said on Friday."
+    assert text[quote.sentence.start:quote.sentence.end] == quote.sentence.text
+
+
+def test_article_from_dict_accepts_records_without_sentence():
+    _text, article = _sample()
+    data = article.to_dict()
+    for att in data["attributions"]:
+        del att["sentence"]
+    assert all(a.sentence is None for a in Article.from_dict(data).attributions)

@@ -96,19 +96,23 @@ class Attribution:
     stance: str
     rule: str
     confidence: float
+    # the whole sentence(s) holding content, cue and speaker mention: where a reader checks the claim
+    sentence: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
-                "rule": self.rule, "confidence": round(self.confidence, 3)}
+                "rule": self.rule, "confidence": round(self.confidence, 3),
+                "sentence": self.sentence.to_dict() if self.sentence else None}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
         cue = Span.from_dict(data["cue"]) if data.get("cue") else None
+        sentence = Span.from_dict(data["sentence"]) if data.get("sentence") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]))
+                   float(data["confidence"]), sentence)
 
 
 @dataclass(frozen=True, slots=True)

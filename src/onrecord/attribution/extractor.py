@@ -60,7 +60,31 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         actor = actor.final()
         speaker = Speaker(mention, actor.name, actor.kind, _actor_id(actor))
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
-    return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3))
+    sentence = _sentence(doc, [content, cue, mention])
+    return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
+                       sentence)
+
+
+def _sentence(doc: Doc, spans: list) -> Span:
+    """The sentence(s) covering every given span, without surrounding whitespace."""
+    text = doc_text(doc)
+    first = min(s.start for s in spans if s is not None)
+    last = max(s.end for s in spans if s is not None)
+    lo, hi = first, last
+    chars = doc.char_span(first, last, alignment_mode="expand")
+    if chars is not None and len(chars):
+        lo = min(lo, chars[0].sent.start_char)
+        hi = max(hi, chars[-1].sent.end_char)
+    while lo < first and text[lo].isspace():
+        lo += 1
+    while hi > last and text[hi - 1].isspace():
+        hi -= 1
+    while hi < len(text) and text[hi] in CLOSING_MARKS:   # the parser leaves '."' closing marks to the next one
+        hi += 1
+    return Span.of(text, lo, hi)
+
+
+CLOSING_MARKS = "\"”’»)"
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
