@@ -1,0 +1,1 @@
+"""Stage 4: the ledger — actors and statements merged across articles."""

@@ -1,0 +1,150 @@
+"""The ledger's schema, as an ordered list of migrations; ``PRAGMA user_version`` records how far a file is.
+
+A migration is appended, never edited: a database made by an older onrecord is brought up to date when it is
+opened. Offsets in ``attributions`` count in ``articles.text``, the cleaned text that was extracted.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, stories, actors, claims, attributions, errors, full-text search
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        first_article INTEGER
+    );
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,              -- 'url:<canonical url>' or 'text:<sha256 of normalised text>'
+        source TEXT NOT NULL,                  -- path as given, with a locator inside containers
+        format TEXT NOT NULL,
+        url TEXT, title TEXT, author TEXT, site TEXT,
+        published TEXT,                        -- ISO 8601 as found
+        date_method TEXT,                      -- how the date was found
+        day TEXT NOT NULL,                     -- statement date: published[:10], else the ingest day
+        text TEXT NOT NULL,                    -- the cleaned text every offset counts in
+        text_hash TEXT NOT NULL,
+        removals TEXT NOT NULL DEFAULT '[]',   -- JSON [[at, text, reason], ...]: rebuilds the text before cleaning
+        minhash BLOB,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        model TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE INDEX articles_day ON articles(day, id);
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE TABLE story_bands (
+        band TEXT NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        affiliation TEXT,                      -- state the actor belongs to, from titles ("Iran's foreign minister")
+        represents INTEGER REFERENCES actors(id),  -- a capital or institution speaking for a state ("Tehran" -> Iran)
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+    CREATE TABLE actor_names (                 -- every surface form (is_title = 0) and title (is_title = 1)
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        is_title INTEGER NOT NULL DEFAULT 0,
+        -- a rowid table: SQLite 3.40's integrity_check misreads NOT NULL columns of a WITHOUT ROWID table
+        -- whose primary key is not in column order
+        UNIQUE (actor_id, is_title, name_key)
+    );
+    CREATE INDEX actor_names_key ON actor_names(name_key);
+    CREATE TABLE actor_keys (                  -- blocking keys: candidates for a merge are looked up by them
+        key TEXT NOT NULL,
+        actor_id INTEGER NOT NULL,
+        PRIMARY KEY (key, actor_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE actor_links (                 -- one per speaking actor of an article: why it is this ledger actor
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,
+        local_name TEXT NOT NULL,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        method TEXT NOT NULL,                  -- 'new' | 'exact-name' | 'alias' | 'transliteration' | ... | 'split'
+        score REAL NOT NULL,
+        evidence TEXT NOT NULL,
+        UNIQUE (article_id, local_id)
+    );
+    CREATE INDEX actor_links_actor ON actor_links(actor_id);
+    CREATE TABLE actor_splits (                -- a merge undone by hand: this name never joins that actor again
+        actor_id INTEGER NOT NULL,
+        name_key TEXT NOT NULL,
+        PRIMARY KEY (actor_id, name_key)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        text TEXT NOT NULL,                    -- the proposition as first stated, pronouns resolved
+        terms TEXT NOT NULL,                   -- normalised terms, space-separated
+        entities TEXT NOT NULL DEFAULT '[]',   -- JSON list of canonical entities
+        first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL,
+        contested INTEGER NOT NULL DEFAULT 0,
+        n_attributions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX claims_contested ON claims(contested, last_day DESC, id DESC);
+    CREATE INDEX claims_recent ON claims(last_day DESC, id DESC);
+    CREATE TABLE claim_keys (
+        key TEXT NOT NULL,
+        claim_id INTEGER NOT NULL,
+        PRIMARY KEY (key, claim_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE claim_entities (
+        entity TEXT NOT NULL COLLATE NOCASE,
+        claim_id INTEGER NOT NULL,
+        PRIMARY KEY (entity, claim_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE attributions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,                -- q1, q2, ... as extracted
+        kind TEXT NOT NULL,
+        stance TEXT NOT NULL,                  -- as extracted
+        rule TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        content_text TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        parts TEXT NOT NULL,                   -- JSON [[start, end], ...]
+        cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+        mention_text TEXT, mention_start INTEGER, mention_end INTEGER,
+        speaker_name TEXT,
+        speaker_kind TEXT NOT NULL,
+        local_actor TEXT,                      -- the article's own actor id ("person:maria-zakharova")
+        actor_id INTEGER REFERENCES actors(id),
+        sentence_start INTEGER, sentence_end INTEGER,
+        day TEXT NOT NULL,                     -- the article's day, copied for ordering an actor's statements
+        story_id INTEGER NOT NULL,
+        claim_id INTEGER REFERENCES claims(id),
+        claim_stance TEXT,                     -- stance towards the claim (a denial of "the denial" supports it)
+        claim_link TEXT,                       -- how the claim was chosen: why this content is that claim
+        UNIQUE (article_id, local_id)
+    );
+    CREATE INDEX attributions_actor ON attributions(actor_id, day, id);
+    CREATE INDEX attributions_claim ON attributions(claim_id);
+
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (source, reason)
+    );
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id');
+    CREATE VIRTUAL TABLE attributions_fts USING fts5(content_text, speaker_name,
+                                                     content='attributions', content_rowid='id');
+    """,
+)

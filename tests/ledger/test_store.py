@@ -1,0 +1,61 @@
+"""The ledger file: migrations, WAL, one transaction per batch, read-only opening."""
+
+import sqlite3
+
+import pytest
+
+from onrecord.ledger.migrations import MIGRATIONS
+from onrecord.ledger.store import LedgerError, Store
+
+
+def test_store_new_file_is_migrated_and_in_wal_mode(tmp_path):
+    db = tmp_path / "l.db"
+    with Store.open(db) as store:
+        assert store.one("PRAGMA user_version")[0] == len(MIGRATIONS)
+        assert store.one("PRAGMA journal_mode")[0] == "wal"
+        assert store.counts() == {"articles": 0, "stories": 0, "actors": 0, "attributions": 0, "claims": 0,
+                                  "errors": 0}
+
+
+def test_store_reopening_does_not_migrate_again(tmp_path):
+    db = tmp_path / "l.db"
+    Store.open(db).close()
+    with Store.open(db) as store:
+        store.execute("INSERT INTO stories (first_article) VALUES (1)")
+    with Store.open(db) as store:
+        assert store.counts()["stories"] == 1
+
+
+def test_store_atomic_rolls_back_the_whole_batch(tmp_path):
+    with Store.open(tmp_path / "l.db") as store:
+        with pytest.raises(RuntimeError):
+            with store.atomic():
+                store.execute("INSERT INTO stories (first_article) VALUES (1)")
+                raise RuntimeError("boom")
+        assert store.counts()["stories"] == 0
+
+
+def test_store_read_only_refuses_writes_and_missing_files(tmp_path):
+    db = tmp_path / "l.db"
+    Store.open(db).close()
+    with Store.open(db, read_only=True) as store:
+        with pytest.raises(sqlite3.OperationalError):
+            store.execute("INSERT INTO stories (first_article) VALUES (1)")
+    with pytest.raises(LedgerError, match="no such ledger"):
+        Store.open(tmp_path / "none.db", read_only=True)
+
+
+def test_store_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "l.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    with pytest.raises(LedgerError, match="newer onrecord"):
+        Store.open(db)
+
+
+def test_store_not_a_database_is_one_line_error(tmp_path):
+    db = tmp_path / "l.db"
+    db.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(LedgerError, match="not a usable SQLite ledger"):
+        Store.open(db)
