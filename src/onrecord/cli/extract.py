@@ -1,4 +1,4 @@
-"""Command line: thin commands that parse arguments, call one library function and format the result."""
+"""Commands on texts: ``onrecord extract`` (attributions of each input) and ``onrecord eval`` (accuracy)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,18 @@ import argparse
 import json
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
-from . import __version__
-from .article import Article
-from .errors import InputError, OnrecordError
-from .ingest.text import expand, read_text
-from .nlp import DEFAULT_MODEL
+from ..article import Article
+from ..errors import InputError
+from ..ingest.text import expand, read_text
+from ..nlp import DEFAULT_MODEL
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 
 BATCH = 64
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _error(message: str) -> None:
-    print(f"onrecord: error: {message}", file=sys.stderr)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="onrecord", description="Who said what, who denies it, and about whom.")
-    parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+def add_commands(sub: argparse._SubParsersAction) -> None:
     ex = sub.add_parser("extract", help="print every attribution in articles (plain text files or - for stdin)",
                         description="Print every attribution in each input, with exact character offsets.")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="text file, directory of .txt files, or - for stdin")
@@ -45,7 +37,6 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ev.set_defaults(run=cmd_eval)
-    return parser
 
 
 def _read_all(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
@@ -53,7 +44,7 @@ def _read_all(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]
         try:
             yield path, read_text(path)
         except InputError as exc:
-            _error(str(exc))
+            error(str(exc))
             failures.append(path if exc.problem != "no such file or directory" else "missing:" + path)
 
 
@@ -69,7 +60,7 @@ def _batches(items: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor
+    from ..pipeline import Extractor
 
     paths = expand(args.paths)
     extractor = Extractor(args.model)
@@ -93,8 +84,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .evaluate.report import evaluate, format_table, to_json
-    from .pipeline import Extractor
+    from ..evaluate.report import evaluate, format_table, to_json
+    from ..pipeline import Extractor
 
     split = Path(args.split_dir)
     if args.corpus == "wire":
@@ -105,15 +96,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     reports = {"onrecord": evaluate(split, lambda items: list(extractor.extract_many(items)),
                                     errors_path=args.errors)}
     if args.baseline == "textacy":
-        from .evaluate.baseline import textacy_extract_many
+        from ..evaluate.baseline import textacy_extract_many
         reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))
     print(format_table(reports) if args.format == "table" else to_json(reports))
     return EXIT_OK
 
 
 def _eval_wire(folder, args: argparse.Namespace) -> int:
-    from .evaluate.wire import load_gold, score_directory
-    from .pipeline import Extractor
+    from ..evaluate.wire import load_gold, score_directory
+    from ..pipeline import Extractor
 
     if not folder.is_dir() or not load_gold(folder):
         raise InputError(str(folder), "holds no *.gold.json files")
@@ -154,24 +145,3 @@ def format_table(article: Article) -> str:
         lines.append(f"{_shorten(speaker, w_speaker):<{w_speaker}}  {stance:<{w_stance}}  "
                      f"{_shorten(cue, w_cue):<{w_cue}}  {_shorten(content, w_content)}")
     return "\n".join(lines) + "\n\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_USAGE
-    try:
-        return args.run(args)
-    except OnrecordError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Running the stages over many inputs: read → extract → ledger, in batches, with progress."""

@@ -1,0 +1,46 @@
+"""Command line: thin commands that parse arguments, call one library function and format the result.
+
+Commands on texts live in :mod:`.extract` (extract, eval); commands on the ledger in :mod:`.ledger`
+(ingest, actors, actor, claims, claim, search, errors, export, split).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import OnrecordError
+from . import extract, ledger
+from .common import EXIT_OK, EXIT_USAGE, error
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="onrecord", description="Who said what, who denies it, and about whom.")
+    parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    extract.add_commands(sub)
+    ledger.add_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except OnrecordError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""What every command shares: exit codes, the one-line error, ``--format`` and ``--db`` options, table output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def error(message: str) -> None:
+    print(f"onrecord: error: {message}", file=sys.stderr)
+
+
+def add_db(parser: argparse.ArgumentParser) -> None:
+    from ..ledger.store import DEFAULT_DB
+    parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"ledger file (default ./{DEFAULT_DB})")
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
+
+
+def add_page(parser: argparse.ArgumentParser, limit: int = 50) -> None:
+    parser.add_argument("--limit", type=int, default=limit, help=f"rows per page (default {limit}, at most 500)")
+    parser.add_argument("--offset", type=int, default=0, help="rows to skip (for the next page)")
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def shorten(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[int | None]) -> str:
+    """Columns padded to their content, capped by ``widths`` (None: the rest of the terminal)."""
+    total = max(80, shutil.get_terminal_size((120, 20)).columns)
+    cells = [[shorten(str(c) if c is not None else "—", 10_000) for c in r] for r in rows]
+    sizes = []
+    for i, head in enumerate(headers):
+        natural = max([len(head)] + [len(r[i]) for r in cells])
+        sizes.append(min(natural, widths[i]) if widths[i] else natural)
+    fixed = sum(s for s, w in zip(sizes, widths) if w) + 2 * (len(headers) - 1)
+    sizes = [s if w else max(20, min(s, total - fixed)) for s, w in zip(sizes, widths)]
+    lines = ["  ".join(h.ljust(s) for h, s in zip(headers, sizes)).rstrip()]
+    for r in cells:
+        lines.append("  ".join(shorten(c, s).ljust(s) for c, s in zip(r, sizes)).rstrip())
+    return "\n".join(lines) + "\n"

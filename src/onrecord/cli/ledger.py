@@ -1,0 +1,292 @@
+"""Commands on the ledger: ingest, actors, actor, claims, claim, search, errors, export, split."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from ..errors import OnrecordError
+from ..nlp import DEFAULT_MODEL
+from .common import EXIT_FAILED, EXIT_OK, add_db, add_format, add_page, error, print_json, shorten, table
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="read articles (txt, html, jsonl, warc, rss/atom) into the SQLite ledger",
+                       description="Read articles, extract attributions and store them in the ledger. Already "
+                                   "stored articles are skipped, so a re-run completes an interrupted one.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file or directory (recursive); - for stdin text")
+    add_db(p)
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
+                   help="JSONL field name, e.g. --field text=body --field published=date (names: text, title, url, "
+                        "published, source, author)")
+    p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
+    p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    p.set_defaults(run=cmd_ingest)
+
+    p = sub.add_parser("actors", help="list actors, most quoted first")
+    add_db(p)
+    add_format(p)
+    add_page(p)
+    p.add_argument("--kind", choices=("person", "organization", "place", "group", "unknown"))
+    p.set_defaults(run=cmd_actors)
+
+    p = sub.add_parser("actor", help="one actor: identity, merges and every statement, oldest first")
+    p.add_argument("name", metavar="NAME_OR_ID")
+    add_db(p)
+    add_format(p)
+    add_page(p, limit=500)
+    p.set_defaults(run=cmd_actor)
+
+    p = sub.add_parser("claims", help="claims with who asserts and who denies them")
+    add_db(p)
+    add_format(p)
+    add_page(p, limit=20)
+    p.add_argument("--contested", action="store_true", help="only claims one actor asserts and another denies")
+    p.add_argument("--about", metavar="ENTITY", help="only claims mentioning this entity (name or alias)")
+    p.set_defaults(run=cmd_claims)
+
+    p = sub.add_parser("claim", help="one claim with its supporters and deniers")
+    p.add_argument("claim_id", metavar="ID")
+    add_db(p)
+    add_format(p)
+    p.set_defaults(run=cmd_claim)
+
+    p = sub.add_parser("search", help="full-text search over articles and attributions (SQLite FTS5)")
+    p.add_argument("text", metavar="TEXT")
+    add_db(p)
+    add_format(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("errors", help="inputs that could not be ingested, and why")
+    add_db(p)
+    add_format(p)
+    add_page(p)
+    p.set_defaults(run=cmd_errors)
+
+    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet or ClaimReview JSON-LD")
+    add_db(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "claimreview"), default="jsonl")
+    p.add_argument("--table", choices=("attributions", "claims", "actors", "articles"), default="attributions",
+                   help="which table (jsonl, csv, parquet; default attributions)")
+    p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("split", help="undo a wrong actor merge (LINK from 'onrecord actor NAME' merges)")
+    p.add_argument("link", type=int, metavar="LINK")
+    add_db(p)
+    add_format(p)
+    p.set_defaults(run=cmd_split)
+
+
+def _open(args: argparse.Namespace, read_only: bool = True):
+    from ..ledger.store import Store
+    return Store.open(args.db, read_only=read_only)
+
+
+# -- ingest -----------------------------------------------------------------------------------------------
+
+def _fields(pairs: list[str]) -> dict[str, str]:
+    from ..ingest.reader import ReadOptions
+    fields = dict(ReadOptions().fields)
+    for pair in pairs:
+        name, sep, field = pair.partition("=")
+        if not sep or name not in fields or not field:
+            raise OnrecordError(f"--field {pair!r}: expected NAME=FIELD with NAME one of {', '.join(fields)}")
+        fields[name] = field
+    return fields
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ..batch.runner import ingest
+    from ..ingest.reader import ReadOptions
+    from ..pipeline import Extractor
+
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
+    extractor = Extractor(args.model)
+    reporter = _Reporter()
+    with _open(args, read_only=False) as store:
+        report = ingest(args.paths, store, extractor.extract_many, model=args.model, options=options,
+                        batch_size=max(1, args.batch_size), progress=reporter)
+        counts = store.counts()
+    reporter.done()
+    for failure in report.failures:
+        error(f"{failure.source}: {failure.reason}")
+    print(f"{args.db}: added {report.added} article(s) with {report.attributions} attribution(s), "
+          f"skipped {report.skipped} already stored, {len(report.failures)} failed "
+          f"({report.seconds:.1f} s, {report.articles_per_second:.1f} articles/s); "
+          f"ledger: {counts['articles']} articles, {counts['stories']} stories, {counts['actors']} actors, "
+          f"{counts['attributions']} attributions, {counts['claims']} claims")
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+class _Reporter:
+    """Progress on stderr: a live line on a terminal, a plain line every 10 s otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, report) -> None:
+        line = (f"{report.read} read, {report.added} added, {report.skipped} skipped, {len(report.failures)} failed"
+                f" — {report.articles_per_second:.1f} articles/s")
+        if self.tty:
+            sys.stderr.write("\r" + line + "\x1b[K")
+            sys.stderr.flush()
+        elif time.monotonic() - self.last >= 10:
+            self.last = time.monotonic()
+            sys.stderr.write(line + "\n")
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
+# -- queries ----------------------------------------------------------------------------------------------
+
+def cmd_actors(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        rows = queries.actors(store, limit=args.limit, offset=args.offset, kind=args.kind)
+    if args.format == "json":
+        print_json(rows)
+    else:
+        sys.stdout.write(table(("ID", "NAME", "KIND", "N", "ALIASES / TITLES"),
+                               [(r["id"], r["name"], r["kind"], r["attributions"],
+                                 "; ".join(r["aliases"] + r["titles"])) for r in rows], (8, 32, 12, 6, None)))
+    return EXIT_OK
+
+
+def cmd_actor(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        data = queries.actor(store, args.name, limit=args.limit, offset=args.offset)
+    if args.format == "json":
+        print_json(data)
+        return EXIT_OK
+    out = sys.stdout
+    out.write(f"{data['name']}  (actor {data['id']}, {data['kind']}, {data['attributions']} statement(s))\n")
+    for label, key in (("aliases", "aliases"), ("titles", "titles")):
+        if data[key]:
+            out.write(f"  {label}: {'; '.join(data[key])}\n")
+    if data["affiliation"]:
+        out.write(f"  affiliation: {data['affiliation']}\n")
+    if data["represents"]:
+        out.write(f"  speaks for: {data['represents']['name']} (actor {data['represents']['id']})\n")
+    if data["speakers_for_it"]:
+        out.write(f"  spoken for by: {', '.join(s['name'] for s in data['speakers_for_it'])}\n")
+    out.write("  merges (LINK article: mention — method score — evidence):\n")
+    for m in data["merges"]:
+        out.write(f"    {m['link']} a{m['article']}: {m['local_name']} — {m['method']} {m['score']:.2f} — "
+                  f"{m['evidence']}\n")
+    out.write("\n")
+    out.write(table(("DATE", "STANCE", "CUE", "ARTICLE", "SENTENCE"),
+                    [(s["date"], s["stance"], s["cue"], s["title"] or s["source"], s["sentence"] or s["content"])
+                     for s in data["statements"]], (10, 8, 14, 30, None)))
+    return EXIT_OK
+
+
+def _claim_lines(c: dict) -> str:
+    flag = "CONTESTED " if c["contested"] else ""
+    lines = [f"claim {c['id']}: {flag}{shorten(c['text'], 200)}",
+             f"  {c['first_date']} … {c['last_date']}; support {c['support']}, denial {c['denial']}"
+             f" (distinct speaker and story)"]
+    for label, entries in (("asserted by", c["supporters"]), ("denied by", c["deniers"]), ("other", c["others"])):
+        for e in entries:
+            lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}] {e['date']}"
+                         f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
+                         f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_claims(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        rows = queries.claims(store, contested=args.contested, about=args.about, limit=args.limit,
+                              offset=args.offset)
+    if args.format == "json":
+        print_json(rows)
+    else:
+        sys.stdout.write("\n".join(_claim_lines(c) for c in rows) if rows else "no claims\n")
+    return EXIT_OK
+
+
+def cmd_claim(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        data = queries.claim(store, args.claim_id)
+    if args.format == "json":
+        print_json(data)
+    else:
+        sys.stdout.write(_claim_lines(data))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        data = queries.search(store, args.text, limit=args.limit)
+    if args.format == "json":
+        print_json(data)
+        return EXIT_OK
+    sys.stdout.write(f"articles matching {args.text!r}:\n")
+    sys.stdout.write(table(("ID", "DATE", "TITLE", "SNIPPET"),
+                           [(a["id"], a["day"], a["title"] or a["source"], a["snippet"]) for a in data["articles"]],
+                           (6, 10, 40, None)))
+    sys.stdout.write(f"\nattributions matching {args.text!r}:\n")
+    sys.stdout.write(table(("ARTICLE", "SPEAKER", "STANCE", "CONTENT"),
+                           [(s["article"], s["speaker"], s["stance"], s["content"]) for s in data["attributions"]],
+                           (7, 28, 8, None)))
+    return EXIT_OK
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    from ..ledger import queries
+    with _open(args) as store:
+        rows = queries.errors(store, limit=args.limit, offset=args.offset)
+    if args.format == "json":
+        print_json(rows)
+    else:
+        sys.stdout.write(table(("SOURCE", "REASON", "LAST", "COUNT"),
+                               [(r["source"], r["reason"], r["last_at"], r["count"]) for r in rows],
+                               (50, None, 25, 5)) if rows else "no errors\n")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from ..views import export
+    if args.format == "parquet" and not args.out:
+        raise OnrecordError("export --format parquet needs --out FILE.parquet")
+    with _open(args) as store:
+        if args.format == "parquet":
+            n = export.write_parquet(store, args.table, args.out)
+        else:
+            out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+            try:
+                if args.format == "jsonl":
+                    n = export.write_jsonl(store, args.table, out)
+                elif args.format == "csv":
+                    n = export.write_csv(store, args.table, out)
+                else:
+                    n = export.write_claimreview(store, out)
+            finally:
+                if args.out:
+                    out.close()
+    if args.out:
+        what = "claims" if args.format == "claimreview" else args.table
+        print(f"{args.out}: {n} {what} row(s) as {args.format}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_split(args: argparse.Namespace) -> int:
+    from ..ledger.writer import split_link
+    with _open(args, read_only=False) as store:
+        data = split_link(store, args.link)
+    if args.format == "json":
+        print_json(data)
+    else:
+        print(f"merge link {data['link']}: '{data['name']}' is now actor {data['new_actor']} (split from actor "
+              f"{data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
+    return EXIT_OK

@@ -1,0 +1,430 @@
+"""The ledger's write path: an extracted article becomes rows — story, actors merged across articles, claims linked.
+
+Everything for a batch happens inside one transaction (``Store.atomic``); an article already stored (same key) is
+skipped, so ingesting the same input twice changes nothing and a re-run after a crash completes the work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from ..article import Actor, Article, Attribution
+from ..attribution.stance import DENIAL_PHRASES
+from ..ingest.document import Document, Failure
+from . import actors as actor_rules
+from . import claims as claim_rules
+from .identity import article_key, text_hash
+from .store import Store
+from .stories import SAME_STORY, bands, resemblance, signature
+
+# How many index hits are compared at most: keeps one insert bounded however large the ledger grows.
+MAX_CANDIDATES = 200
+# Actor candidates are all passed on: "only one person with that surname" must see every one of them.
+MAX_ACTOR_CANDIDATES = 5000
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# "rejected the denial": a denial of a denial supports what was denied
+_DENIAL_WORDS = re.compile(r"\b(denials?|rebuttals?|dismissals?|rejections?)\b", re.I)
+SUPPORT = ("assert", "accuse")
+# "calling the accusation 'a provocation'", "said the reports were pure fiction": a back-reference that judges
+# the earlier claim false denies it, whatever the cue
+_FALSITY = re.compile(DENIAL_PHRASES.pattern + r"|\b(provocations?|fiction|fictitious|invented|made[- ]up|slander)\b",
+                      re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class BatchResult:
+    added: int = 0
+    skipped: int = 0
+    attributions: int = 0
+    failed: int = 0
+    keys: list[str] = field(default_factory=list)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def day_of(published: str | None) -> str:
+    if published and _ISO_DAY.match(published):
+        try:
+            return date.fromisoformat(published[:10]).isoformat()
+        except ValueError:
+            pass
+    return datetime.now(UTC).date().isoformat()
+
+
+def key_of(document: Document) -> str:
+    return article_key(document.url, document.text)
+
+
+class Ledger:
+    """Writes extracted articles into a :class:`Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+
+    def known(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` are stored already (checked before extraction, so a re-run parses nothing twice)."""
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT key FROM articles WHERE key IN ({marks})", chunk))
+        return found
+
+    def add_batch(self, items: Sequence[tuple[Document, Article]], failures: Sequence[Failure] = (),
+                  model: str = "") -> BatchResult:
+        """Store a batch of extracted articles and the failures met on the way, in one transaction."""
+        result = BatchResult()
+        with self.store.atomic():
+            for failure in failures:
+                self._record_failure(failure)
+                result.failed += 1
+            touched: set[int] = set()
+            for document, article in items:
+                key = key_of(document)
+                if self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone():
+                    result.skipped += 1
+                    continue
+                touched |= self._add_article(key, document, article, model)
+                # an input that once failed and now went in is no longer an error
+                self.conn.execute("DELETE FROM errors WHERE source = ?", (document.source,))
+                result.added += 1
+                result.attributions += len(article.attributions)
+                result.keys.append(key)
+            for claim_id in touched:
+                self._refresh_claim(claim_id)
+        return result
+
+    def record_failures(self, failures: Sequence[Failure]) -> None:
+        with self.store.atomic():
+            for failure in failures:
+                self._record_failure(failure)
+
+    # -- articles and stories -------------------------------------------------------------------------------
+
+    def _record_failure(self, failure: Failure) -> None:
+        stamp = now()
+        self.conn.execute(
+            "INSERT INTO errors (source, reason, first_at, last_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (source, reason) DO UPDATE SET last_at = excluded.last_at, count = count + 1",
+            (failure.source, failure.reason, stamp, stamp))
+
+    def _add_article(self, key: str, doc: Document, article: Article, model: str) -> set[int]:
+        sig = signature(doc.text)
+        story_id = self._story_for(sig)
+        new_story = story_id is None
+        if new_story:
+            story_id = self.conn.execute("INSERT INTO stories (first_article) VALUES (NULL)").lastrowid
+        day = day_of(doc.published)
+        removals = json.dumps([[r.at, r.text, r.reason] for r in doc.removals], ensure_ascii=False)
+        cur = self.conn.execute(
+            "INSERT INTO articles (key, source, format, url, title, author, site, published, date_method, day, text,"
+            " text_hash, removals, minhash, story_id, model, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, doc.source, doc.format, doc.url, doc.title, doc.author, doc.site, doc.published, doc.date_method,
+             day, doc.text, text_hash(doc.text), removals, sig, story_id, model, now()))
+        article_id = cur.lastrowid
+        if new_story:
+            self.conn.execute("UPDATE stories SET first_article = ? WHERE id = ?", (article_id, story_id))
+        self.conn.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
+                              [(b, article_id) for b in bands(sig)])
+        self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                          (article_id, doc.title or "", doc.text))
+        local_to_ledger = self._link_actors(article_id, article.actors)
+        return self._add_attributions(article_id, story_id, day, article, local_to_ledger)
+
+    def _story_for(self, sig: bytes) -> int | None:
+        """The story of the most similar stored article, if it is a near-duplicate of this one."""
+        keys = bands(sig)
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT a.id, a.minhash, a.story_id FROM story_bands b JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.band IN ({marks}) LIMIT {MAX_CANDIDATES}", keys).fetchall()
+        best = max(((resemblance(sig, r["minhash"]), r["story_id"]) for r in rows), default=(0.0, None))
+        return best[1] if best[0] >= SAME_STORY else None
+
+    # -- actors ---------------------------------------------------------------------------------------------
+
+    def _link_actors(self, article_id: int, local: Sequence[Actor]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        names = [a.name for a in local]
+        for actor in local:
+            context = [n for n in names if n != actor.name]
+            actor_id, method, score, evidence = self._resolve_actor(actor, context)
+            self.conn.execute(
+                "INSERT INTO actor_links (article_id, local_id, local_name, actor_id, method, score, evidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (article_id, actor.id, actor.name, actor_id, method, score, evidence))
+            out[actor.id] = actor_id
+        return out
+
+    def _resolve_actor(self, actor: Actor, context: Sequence[str]) -> tuple[int, str, float, str]:
+        candidates = self._actor_candidates(actor)
+        match = actor_rules.match(actor, candidates, context=context)
+        if match is not None:
+            self._add_names(match.actor_id, actor)
+            return match.actor_id, match.method, match.score, match.evidence
+        affiliation = actor_rules.affiliation_of(actor.name, actor.titles)
+        # only places and institutions speak for a state: a person called "Jordan" does not
+        state = actor_rules.state_of(actor.name) if actor.kind in ("place", "organization") else None
+        represents = None
+        if state and actor_rules.name_key(state) != actor_rules.name_key(actor.name):
+            represents = self._state_actor(state)
+            affiliation = affiliation or state
+        actor_id = self._new_actor(actor.name, actor.kind, affiliation, represents)
+        self._add_names(actor_id, actor)
+        evidence = f"first seen as '{actor.name}' ({actor.kind})"
+        if represents:
+            evidence += f"; speaks for {state} (gazetteer)"
+        return actor_id, "new", 1.0, evidence
+
+    def _actor_candidates(self, actor: Actor) -> list[actor_rules.Candidate]:
+        keys: set[str] = set()
+        for name in (actor.name, *actor.aliases):
+            keys |= actor_rules.blocking_keys(name, actor.kind)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        blocked = {r[0] for r in self.conn.execute(
+            "SELECT actor_id FROM actor_splits WHERE name_key = ?", (actor_rules.name_key(actor.name),))}
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT actor_id FROM actor_keys WHERE key IN ({marks}) LIMIT {MAX_ACTOR_CANDIDATES}",
+            list(keys))
+            if r[0] not in blocked]
+        return [self._candidate(i) for i in ids]
+
+    def _candidate(self, actor_id: int) -> actor_rules.Candidate:
+        row = self.conn.execute("SELECT id, name, kind, affiliation FROM actors WHERE id = ?", (actor_id,)).fetchone()
+        names = self.conn.execute("SELECT name, is_title FROM actor_names WHERE actor_id = ?", (actor_id,)).fetchall()
+        return actor_rules.Candidate(
+            row["id"], row["name"], row["kind"],
+            tuple(n["name"] for n in names if not n["is_title"] and n["name"] != row["name"]),
+            tuple(n["name"] for n in names if n["is_title"]), row["affiliation"])
+
+    def _new_actor(self, name: str, kind: str, affiliation: str | None, represents: int | None) -> int:
+        return self.conn.execute(
+            "INSERT INTO actors (name, kind, affiliation, represents, created_at) VALUES (?, ?, ?, ?, ?)",
+            (name, kind, affiliation, represents, now())).lastrowid
+
+    def _state_actor(self, state: str) -> int:
+        """The ledger actor of a state ("Iran"), created the first time a capital or institution speaks for it."""
+        keys = actor_rules.blocking_keys(state, "place")
+        marks = ",".join("?" * len(keys))
+        for row in self.conn.execute(
+                f"SELECT a.id, a.name FROM actor_keys k JOIN actors a ON a.id = k.actor_id"
+                f" WHERE k.key IN ({marks}) AND a.kind = 'place'", list(keys)):
+            if actor_rules.name_key(row["name"]) == actor_rules.name_key(state):
+                return row["id"]
+        actor_id = self._new_actor(state, "place", state, None)
+        self._add_names(actor_id, Actor(f"place:{state}", state, "place"))
+        return actor_id
+
+    def _add_names(self, actor_id: int, actor: Actor) -> None:
+        rows = [(actor_id, n, actor_rules.name_key(n), 0) for n in (actor.name, *actor.aliases)]
+        rows += [(actor_id, t, actor_rules.name_key(t), 1) for t in actor.titles]
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, ?)", rows)
+        keys = set()
+        for name in (actor.name, *actor.aliases):
+            keys |= actor_rules.blocking_keys(name, actor.kind)
+        self.conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
+                              [(k, actor_id) for k in keys])
+        if actor.titles:
+            affiliation = actor_rules.affiliation_of(actor.name, actor.titles)
+            if affiliation:
+                self.conn.execute("UPDATE actors SET affiliation = coalesce(affiliation, ?) WHERE id = ?",
+                                  (affiliation, actor_id))
+
+    # -- attributions and claims ----------------------------------------------------------------------------
+
+    def _add_attributions(self, article_id: int, story_id: int, day: str, article: Article,
+                          actor_ids: dict[str, int]) -> set[int]:
+        touched: set[int] = set()
+        placed: list[tuple[Attribution, int | None, str | None]] = []   # (attribution, claim, claim stance)
+        affiliations = self._affiliations(set(actor_ids.values()))
+        for a in article.attributions:
+            actor_id = actor_ids.get(a.speaker.actor) if a.speaker.actor else None
+            claim_id, claim_stance, link = self._claim_for(a, placed, affiliations.get(actor_id), day)
+            placed.append((a, claim_id, claim_stance))
+            mention, cue, sentence = a.speaker.mention, a.cue, a.sentence
+            cur = self.conn.execute(
+                "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
+                " content_start, content_end, parts, cue_text, cue_start, cue_end, mention_text, mention_start,"
+                " mention_end, speaker_name, speaker_kind, local_actor, actor_id, sentence_start, sentence_end, day,"
+                " story_id, claim_id, claim_stance, claim_link)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, a.id, a.kind, a.stance, a.rule, a.confidence, a.content.text, a.content.start,
+                 a.content.end, json.dumps([list(p) for p in a.content.parts]),
+                 cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
+                 mention.text if mention else None, mention.start if mention else None,
+                 mention.end if mention else None, a.speaker.name, a.speaker.kind, a.speaker.actor, actor_id,
+                 sentence.start if sentence else None, sentence.end if sentence else None, day, story_id,
+                 claim_id, claim_stance, link))
+            self.conn.execute("INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
+                              (cur.lastrowid, a.content.text, a.speaker.name or ""))
+            if claim_id is not None:
+                touched.add(claim_id)
+        return touched
+
+    def _affiliations(self, actor_ids: set[int]) -> dict[int, str | None]:
+        if not actor_ids:
+            return {}
+        marks = ",".join("?" * len(actor_ids))
+        return {r[0]: r[1] for r in self.conn.execute(
+            f"SELECT id, affiliation FROM actors WHERE id IN ({marks})", list(actor_ids))}
+
+    def _claim_for(self, a: Attribution, placed: list[tuple[Attribution, int | None, str | None]],
+                   affiliation: str | None, day: str) -> tuple[int | None, str | None, str]:
+        """The claim this attribution states (or points back to), its stance towards it, and why."""
+        if claim_rules.is_back_reference(a.content.text):
+            return self._back_reference(a, placed)
+        prop = claim_rules.normalise(a.content.text, speaker=a.speaker.name, speaker_affiliation=affiliation,
+                                     canonical=Canonical())
+        if claim_rules.is_trivial(prop):
+            return None, None, "no claim: too little content to link"
+        best = self._similar_claim(prop)
+        if best is not None:
+            claim_id, score, shared = best
+            return claim_id, a.stance, f"same claim (similarity {score:.2f}; shared: {', '.join(shared[:8])})"
+        claim_id = self._new_claim(prop, day)
+        return claim_id, a.stance, "new claim"
+
+    def _back_reference(self, a: Attribution, placed: list[tuple[Attribution, int | None, str | None]]
+                        ) -> tuple[int | None, str | None, str]:
+        """'denied the accusation', 'rejected the denial': the claim discussed just before in the article."""
+        denial = bool(_DENIAL_WORDS.search(a.content.text))
+        for earlier, claim_id, claim_stance in reversed(placed):
+            if claim_id is None or (denial and claim_stance != "deny"):
+                continue
+            stance = a.stance
+            if denial and a.stance == "deny":
+                stance = "assert"      # rejecting a denial upholds the claim that was denied
+            elif stance in SUPPORT and _FALSITY.search(a.content.text):
+                stance = "deny"
+            why = (f"back-reference: '{_clip(a.content.text)}' points to {earlier.id}"
+                   f" ('{_clip(earlier.content.text)}')")
+            if stance != a.stance:
+                why += (f"; {a.stance} of a denial counts as {stance}" if denial
+                        else f"; it calls that claim false, so counts as {stance}")
+            return claim_id, stance, why
+        return None, None, "back-reference with nothing earlier in the article to point to"
+
+    def _similar_claim(self, prop: claim_rules.Proposition) -> tuple[int, float, tuple[str, ...]] | None:
+        keys = claim_rules.block_keys(prop)
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT c.id, c.text, c.terms, c.entities FROM claims c WHERE c.id IN"
+            f" (SELECT claim_id FROM claim_keys WHERE key IN ({marks}) LIMIT {MAX_CANDIDATES})", list(keys)).fetchall()
+        if not rows:
+            return None
+        best: tuple[int, float, tuple[str, ...]] | None = None
+        for r in rows:
+            other = claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])))
+            # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
+            score, shared = claim_rules.similarity(prop, other)
+            if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
+                best = (r["id"], score, shared)
+        return best
+
+    def _new_claim(self, prop: claim_rules.Proposition, day: str) -> int:
+        claim_id = self.conn.execute(
+            "INSERT INTO claims (text, terms, entities, first_day, last_day) VALUES (?, ?, ?, ?, ?)",
+            (prop.text, " ".join(prop.terms), json.dumps(list(prop.entities), ensure_ascii=False), day, day)
+        ).lastrowid
+        self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
+                              [(k, claim_id) for k in claim_rules.block_keys(prop)])
+        self.conn.executemany("INSERT OR IGNORE INTO claim_entities (entity, claim_id) VALUES (?, ?)",
+                              [(e, claim_id) for e in prop.entities])
+        return claim_id
+
+    def _refresh_claim(self, claim_id: int) -> None:
+        """Counts, first and last day, and whether one actor asserts what another denies."""
+        rows = self.conn.execute(
+            "SELECT claim_stance, actor_id, mention_text, id, day FROM attributions WHERE claim_id = ?",
+            (claim_id,)).fetchall()
+        supporters = {_who(r) for r in rows if r["claim_stance"] in SUPPORT}
+        deniers = {_who(r) for r in rows if r["claim_stance"] == "deny"}
+        contested = any(s != d for s in supporters for d in deniers)
+        days = [r["day"] for r in rows]
+        self.conn.execute(
+            "UPDATE claims SET contested = ?, n_attributions = ?, first_day = ?, last_day = ? WHERE id = ?",
+            (int(contested), len(rows), min(days), max(days), claim_id))
+
+
+def _who(row) -> str:
+    """Who holds a stance: the ledger actor, else the words naming the speaker, else that one attribution."""
+    if row["actor_id"] is not None:
+        return f"actor:{row['actor_id']}"
+    if row["mention_text"]:
+        return "mention:" + row["mention_text"].casefold()
+    return f"attribution:{row['id']}"
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+class Canonical(dict):
+    """Surface name → canonical entity for claims: a capital or institution becomes its state."""
+
+    def __missing__(self, key: str) -> str:
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if key not in self:
+            state = actor_rules.state_of(key)
+            self[key] = state
+        return dict.__getitem__(self, key) or default
+
+
+def split_link(store: Store, link_id: int) -> dict[str, object]:
+    """Undo one merge: the article's actor behind ``link_id`` becomes an actor of its own, its statements move
+    with it, and its name never joins the old actor again."""
+    conn = store.conn
+    with store.atomic():
+        link = conn.execute("SELECT * FROM actor_links WHERE id = ?", (link_id,)).fetchone()
+        if link is None:
+            from .queries import NotFound
+            raise NotFound("merge link", str(link_id))
+        old = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (link["actor_id"],)).fetchone()
+        others = conn.execute("SELECT count(*) FROM actor_links WHERE actor_id = ? AND id != ?",
+                              (old["id"], link_id)).fetchone()[0]
+        if not others:
+            from ..errors import OnrecordError
+            raise OnrecordError(f"merge link {link_id}: actor {old['id']} ({old['name']}) has no other mention to "
+                                "split from")
+        key = actor_rules.name_key(link["local_name"])
+        new_id = conn.execute("INSERT INTO actors (name, kind, created_at) VALUES (?, ?, ?)",
+                              (link["local_name"], old["kind"], now())).lastrowid
+        conn.execute("INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, 0)",
+                     (new_id, link["local_name"], key))
+        conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
+                         [(k, new_id) for k in actor_rules.blocking_keys(link["local_name"], old["kind"])])
+        conn.execute("INSERT OR IGNORE INTO actor_splits (actor_id, name_key) VALUES (?, ?)", (old["id"], key))
+        moved = conn.execute("UPDATE attributions SET actor_id = ? WHERE article_id = ? AND local_actor = ?",
+                             (new_id, link["article_id"], link["local_id"])).rowcount
+        conn.execute("UPDATE actor_links SET actor_id = ?, method = 'split', score = 1.0, evidence = ? WHERE id = ?",
+                     (new_id, f"split by hand from actor {old['id']} ({old['name']}); was: {link['evidence']}",
+                      link_id))
+        still = conn.execute("SELECT local_name FROM actor_links WHERE actor_id = ?", (old["id"],)).fetchall()
+        if all(actor_rules.name_key(r[0]) != key for r in still):
+            conn.execute("DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_title = 0",
+                         (old["id"], key))
+        ledger = Ledger(store)
+        for (claim_id,) in conn.execute("SELECT DISTINCT claim_id FROM attributions WHERE actor_id = ? AND"
+                                        " claim_id IS NOT NULL", (new_id,)).fetchall():
+            ledger._refresh_claim(claim_id)
+    return {"link": link_id, "from_actor": old["id"], "new_actor": new_id, "name": link["local_name"],
+            "attributions_moved": moved}

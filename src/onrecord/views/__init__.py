@@ -1,0 +1,1 @@
+"""Stage 5: read-only views of the ledger — exports (and, later, the web pages and JSON API)."""

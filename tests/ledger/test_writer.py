@@ -1,0 +1,156 @@
+"""The ledger's write path on hand-built records (no parser): merges, claims, contradictions, idempotency, splits."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
+from onrecord.ingest.document import Document, Failure
+from onrecord.ledger import queries
+from onrecord.ledger.store import Store
+from onrecord.ledger.writer import Ledger, day_of, split_link
+
+
+def build(text: str, url: str | None, published: str | None, actors: list[Actor],
+          said: list[tuple[str, str, str, str]]) -> tuple[Document, Article]:
+    """said: (speaker actor id, cue, content, stance); offsets are found in ``text``."""
+    by_id = {a.id: a for a in actors}
+    atts = []
+    for n, (actor_id, cue, content, stance) in enumerate(said, 1):
+        c = text.index(content)
+        k = text.index(cue)
+        actor = by_id[actor_id]
+        m = text.index(actor.name) if actor.name in text else text.index(actor.aliases[0])
+        mention = Span.of(text, m, m + len(actor.name if actor.name in text else actor.aliases[0]))
+        sentence = Span.of(text, text.rfind("\n", 0, min(c, k, m)) + 1,
+                           text.find("\n", c) if "\n" in text[c:] else len(text))
+        atts.append(Attribution(f"q{n}", "indirect", Content.of(text, [(c, c + len(content))]),
+                                Span.of(text, k, k + len(cue)), Speaker(mention, actor.name, actor.kind, actor.id),
+                                stance, "clause-complement", 0.9, sentence))
+    return (Document(url or "<test>", text, "text", url=url, published=published),
+            Article(url or "<test>", len(text), tuple(atts), tuple(actors)))
+
+
+KOV = Actor("person:maksym-kovalenko", "Maksym Kovalenko", "person", ("Kovalenko",), ("Ukrainian navy spokesman",))
+KOV2 = Actor("person:maxim-kovalenko", "Maxim Kovalenko", "person", ("Kovalenko",), ("spokesman for Ukraine's navy",))
+MOD = Actor("organization:russia-s-defence-ministry", "Russia's defence ministry", "organization")
+MOD2 = Actor("organization:russian-defence-ministry", "Russian Defence Ministry", "organization")
+KREMLIN = Actor("organization:kremlin", "Kremlin", "organization")
+
+TEXT1 = ("Ukrainian navy spokesman Maksym Kovalenko said Russian warships had laid mines in the grain corridor "
+         "overnight.\nRussia's defence ministry denied that Russian warships had laid mines in the grain corridor, "
+         "calling the accusation \"a provocation.\"")
+TEXT2 = ("The Russian Defence Ministry denied that Russian warships had laid mines in the grain corridor.\n"
+         "Maxim Kovalenko, a spokesman for Ukraine's navy, said Russian warships had laid mines in the grain "
+         "corridor and that divers had found them.")
+TEXT3 = "The Kremlin denied that Russian warships had laid mines in the grain corridor, officials in Moscow said."
+
+
+def article1():
+    return build(TEXT1, "https://a.example/1", "2026-11-03T08:15:00+00:00", [KOV, MOD], [
+        (KOV.id, "said", "Russian warships had laid mines in the grain corridor overnight", "assert"),
+        (MOD.id, "denied", "that Russian warships had laid mines in the grain corridor", "deny"),
+        (MOD.id, "calling", "the accusation \"a provocation.\"", "deny")])
+
+
+def article2():
+    return build(TEXT2, "https://b.example/2", "2026-11-04", [MOD2, KOV2], [
+        (MOD2.id, "denied", "that Russian warships had laid mines in the grain corridor", "deny"),
+        (KOV2.id, "said", "Russian warships had laid mines in the grain corridor and that divers had found them",
+         "assert")])
+
+
+def article3():
+    return build(TEXT3, None, "2026-11-05", [KREMLIN], [
+        (KREMLIN.id, "denied", "that Russian warships had laid mines in the grain corridor", "deny")])
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store.open(tmp_path / "ledger.db") as s:
+        yield s
+
+
+def test_writer_merges_actors_across_articles_and_surfaces_the_contradiction(store):
+    Ledger(store).add_batch([article1(), article2(), article3()], model="test")
+    contested = queries.claims(store, contested=True)
+    assert len(contested) == 1
+    claim = contested[0]
+    supporters = {s["speaker"] for s in claim["supporters"]}
+    deniers = {s["speaker"] for s in claim["deniers"]}
+    assert supporters == {"Maksym Kovalenko"}
+    assert deniers == {"Russia's defence ministry", "Kremlin"}
+    assert len(claim["supporters"]) == 2 and len(claim["deniers"]) == 4   # incl. "the accusation" back-reference
+    assert claim["first_date"] == "2026-11-03"
+    kov = queries.actor(store, "Kovalenko")
+    assert kov["name"] == "Maksym Kovalenko" and "Maxim Kovalenko" in kov["aliases"]
+    assert [s["date"] for s in kov["statements"]] == ["2026-11-03", "2026-11-04"]
+    assert all(m["evidence"] for m in kov["merges"])
+
+
+def test_writer_back_reference_links_to_the_claim_before_it(store):
+    Ledger(store).add_batch([article1()], model="test")
+    rows = store.all("SELECT local_id, claim_id, claim_stance, claim_link FROM attributions ORDER BY id")
+    assert rows[2]["claim_id"] == rows[1]["claim_id"]
+    assert rows[2]["claim_link"].startswith("back-reference")
+
+
+def test_writer_kremlin_speaks_for_russia(store):
+    Ledger(store).add_batch([article3()], model="test")
+    kremlin = queries.actor(store, "Kremlin")
+    assert kremlin["represents"]["name"] == "Russia"
+    assert queries.actor(store, "Russia")["speakers_for_it"][0]["name"] == "Kremlin"
+
+
+def test_writer_ingesting_twice_changes_nothing(store):
+    ledger = Ledger(store)
+    first = ledger.add_batch([article1(), article2()], model="test")
+    counts = store.counts()
+    again = ledger.add_batch([article1(), article2()], model="test")
+    assert (first.added, again.added, again.skipped) == (2, 0, 2)
+    assert store.counts() == counts
+
+
+def test_writer_republished_story_is_counted_once(store):
+    ledger = Ledger(store)
+    doc, art = article1()
+    copy = Document(doc.source, doc.text, "text", url="https://mirror.example/copy", published=doc.published)
+    ledger.add_batch([(doc, art), (copy, art)], model="test")
+    assert store.counts()["articles"] == 2 and store.counts()["stories"] == 1
+    claim = queries.claims(store)[0]
+    assert claim["support"] == 1
+
+
+def test_writer_failures_are_recorded_and_cleared_on_success(store):
+    ledger = Ledger(store)
+    ledger.add_batch([], [Failure("https://a.example/1", "no article text found")])
+    ledger.add_batch([], [Failure("https://a.example/1", "no article text found")])
+    (err,) = queries.errors(store)
+    assert err["count"] == 2 and err["source"] == "https://a.example/1"
+    ledger.add_batch([article1()])
+    assert queries.errors(store) == []
+
+
+def test_writer_split_undoes_a_wrong_merge(store):
+    Ledger(store).add_batch([article1(), article2()], model="test")
+    kov = queries.actor(store, "Maksym Kovalenko")
+    link = next(m for m in kov["merges"] if m["local_name"] == "Maxim Kovalenko")
+    result = split_link(store, link["link"])
+    assert result["attributions_moved"] == 1
+    maxim = queries.actor(store, str(result["new_actor"]))
+    assert maxim["name"] == "Maxim Kovalenko" and len(maxim["statements"]) == 1
+    assert len(queries.actor(store, "Maksym Kovalenko")["statements"]) == 1
+    # the same name arriving again stays apart from the actor it was split from
+    doc, art = article2()
+    Ledger(store).add_batch([(Document(doc.source, doc.text + "\n", "text", url="https://c.example/3"), art)])
+    assert len(queries.actor(store, "Maksym Kovalenko")["statements"]) == 1
+
+
+@pytest.mark.parametrize("published, expected", [("2026-11-03T08:15:00+00:00", "2026-11-03"),
+                                                  ("2026-11-04", "2026-11-04")])
+def test_writer_day_of_published(published, expected):
+    assert day_of(published) == expected
+
+
+def test_writer_day_of_unknown_date_is_today():
+    assert len(day_of(None)) == 10 and len(day_of("sometime in May")) == 10
