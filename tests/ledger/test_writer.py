@@ -154,3 +154,34 @@ def test_writer_day_of_published(published, expected):
 
 def test_writer_day_of_unknown_date_is_today():
     assert len(day_of(None)) == 10 and len(day_of("sometime in May")) == 10
+
+
+def test_writer_role_swap_is_kept_apart_across_articles(store):
+    """The agent is stored with the claim, so 'A shelled B' and 'B shelled A' stay two claims in the ledger."""
+    arm = Actor("organization:armenian-defence-ministry", "Armenian defence ministry", "organization")
+    aze = Actor("organization:azerbaijani-defence-ministry", "Azerbaijani defence ministry", "organization")
+    t1 = "The Armenian defence ministry said Azerbaijan shelled Armenian border villages on Sunday."
+    t2 = "The Azerbaijani defence ministry said Armenia shelled Azerbaijani border villages on Sunday."
+    Ledger(store).add_batch([
+        build(t1, "https://a.example/arm", "2026-11-01", [arm],
+              [(arm.id, "said", "Azerbaijan shelled Armenian border villages on Sunday", "assert")]),
+        build(t2, "https://a.example/aze", "2026-11-01", [aze],
+              [(aze.id, "said", "Armenia shelled Azerbaijani border villages on Sunday", "assert")])])
+    assert store.counts()["claims"] == 2
+
+
+def test_writer_csv_export_neutralises_formulas(store, tmp_path):
+    import csv
+    import io
+
+    from onrecord.views.export import write_csv
+    text = 'Ines Berg said =HYPERLINK("http://evil.example","click") was found in the ledger.'
+    berg = Actor("person:ines-berg", "Ines Berg", "person")
+    Ledger(store).add_batch([build(text, "https://x.example/1", "2026-11-01", [berg],
+                                   [(berg.id, "said", '=HYPERLINK("http://evil.example","click") was found in the '
+                                                      'ledger', "assert")])])
+    out = io.StringIO()
+    write_csv(store, "attributions", out)
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["content"].startswith("'=HYPERLINK")
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..attribution.lexicon import lexicon
@@ -95,6 +95,7 @@ def _words() -> _Words:
     return _Words(word_class, synonym, canonical)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stemmer: the same on both sides is all that matters, not linguistic truth."""
     w = word.lower()
@@ -340,6 +341,19 @@ def similarity(a: Proposition, b: Proposition, idf: Mapping[str, float] | None =
     if a.agent and b.agent and a.agent != b.agent and a.agent in b.entities and b.agent in a.entities:
         score *= _REVERSAL_FACTOR
     return min(1.0, score), shared
+
+
+def score_bound(a: Proposition, b: Proposition) -> float:
+    """An upper bound of ``similarity(a, b)`` with uniform weights, from set sizes alone: every term on one side
+    only is assumed to pair up as an alias with one on the other. Lets the ledger skip most candidates cheaply."""
+    ta, tb = set(a.terms), set(b.terms)
+    shared = len(ta & tb)
+    only_a, only_b = len(ta) - shared, len(tb) - shared
+    k = min(only_a, only_b)
+    s, wa, wb = shared + k, only_a - k, only_b - k
+    if s == 0:
+        return 0.0
+    return min(1.0, s / (s + _SUBSTITUTION * min(wa, wb) + _ADDITION * abs(wa - wb)))
 
 
 def signature(p: Proposition, k: int = 4) -> tuple[str, ...]:

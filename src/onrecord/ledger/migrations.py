@@ -86,6 +86,7 @@ MIGRATIONS: tuple[str, ...] = (
         text TEXT NOT NULL,                    -- the proposition as first stated, pronouns resolved
         terms TEXT NOT NULL,                   -- normalised terms, space-separated
         entities TEXT NOT NULL DEFAULT '[]',   -- JSON list of canonical entities
+        agent TEXT,                            -- the entity doing the act, where the wording shows it
         first_day TEXT NOT NULL,
         last_day TEXT NOT NULL,
         contested INTEGER NOT NULL DEFAULT 0,

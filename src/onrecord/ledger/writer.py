@@ -23,6 +23,9 @@ from .stories import SAME_STORY, bands, resemblance, signature
 
 # How many index hits are compared at most: keeps one insert bounded however large the ledger grows.
 MAX_CANDIDATES = 200
+# Claims compared per block key: the most recent ones (10 keys a claim, so at most 400 comparisons, most of them
+# skipped by a bound computed from set sizes)
+PER_BLOCK = 40
 # Actor candidates are all passed on: "only one person with that surname" must see every one of them.
 MAX_ACTOR_CANDIDATES = 5000
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -67,6 +70,7 @@ class Ledger:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.conn = store.conn
+        self._propositions: dict[int, claim_rules.Proposition] = {}   # claim id → its stored proposition
 
     def known(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` are stored already (checked before extraction, so a re-run parses nothing twice)."""
@@ -300,47 +304,74 @@ class Ledger:
 
     def _back_reference(self, a: Attribution, placed: list[tuple[Attribution, int | None, str | None]]
                         ) -> tuple[int | None, str | None, str]:
-        """'denied the accusation', 'rejected the denial': the claim discussed just before in the article."""
+        """'denied the accusation', 'rejected the denial', 'dismissed the report': the claim the article is about.
+
+        The target is the earlier claim of this article discussed most so far, the nearest one breaking ties: a
+        dismissal two paragraphs on ("The Kremlin dismissed the report") answers the story's central allegation,
+        not whatever was said just before it. A denial of a denial only looks at claims someone denied."""
         denial = bool(_DENIAL_WORDS.search(a.content.text))
-        for earlier, claim_id, claim_stance in reversed(placed):
+        weight: dict[int, float] = {}
+        nearest: dict[int, tuple[Attribution, int]] = {}
+        for position, (earlier, claim_id, claim_stance) in enumerate(placed):
             if claim_id is None or (denial and claim_stance != "deny"):
                 continue
-            stance = a.stance
-            if denial and a.stance == "deny":
-                stance = "assert"      # rejecting a denial upholds the claim that was denied
-            elif stance in SUPPORT and _FALSITY.search(a.content.text):
-                stance = "deny"
-            why = (f"back-reference: '{_clip(a.content.text)}' points to {earlier.id}"
-                   f" ('{_clip(earlier.content.text)}')")
-            if stance != a.stance:
-                why += (f"; {a.stance} of a denial counts as {stance}" if denial
-                        else f"; it calls that claim false, so counts as {stance}")
-            return claim_id, stance, why
-        return None, None, "back-reference with nothing earlier in the article to point to"
+            weight[claim_id] = weight.get(claim_id, 0.0) + 1.0
+            nearest[claim_id] = (earlier, position)
+        if not weight:
+            return None, None, "back-reference with nothing earlier in the article to point to"
+        claim_id = max(weight, key=lambda c: (weight[c], nearest[c][1]))
+        earlier = nearest[claim_id][0]
+        stance = a.stance
+        if denial and a.stance == "deny":
+            stance = "assert"      # rejecting a denial upholds the claim that was denied
+        elif stance in SUPPORT and _FALSITY.search(a.content.text):
+            stance = "deny"
+        why = (f"back-reference: '{_clip(a.content.text)}' points to the claim of {earlier.id}"
+               f" ('{_clip(earlier.content.text)}'), stated {int(weight[claim_id])} time(s) before in the article")
+        if stance != a.stance:
+            why += (f"; {a.stance} of a denial counts as {stance}" if denial
+                    else f"; it calls that claim false, so counts as {stance}")
+        return claim_id, stance, why
 
     def _similar_claim(self, prop: claim_rules.Proposition) -> tuple[int, float, tuple[str, ...]] | None:
+        """The stored claim most similar to ``prop`` at or above SAME_CLAIM, among the most recent claims of each
+        block (news repeats itself within days, so recent claims are the likeliest to be the same one)."""
         keys = claim_rules.block_keys(prop)
         if not keys:
             return None
-        marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(
-            f"SELECT c.id, c.text, c.terms, c.entities FROM claims c WHERE c.id IN"
-            f" (SELECT claim_id FROM claim_keys WHERE key IN ({marks}) LIMIT {MAX_CANDIDATES})", list(keys)).fetchall()
-        if not rows:
-            return None
+        ids: set[int] = set()
+        for key in keys:
+            ids.update(r[0] for r in self.conn.execute(
+                "SELECT claim_id FROM claim_keys WHERE key = ? ORDER BY claim_id DESC LIMIT ?",
+                (key, PER_BLOCK)))
         best: tuple[int, float, tuple[str, ...]] | None = None
-        for r in rows:
-            other = claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])))
+        for claim_id in sorted(ids, reverse=True):
+            other = self._proposition(claim_id)
+            if claim_rules.score_bound(prop, other) < claim_rules.SAME_CLAIM:
+                continue
             # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
             score, shared = claim_rules.similarity(prop, other)
             if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
-                best = (r["id"], score, shared)
+                best = (claim_id, score, shared)
         return best
+
+    def _proposition(self, claim_id: int) -> claim_rules.Proposition:
+        cached = self._propositions.get(claim_id)
+        if cached is None:
+            r = self.conn.execute("SELECT text, terms, entities, agent FROM claims WHERE id = ?",
+                                  (claim_id,)).fetchone()
+            cached = claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])),
+                                             r["agent"])
+            if len(self._propositions) > 100_000:
+                self._propositions.clear()
+            self._propositions[claim_id] = cached
+        return cached
 
     def _new_claim(self, prop: claim_rules.Proposition, day: str) -> int:
         claim_id = self.conn.execute(
-            "INSERT INTO claims (text, terms, entities, first_day, last_day) VALUES (?, ?, ?, ?, ?)",
-            (prop.text, " ".join(prop.terms), json.dumps(list(prop.entities), ensure_ascii=False), day, day)
+            "INSERT INTO claims (text, terms, entities, agent, first_day, last_day) VALUES (?, ?, ?, ?, ?, ?)",
+            (prop.text, " ".join(prop.terms), json.dumps(list(prop.entities), ensure_ascii=False), prop.agent, day,
+             day)
         ).lastrowid
         self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
                               [(k, claim_id) for k in claim_rules.block_keys(prop)])
