@@ -42,4 +42,4 @@ def test_docs_ci_runs_the_readme_test_command():
     assert len(commands) == 2
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
-    assert "onrecord extract examples/" in commands[0]
+    assert "onrecord ingest examples/" in commands[0] and "onrecord claims" in commands[0]

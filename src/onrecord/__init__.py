@@ -1,7 +1,7 @@
 """onrecord: who said what, who denies it, and about whom — attributions with exact offsets."""
 
 from .article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker
-from .errors import InputError, ModelError, OnrecordError
+from .errors import InputError, LedgerError, ModelError, NotFound, OnrecordError
 from .pipeline import Extractor, extract
 
 __version__ = "0.1.0"
@@ -14,7 +14,9 @@ __all__ = [
     "Content",
     "Extractor",
     "InputError",
+    "LedgerError",
     "ModelError",
+    "NotFound",
     "OnrecordError",
     "Span",
     "Speaker",

@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from onrecord.ledger.migrations import MIGRATIONS
-from onrecord.ledger.store import LedgerError, Store
+from onrecord.errors import LedgerError
+from onrecord.ledger.store import Store
 
 
 def test_store_new_file_is_migrated_and_in_wal_mode(tmp_path):

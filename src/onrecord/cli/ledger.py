@@ -127,7 +127,7 @@ class _Reporter:
 
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
-        self.last = 0.0
+        self.last = time.monotonic()      # a short run prints no progress lines, only its summary
 
     def __call__(self, report) -> None:
         line = (f"{report.read} read, {report.added} added, {report.skipped} skipped, {len(report.failures)} failed"

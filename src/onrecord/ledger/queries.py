@@ -7,21 +7,13 @@ import re
 import sqlite3
 from typing import Any
 
-from ..errors import OnrecordError
+from ..errors import NotFound, OnrecordError
 from .actors import name_key
 from .store import Store
 
 PAGE = 50
 MAX_PAGE = 500
 MAX_QUERY = 500        # characters of a search query
-
-
-class NotFound(OnrecordError):
-    """An actor, claim or article that the ledger does not hold."""
-
-    def __init__(self, what: str, ident: str) -> None:
-        self.what, self.ident = what, ident
-        super().__init__(f"no {what} {ident!r} in the ledger")
 
 
 def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
@@ -92,7 +84,7 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
 STATEMENT_SQL = (
     "SELECT t.id, t.local_id, t.article_id, t.kind, t.stance, t.claim_stance, t.claim_id, t.rule, t.confidence,"
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
-    " t.sentence_start, t.sentence_end, t.day, t.story_id,"
+    " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
     " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name"
     " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id")
@@ -105,7 +97,7 @@ def _statement(r: sqlite3.Row) -> dict[str, Any]:
             "speaker": r["actor_name"] or r["speaker_name"] or r["mention_text"], "actor": r["actor_id"],
             "sentence": r["sentence"], "sentence_span": [r["sentence_start"], r["sentence_end"]],
             "content_span": [r["content_start"], r["content_end"]], "claim": r["claim_id"],
-            "claim_stance": r["claim_stance"], "story": r["story_id"]}
+            "claim_stance": r["claim_stance"], "claim_link": r["claim_link"], "story": r["story_id"]}
 
 
 # -- claims --------------------------------------------------------------------------------------------------

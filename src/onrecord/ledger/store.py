@@ -7,21 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import OnrecordError
+from ..errors import LedgerError
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "onrecord.db"
 # A writer holds the lock for one batch; readers (serve, queries) never wait in WAL mode, and a second writer
 # waits up to this long before it reports the file as busy.
 BUSY_TIMEOUT_MS = 30_000
-
-
-class LedgerError(OnrecordError):
-    """A ledger file that cannot be opened or used."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path, self.problem = path, problem
-        super().__init__(f"{path}: {problem}")
 
 
 class Store:

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 
 from ..article import Actor, Article, Attribution
 from ..attribution.stance import DENIAL_PHRASES
+from ..errors import NotFound, OnrecordError
 from ..ingest.document import Document, Failure
 from . import actors as actor_rules
 from . import claims as claim_rules
@@ -427,13 +428,11 @@ def split_link(store: Store, link_id: int) -> dict[str, object]:
     with store.atomic():
         link = conn.execute("SELECT * FROM actor_links WHERE id = ?", (link_id,)).fetchone()
         if link is None:
-            from .queries import NotFound
             raise NotFound("merge link", str(link_id))
         old = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (link["actor_id"],)).fetchone()
         others = conn.execute("SELECT count(*) FROM actor_links WHERE actor_id = ? AND id != ?",
                               (old["id"], link_id)).fetchone()[0]
         if not others:
-            from ..errors import OnrecordError
             raise OnrecordError(f"merge link {link_id}: actor {old['id']} ({old['name']}) has no other mention to "
                                 "split from")
         key = actor_rules.name_key(link["local_name"])
