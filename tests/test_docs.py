@@ -43,3 +43,12 @@ def test_docs_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
     assert "onrecord ingest examples/" in commands[0] and "onrecord claims" in commands[0]
+
+
+def test_docs_python_ledger_example_runs(extractor, tmp_path, capsys):
+    code = next(c for c in re.findall(r"```python\n(.*?)```", README, re.S) if "onrecord.ledger import queries" in c)
+    code = code.replace('"onrecord.db"', repr(str(tmp_path / "l.db")))
+    code = code.replace('"examples/dispute"', repr(str(ROOT / "examples" / "dispute")))
+    exec(compile(code, "README.md", "exec"), {"extractor": extractor})
+    out = capsys.readouterr().out
+    assert "Russian warships had laid mines" in out and "Kremlin" in out

@@ -4,7 +4,7 @@ from .article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker
 from .errors import InputError, LedgerError, ModelError, NotFound, OnrecordError
 from .pipeline import Extractor, extract
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA",
