@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import extract, ledger
+from . import extract, ledger, web
 from .common import EXIT_OK, EXIT_USAGE, error
 
 
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract.add_commands(sub)
     ledger.add_commands(sub)
+    web.add_commands(sub)
     return parser
 
 

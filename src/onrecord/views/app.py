@@ -1,0 +1,132 @@
+"""The FastAPI application behind ``onrecord serve``: the read-only store, templates and the one error handler."""
+
+from __future__ import annotations
+
+import logging
+import queue
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import NotFound, OnrecordError
+from ..ledger.store import Store
+
+HERE = Path(__file__).parent
+STANCES = ("assert", "deny", "accuse", "question", "demand")
+log = logging.getLogger("onrecord.serve")
+
+
+class Ledger:
+    """A pool of read-only connections: each request holds one of its own for as long as it runs.
+
+    sqlite3 connections must not be used by two threads at once, and FastAPI may run a request's dependency and
+    its handler on different worker threads, so a connection goes with the request rather than with a thread.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self._idle.put(Store.open(path, read_only=True))   # a missing or unusable file fails now, not later
+
+    def acquire(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:   # every connection is busy: one more (at most one per concurrent request)
+            return Store.open(self.path, read_only=True)
+
+    def release(self, store: Store) -> None:
+        self._idle.put(store)
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                break
+
+
+async def get_store(request: Request) -> AsyncIterator[Store]:
+    """Dependency: a read-only store for this request alone (async: taking one from the pool never blocks)."""
+    ledger: Ledger = request.app.state.ledger
+    store = ledger.acquire()
+    try:
+        yield store
+    finally:
+        ledger.release(store)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def web_url(url: str | None) -> str | None:
+    """An article's URL if it is http(s): a stored ``javascript:`` URL must never become a link."""
+    return url if url and url.strip().lower().startswith(("http://", "https://")) else None
+
+
+def templates() -> Jinja2Templates:
+    t = Jinja2Templates(directory=str(HERE / "templates"))   # autoescape is on for .html
+    t.env.globals.update(version=__version__, stances=STANCES)
+    t.env.filters["web_url"] = web_url
+    t.env.trim_blocks = True
+    t.env.lstrip_blocks = True
+    return t
+
+
+# -- the one error handler ------------------------------------------------------------------------------
+
+def _status_and_message(exc: Exception) -> tuple[int, str]:
+    if isinstance(exc, NotFound):
+        return 404, str(exc)
+    if isinstance(exc, OnrecordError):
+        return 400, str(exc)
+    if isinstance(exc, RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+        return 422, problems or "invalid request"
+    if isinstance(exc, StarletteHTTPException):
+        return exc.status_code, str(exc.detail) if exc.status_code != 404 else "no such page"
+    return 500, "internal error; the details are in the server log"
+
+
+async def handle_error(request: Request, exc: Exception) -> Response:
+    """Every error, as JSON under /api/ and as a plain page elsewhere; never a traceback to the client."""
+    status, message = _status_and_message(exc)
+    if status >= 500:
+        log.error("error on %s %s", request.method, request.url.path, exc_info=exc)
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    page = request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status)
+    return page
+
+
+def create_app(db: str | Path) -> FastAPI:
+    """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing)."""
+    from . import api, web
+
+    ledger = Ledger(str(db))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        ledger.close()
+
+    app = FastAPI(title="onrecord", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="Who said what, who denies it, and about whom: a read-only JSON API over the ledger.")
+    app.state.ledger = ledger
+    app.state.templates = templates()
+    for exc_class in (Exception, StarletteHTTPException, RequestValidationError, OnrecordError):
+        app.add_exception_handler(exc_class, handle_error)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(web.router)
+    return app
+

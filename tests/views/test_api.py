@@ -1,0 +1,96 @@
+"""The JSON API under /api/v1/ through an ASGI client: data, pagination, filters, errors, read-only."""
+
+from __future__ import annotations
+
+from onrecord.ledger import queries
+
+
+def test_api_articles_are_paginated_with_a_next_link(client):
+    first = client.get("/api/v1/articles", params={"limit": 2}).json()
+    assert [set(a) >= {"id", "title", "day", "attributions"} for a in first["items"]] == [True, True]
+    assert first["limit"] == 2 and first["offset"] == 0 and "offset=2" in first["next"]
+    second = client.get(first["next"]).json()
+    assert not {a["id"] for a in first["items"]} & {a["id"] for a in second["items"]}
+    everything = client.get("/api/v1/articles", params={"limit": 100}).json()
+    assert len(everything["items"]) == 5 and everything["next"] is None
+
+
+def test_api_limit_is_capped_at_500_and_nonsense_is_a_json_422(client):
+    assert client.get("/api/v1/actors", params={"limit": 100000}).json()["limit"] == queries.MAX_PAGE
+    for params in ({"limit": 0}, {"limit": "many"}, {"offset": -1}, {"offset": 10**12}):
+        r = client.get("/api/v1/actors", params=params)
+        assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
+        assert r.json()["status"] == 422 and "Traceback" not in r.text
+
+
+def test_api_article_has_text_and_exact_spans_for_every_attribution(client):
+    data = client.get("/api/v1/articles/5").json()
+    text = data["text"]
+    assert len(data["attributions"]) == 15
+    for a in data["attributions"]:
+        start, end = a["content_span"]
+        assert text[start:end] == a["content"]
+        assert all(start <= s < e <= end for s, e in a["parts"])
+        if a["cue_span"]:
+            assert text[a["cue_span"][0]:a["cue_span"][1]] == a["cue"]
+        assert a["rule"] and a["stance"] in ("assert", "deny", "accuse", "question", "demand")
+    assert any(len(a["parts"]) == 2 for a in data["attributions"])       # the split quote
+
+
+def test_api_actor_by_name_or_id_with_merges_timeline_and_paged_statements(client):
+    by_name = client.get("/api/v1/actors/Kovalenko").json()
+    assert by_name["name"] == "Maksym Kovalenko"
+    assert {m["local_name"] for m in by_name["merges"]} >= {"Maksym Kovalenko", "Maxim Kovalenko"}
+    assert sum(d["n"] for d in by_name["timeline"]) == by_name["attributions"]
+    page = client.get(f"/api/v1/actors/{by_name['id']}", params={"limit": 1, "offset": 1}).json()
+    assert page["statements"] == by_name["statements"][1:2] and page["next"]
+    dates = [s["date"] for s in by_name["statements"]]
+    assert dates == sorted(dates)
+
+
+def test_api_claims_filters_contested_and_about(client):
+    contested = client.get("/api/v1/claims", params={"contested": "true", "limit": 100}).json()["items"]
+    assert contested and all(c["contested"] for c in contested)
+    mines = [c for c in contested if "mines" in c["text"]]
+    assert len(mines) == 1 and mines[0]["supporters"] and mines[0]["deniers"]
+    about = client.get("/api/v1/claims", params={"about": "Russia", "limit": 100}).json()["items"]
+    assert mines[0]["id"] in {c["id"] for c in about}
+    nobody = client.get("/api/v1/claims", params={"about": "Atlantis"}).json()
+    assert nobody["items"] == [] and nobody["next"] is None
+    one = client.get(f"/api/v1/claims/{mines[0]['id']}").json()
+    assert one["text"] == mines[0]["text"] and one["denial"] >= 2
+
+
+def test_api_search_and_query_length_limit(client):
+    found = client.get("/api/v1/search", params={"q": "grain corridor"}).json()
+    assert found["articles"] and found["attributions"]
+    assert all("grain" in a["content"].lower() or "corridor" in a["content"].lower() for a in found["attributions"])
+    long = client.get("/api/v1/search", params={"q": "x" * (queries.MAX_QUERY + 1)})
+    assert long.status_code == 422 and "error" in long.json()
+    assert client.get("/api/v1/search", params={"q": 'AND OR NOT "( *'}).status_code == 200   # no FTS injection
+
+
+def test_api_unknown_ids_are_json_404s(client):
+    for path in ("/api/v1/articles/999", "/api/v1/articles/abc", "/api/v1/actors/999999", "/api/v1/actors/Nobody",
+                 "/api/v1/claims/999", "/api/v1/nothing"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert r.headers["content-type"].startswith("application/json") and r.json()["status"] == 404
+
+
+def test_api_is_read_only(client):
+    for method in ("post", "put", "delete", "patch"):
+        r = getattr(client, method)("/api/v1/articles/1")
+        assert r.status_code == 405 and r.json()["status"] == 405
+    schema = client.get("/openapi.json").json()
+    assert {m for ops in schema["paths"].values() for m in ops} == {"get"}
+    assert set(schema["paths"]) == {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/actors",
+                                    "/api/v1/actors/{ref}", "/api/v1/claims", "/api/v1/claims/{claim_id}",
+                                    "/api/v1/search"}
+
+
+def test_api_docs_page_works_offline_and_lists_every_route(client):
+    page = client.get("/docs").text
+    assert "<script" not in page and "cdn" not in page.lower()
+    for path in client.get("/openapi.json").json()["paths"]:
+        assert path in page

@@ -1,0 +1,57 @@
+"""`onrecord serve`: loopback by default, a missing ledger is one line and exit 2, a real server answers."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import httpx
+from viewhelpers import free_port
+
+from onrecord.cli import build_parser, main
+
+
+def test_serve_binds_to_loopback_by_default():
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, "onrecord.db")
+
+
+def test_serve_without_a_ledger_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("onrecord: error: ") and "missing.db" in err
+
+
+def test_serve_answers_pages_and_api_on_a_free_port(examples_db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                home = httpx.get(base + "/", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.1)
+        assert home.status_code == 200 and "Contested claims" in home.text
+        assert httpx.get(base + "/api/v1/claims/3", timeout=5).json()["id"] == 3
+        assert httpx.get(base + "/static/onrecord.css", timeout=5).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_concurrent_requests_each_get_their_own_answer(live_server):
+    """Many requests at once (one connection per request from the pool) return the same data as one at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [f"/api/v1/articles/{i}" for i in range(1, 6)] + [f"/api/v1/claims/{i}" for i in range(1, 6)]
+    with httpx.Client(base_url=live_server, timeout=10) as c:
+        expected = {p: c.get(p).json() for p in paths}
+    with ThreadPoolExecutor(16) as pool, httpx.Client(base_url=live_server, timeout=30) as c:
+        answers = list(pool.map(lambda p: (p, c.get(p)), paths * 20))
+    assert all(r.status_code == 200 and r.json() == expected[p] for p, r in answers)
