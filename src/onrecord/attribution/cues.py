@@ -32,7 +32,13 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
+                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express",
+                  # positions stated about a thing: "noted the rule", "touted his plan", "decried the ruling"
+                  "note", "stress", "underscore", "underline", "emphasize", "emphasise", "state", "reiterate",
+                  "repeat", "declare", "point", "project", "outline", "tout", "decry", "bemoan", "lament",
+                  "deride", "assail", "hail", "applaud", "mock", "ridicule", "invoke", "voice", "reference",
+                  "recount", "articulate", "renounce", "rebuke", "label", "deem", "broadcast", "retweet",
+                  "lay", "champion", "trumpet"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
@@ -107,7 +113,7 @@ def cue_lemma(tok: Token) -> str | None:
         return "according to"
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma not in lex.cue_stance:
         return None
     needs = lex.cue_needs.get(lemma)
@@ -117,6 +123,19 @@ def cue_lemma(tok: Token) -> str | None:
             return None
     if lemma in ("be", "have", "do"):
         return None
+    return lemma
+
+
+# the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop"
+_LEMMA_FIXES = {"hop": ("hope", ("hope", "hoping"))}
+
+
+def verb_lemma(tok: Token) -> str:
+    """Lower-case lemma, corrected where the lemmatiser is known to be wrong for cue verbs."""
+    lemma = tok.lemma_.lower()
+    fix = _LEMMA_FIXES.get(lemma)
+    if fix is not None and tok.lower_.startswith(fix[1]):
+        return fix[0]
     return lemma
 
 
