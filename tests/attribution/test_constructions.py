@@ -88,6 +88,24 @@ CASES = {
     "asked-whether": (
         "Ned Price asked whether Moscow was serious about the talks.",
         [("whether Moscow was serious about the talks", "Ned Price", "question", "indirect")]),
+    "belief-hopes": (
+        "Senator Dana Whitfield hopes that the bill will pass before the summer recess.",
+        [("the bill will pass before the summer recess", "Dana Whitfield", "assert", "indirect")]),
+    "object-touted": (
+        "Governor Lena Marsh touted her new housing plan at a rally in Dayton.",
+        [("her new housing plan", "Lena Marsh", "assert", "indirect")]),
+    "object-noted": (
+        "Judge Alma Reyes noted the delay in her ruling.",
+        [("the delay", "Alma Reyes", "assert", "indirect")]),
+    "prep-spoke-about": (
+        "Mayor Ruth Okafor spoke about the water crisis in the city on Tuesday.",
+        [("the water crisis in the city", "Ruth Okafor", "assert", "indirect")]),
+    "prep-pointed-to": (
+        "The chairman, Victor Osei, pointed to the latest jobs report.",
+        [("the latest jobs report", "Victor Osei", "assert", "indirect")]),
+    "prep-railed-against": (
+        "Senator Paul Brenner railed against the new trade deal.",
+        [("the new trade deal", "Paul Brenner", "accuse", "indirect")]),
 }
 
 EMPTY = {

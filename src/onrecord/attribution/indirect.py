@@ -24,7 +24,9 @@ from .cues import (
     cue_span,
     span_of_tokens,
     speaker_head,
+    verb_lemma,
 )
+from .lexicon import lexicon
 
 MIN_CONTENT_TOKENS = 2
 # "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
@@ -227,11 +229,17 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         generic = False
         if lemma is None and generic_cue(tok):
             lemma, generic = tok.lemma_.lower(), True
-        if lemma is None or _asked(tok):
+        if _asked(tok):
             continue
-        got = _content_parts(tok, lemma)
+        got = _content_parts(tok, lemma) if lemma is not None else None
+        cue = cue_span(tok)
         if got is None:
-            continue
+            # "spoke about the economy", "pointed to the poll": the object of the preposition
+            framed = _prep_content(tok)
+            if framed is None:
+                continue
+            got, cue, lemma = framed
+            generic = False
         parts, frame, rule = got
         parts = [p for p in parts if p[1] > p[0]]
         if not parts:
@@ -252,9 +260,38 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         confidence = 0.8 if rule in ("clause-complement", "according-to") else 0.7
         if generic:
             rule, confidence = "generic-complement", 0.5
-        found.append(Candidate(parts, cue_span(tok), lemma, tok.i, speaker.i, rule, confidence, kind,
+        found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+# the lemma whose stance a preposition frame carries when the verb itself is not a cue
+STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
+
+
+def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
+    """(content, cue characters, stance lemma) for a verb + preposition frame from ``cue_preps.tsv``."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = verb_lemma(tok)
+    frames = lexicon().prep_cues.get(lemma)
+    if not frames:
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            continue
+        doc = tok.doc
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if all(doc[j].dep_ in ("prt", "advmod") for j in range(tok.i + 1, prep.i)) and prep.i - tok.i <= 3:
+            end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
+        stance = frames[prep.lower_]
+        cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
+        content = [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)]
+        return (content, "", "prep-object"), (start, end), cue_lem
+    return None
 
 
 
