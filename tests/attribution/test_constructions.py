@@ -106,6 +106,12 @@ CASES = {
     "prep-railed-against": (
         "Senator Paul Brenner railed against the new trade deal.",
         [("the new trade deal", "Paul Brenner", "accuse", "indirect")]),
+    "raising-seems": (
+        "Mayor Ruth Okafor spoke on Monday. The council seems to have dropped the plan.",
+        [("The council seems to have dropped the plan", None, "assert", "indirect")]),
+    "passive-expected-by": (
+        "The merger is expected by analysts to close before June.",
+        [("The merger is expected by analysts to close before June", "analysts", "assert", "indirect")]),
 }
 
 EMPTY = {
@@ -153,6 +159,13 @@ def test_constructions_unbalanced_quotes_best_effort(run):
     (a,) = run(text).attributions
     assert a.content.text == "We will not negotiate under threat"
     assert a.confidence < 0.85
+
+
+def test_constructions_raising_content_is_subject_and_infinitive(run):
+    text = "The new stadium is expected to open in the spring."
+    (a,) = run(text).attributions
+    assert [text[s:e] for s, e in a.content.parts] == ["The new stadium", "to open in the spring"]
+    assert a.cue.text == "expected" and a.speaker.mention is None
 
 
 def test_constructions_noun_cue_with_possessive_speaker(run):

@@ -355,3 +355,42 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(tok.lemma_.lower()),
                                tok.i, owner.i, "noun-cue", 0.6, "indirect"))
     return found
+
+
+# "Melania seems to have vanished", "The deal is expected to pass", "He is said to favour …": an evidential
+# or passive belief verb raises the subject of the reported infinitive; the content is the subject and the
+# infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
+RAISING = {"seem", "appear"}
+PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
+                   "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast"}
+
+
+def find_raising(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in RAISING:
+            subj_deps = ("nsubj",)
+        elif lemma in PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in tok.children):
+            subj_deps = ("nsubjpass",)
+        else:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i), None)
+        inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                    and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
+        if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
+            continue
+        first = next(t for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to").i
+        s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
+        s2 = span_of_tokens(doc, first, inf.right_edge.i)
+        parts = [p for p in (s1, s2) if p[1] > p[0]]
+        if len(parts) < 2 or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i,
+                               by.i if by is not None else None, "raising", 0.5, "indirect"))
+    return found
