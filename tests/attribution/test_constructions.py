@@ -112,6 +112,15 @@ CASES = {
     "passive-expected-by": (
         "The merger is expected by analysts to close before June.",
         [("The merger is expected by analysts to close before June", "analysts", "assert", "indirect")]),
+    "noun-to-proposal": (
+        "Governor Lena Marsh unveiled a proposal to expand the state rail network.",
+        [("to expand the state rail network", "Lena Marsh", "assert", "indirect")]),
+    "noun-prep-criticism": (
+        "Senator Paul Brenner has toned down his criticism of the trade deal.",
+        [("the trade deal", "Paul Brenner", "accuse", "indirect")]),
+    "noun-that-verb-subject": (
+        "Republican leaders never accepted the notion that the new law would save money.",
+        [("the new law would save money", "Republican leaders", "assert", "indirect")]),
 }
 
 EMPTY = {

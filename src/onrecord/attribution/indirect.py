@@ -24,6 +24,7 @@ from .cues import (
     cue_span,
     span_of_tokens,
     speaker_head,
+    subject_of,
     verb_lemma,
 )
 from .lexicon import lexicon
@@ -331,29 +332,107 @@ def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]
 # "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
 # what its possessor said or believes, with the that-clause as content.
 NOUN_CUES = {"claim", "allegation", "accusation", "assertion", "statement", "suggestion", "belief", "view",
-             "argument", "promise", "pledge", "warning", "insistence", "denial", "charge", "contention",
-             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement"}
+             "argument", "promise", "pledge", "insistence", "denial", "charge", "contention",
+             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement",
+             "idea", "notion", "speculation", "case", "point", "observation", "concern", "sense", "message",
+             "complaint", "commitment", "impression", "conviction", "perception", "assumption", "theory",
+             "report", "rumor", "rumour", "admission", "acknowledgment", "acknowledgement", "reminder",
+             "recognition", "realization", "expectation", "worry", "doubt", "confidence", "insinuation",
+             "implication", "boast", "vow", "reassurance", "assurance", "finding", "conclusion", "estimate",
+             "opinion", "comment", "remark", "question", "explanation"}
+# "the decision to withdraw", "his pledge to cut taxes": a noun with an infinitive states an intention
+NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request", "refusal",
+                "threat", "proposal", "reluctance", "unwillingness",
+                "desire", "commitment", "intention", "demand", "wish",
+                "plea", "eagerness", "intent", "strategy"}
+# "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
+NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
+                  "opposition": ("to",), "endorsement": ("of",), "call": ("for",), "calls": ("for",),
+                  "concern": ("about", "over"), "concerns": ("about", "over"), "complaint": ("about",),
+                  "view": ("of", "on"), "praise": ("for",), "question": ("about",), "questions": ("about",), "doubt": ("about",),
+                  "doubts": ("about",), "remark": ("about", "on"), "remarks": ("about", "on"),
+                  "comment": ("about", "on"), "comments": ("about", "on"), "warnings": ("about", "of", "against"),
+                  "claim": ("about",), "claims": ("about",), "skepticism": ("of", "about"),
+                  "disdain": ("for",), "contempt": ("for",), "admiration": ("for",), "embrace": ("of",),
+                  "rejection": ("of",), "denunciation": ("of",),
+                  "condemnation": ("of",), "preference": ("for",), "insistence": ("on",), "reversal": ("on",), "apology": ("for",), "plea": ("for",), "demand": ("for",),
+                  "case": ("for", "against"), "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
+                  "characterization": ("of",),
+                  "denial": ("of",), "disapproval": ("of",), "objection": ("to",), "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
 # the verb whose stance a noun cue carries ("X's denial that …" denies)
 NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
-                   "demand": "demand"}
+                   "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
+                   "condemnation": "condemn", "denunciation": "denounce", "rejection": "reject",
+                   "dismissal": "dismiss", "call": "demand", "calls": "demand", "plea": "demand",
+                   "appeal": "demand", "opposition": "oppose", "objection": "deny", "objections": "deny"}
+# verbs that state a noun cue on their subject's behalf: "made the point that", "voiced concern about"
+LIGHT_VERBS = {"make", "express", "voice", "raise", "issue", "offer", "repeat", "reiterate", "share", "level",
+               "announce", "renew", "signal", "register", "air", "lodge", "file", "state", "put", "give"}
+
+
+def _nominal_owner(noun: Token) -> Token | None:
+    """The one whose claim, plan or support the noun names: possessor, 'from'/'by' phrase, light-verb subject."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    if owner is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i:
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    # "Clinton unveiled a proposal to …", "Trump backed away from a suggestion that …", "Sanders toned
+    # down his criticism of …": the subject of the verb the noun depends on
+    tok, steps = noun, 0
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr") and steps < 3:
+        tok, steps = tok.head, steps + 1
+    if tok.pos_ == "VERB" and tok.i != noun.i and not any(c.dep_ == "auxpass" for c in tok.children):
+        subj = subject_of(tok)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i:
+            return subj
+    return owner
 
 
 def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or index.quoted[tok.i] or tok.lemma_.lower() not in NOUN_CUES:
+        if tok.pos_ != "NOUN" or index.quoted[tok.i]:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if owner is None or clause is None:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        content: tuple[int, int] | None = None
+        if lemma in NOUN_CUES or lemma in NOUN_TO_CUES:
+            for c in tok.children:
+                if c.dep_ not in ("acl", "ccomp", "relcl") or c.i <= tok.i:
+                    continue
+                marks = [m for m in c.children if m.dep_ in ("mark", "aux")]
+                if lemma in NOUN_CUES and any(m.dep_ == "mark" and m.lower_ == "that" for m in marks):
+                    content = (c.left_edge.i, c.right_edge.i)
+                elif lemma in NOUN_TO_CUES and any(m.dep_ == "aux" and m.lower_ == "to" for m in marks) \
+                        and c.dep_ == "acl":
+                    content = (c.left_edge.i, c.right_edge.i)
+                if content is not None:
+                    break
+        preps = NOUN_PREP_CUES.get(lower) or NOUN_PREP_CUES.get(lemma)
+        if content is None and preps:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
+                    obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        content = (obj.left_edge.i, obj.right_edge.i)
+                        cue_end = c.idx + len(c.text)
+                    break
+        if content is None:
             continue
-        s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
+        owner = _nominal_owner(tok)
+        s, e = span_of_tokens(doc, *content)
         if e <= s or any(not (e <= a or s >= b) for a, b in taken):
             continue
-        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(tok.lemma_.lower()),
-                               tok.i, owner.i, "noun-cue", 0.6, "indirect"))
+        if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
+            owner = None
+        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(lower) or
+                               NOUN_STANCE_CUE.get(lemma), tok.i, owner.i if owner is not None else None,
+                               "noun-cue", 0.6 if owner is not None else 0.4, "indirect"))
     return found
 
 
