@@ -182,3 +182,10 @@ def test_constructions_noun_cue_with_possessive_speaker(run):
     a = next(a for a in run(text).attributions if a.rule == "noun-cue")
     assert a.content.text == "that Russian troops were involved"
     assert a.speaker.name == "Maria Zakharova" and a.stance == "deny" and a.cue.text == "denial"
+
+
+def test_constructions_continuation_quote_is_named_by_the_previous_mention(run):
+    text = 'Ned Price said the talks had failed.\n\n"We will keep trying, because there is no other way."'
+    cont = next(a for a in run(text).attributions if a.rule == "quote-continuation")
+    assert cont.cue is None
+    assert cont.speaker.mention.text == "Ned Price" and cont.speaker.name == "Ned Price"

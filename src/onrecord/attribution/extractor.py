@@ -29,17 +29,19 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
     resolved: list[tuple[Candidate, Span | None, ActorDraft | None]] = []
-    previous: tuple[ActorDraft | None, int] | None = None   # last speaker and the paragraph it spoke in
+    # last speaker, the paragraph it spoke in and the words that named it
+    previous: tuple[ActorDraft | None, int, Span | None] | None = None
     for cand in candidates:
         paragraph = index.paragraph_of(cand.start)
         if cand.continues:
             if previous is None or previous[0] is None or paragraph - previous[1] > CONTINUATION_PARAGRAPHS:
                 continue
-            mention, actor = None, previous[0]
+            # a quote that continues the previous speaker is named by that speaker's mention
+            mention, actor = previous[2], previous[0]
         else:
             mention, actor = _speaker(doc, cand, resolver)
         resolved.append((cand, mention, actor))
-        previous = (actor, index.paragraph_of(cand.end))
+        previous = (actor, index.paragraph_of(cand.end), mention)
     # actors are named only now: a short name seen first is upgraded when the full name appears
     records = [_record(doc, n, cand, mention, actor) for n, (cand, mention, actor) in enumerate(resolved, 1)]
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
