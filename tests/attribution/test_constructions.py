@@ -121,6 +121,9 @@ CASES = {
     "noun-that-verb-subject": (
         "Republican leaders never accepted the notion that the new law would save money.",
         [("the new law would save money", "Republican leaders", "assert", "indirect")]),
+    "object-as-judgement": (
+        "Governor Lena Marsh sees the pipeline as a threat to the river.",
+        [("the pipeline as a threat to the river", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {

@@ -235,6 +235,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         got = _content_parts(tok, lemma) if lemma is not None else None
         cue = cue_span(tok)
         if got is None:
+            got = _as_content(tok)
+        if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
             framed = _prep_content(tok)
             if framed is None:
@@ -264,6 +266,26 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+# "sees himself as the father of a movement", "portrayed the deal as a betrayal": a judgement of the object
+AS_FRAME = {"see", "view", "regard", "portray", "paint", "depict", "cast", "frame", "characterize",
+            "characterise", "describe", "label", "brand", "treat", "count", "hail", "tout", "dismiss", "present",
+            "pitch", "bill", "peg", "style", "envision", "envisage", "perceive", "consider", "deride", "mock"}
+
+
+def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    if tok.pos_ != "VERB" or verb_lemma(tok) not in AS_FRAME:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+    if as_pp is None:
+        as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_pp is None:
+        return None
+    return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
 
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
