@@ -124,6 +124,9 @@ CASES = {
     "object-as-judgement": (
         "Governor Lena Marsh sees the pipeline as a threat to the river.",
         [("the pipeline as a threat to the river", "Lena Marsh", "assert", "indirect")]),
+    "object-brushed-off": (
+        "Mayor Ruth Okafor brushed off the criticism from the opposition.",
+        [("the criticism from the opposition", "Ruth Okafor", "assert", "indirect")]),
 }
 
 EMPTY = {

@@ -38,7 +38,9 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "repeat", "declare", "point", "project", "outline", "tout", "decry", "bemoan", "lament",
                   "deride", "assail", "hail", "applaud", "mock", "ridicule", "invoke", "voice", "reference",
                   "recount", "articulate", "renounce", "rebuke", "label", "deem", "broadcast", "retweet",
-                  "lay", "champion", "trumpet"}
+                  "lay", "champion", "trumpet", "issue", "list", "name", "share", "expose", "withdraw",
+                  "veto", "insult", "recite", "explore", "single", "shrug", "brush", "tick", "revisit", "witness",
+                  "thank", "publish", "unveil", "pitch", "signal"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
