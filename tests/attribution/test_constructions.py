@@ -127,6 +127,12 @@ CASES = {
     "object-brushed-off": (
         "Mayor Ruth Okafor brushed off the criticism from the opposition.",
         [("the criticism from the opposition", "Ruth Okafor", "assert", "indirect")]),
+    "finding-polls-show": (
+        "Recent polls show the senator ahead in Ohio.",
+        [("the senator ahead in Ohio", "Recent polls", "assert", "indirect")]),
+    "in-the-survey": (
+        "In the new survey, the governor leads by six points among likely voters.",
+        [("the governor leads by six points among likely voters", "new survey", "assert", "indirect")]),
 }
 
 EMPTY = {
@@ -134,6 +140,7 @@ EMPTY = {
     "title-in-quotes": "The film “Northern Lights” opened in Berlin on Friday.",
     "scare-quote-mid-sentence": 'The reform, a "gift" to landlords, passed in the capital on Friday.',
     "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
+    "in-a-place-not-a-source": "In the new stadium, the home team leads by six points.",
 }
 
 

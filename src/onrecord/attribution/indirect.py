@@ -135,10 +135,14 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
         return [span_of_tokens(doc, first, last)], frame, "clause-complement"
-    if lemma in OBJECT_CONTENT:
+    if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
             last = obj.right_edge.i
+            if lemma in FINDING_VERBS and _finding_subject(cue):
+                # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
+                last = max([last] + [c.right_edge.i for c in cue.rights
+                                     if c.i > obj.i and c.dep_ in ("advmod", "prep", "npadvmod", "oprd", "acomp")])
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
@@ -153,6 +157,20 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+# "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
+FINDING_VERBS = {"show", "find", "suggest", "indicate", "reveal", "confirm", "predict", "project"}
+FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "research", "analysis",
+                 "report", "figures", "numbers", "results", "records", "documents", "emails", "filings",
+                 "investigation", "review", "audit", "estimate", "estimates", "count", "tally", "model",
+                 "forecast", "projection", "projections", "census", "statistics", "evidence", "findings",
+                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
+
+
+def _finding_subject(cue: Token) -> bool:
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
 def _to_sentence_end(cue: Token, last: int) -> int:
@@ -455,6 +473,30 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(lower) or
                                NOUN_STANCE_CUE.get(lemma), tok.i, owner.i if owner is not None else None,
                                "noun-cue", 0.6 if owner is not None else 0.4, "indirect"))
+    return found
+
+
+# "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
+# of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
+def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or index.quoted[tok.i]:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        host = tok.head
+        if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or host.pos_ not in ("VERB", "AUX"):
+            continue
+        if cue_lemma(host) is not None or host.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        first, last = _subtree_range(host)
+        first, last = max(first, host.sent.start), min(last, host.sent.end - 1)
+        parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
+        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, pobj.i, "in-source", 0.5,
+                               "indirect"))
     return found
 
 
