@@ -133,6 +133,12 @@ CASES = {
     "in-the-survey": (
         "In the new survey, the governor leads by six points among likely voters.",
         [("the governor leads by six points among likely voters", "new survey", "assert", "indirect")]),
+    "adjective-convinced-that": (
+        "Senator Paul Brenner is convinced that the budget will pass this week.",
+        [("the budget will pass this week", "Paul Brenner", "assert", "indirect")]),
+    "adjective-wary-of": (
+        "Governor Lena Marsh remains wary of the new tax on fuel.",
+        [("the new tax on fuel", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {
@@ -141,6 +147,7 @@ EMPTY = {
     "scare-quote-mid-sentence": 'The reform, a "gift" to landlords, passed in the capital on Friday.',
     "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
     "in-a-place-not-a-source": "In the new stadium, the home team leads by six points.",
+    "adjective-without-a-holder": "It is clear that the bridge needs repairs.",
 }
 
 

@@ -500,6 +500,69 @@ def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candid
     return found
 
 
+# "they are convinced that …", "she is eager to …", "voters are divided on …": a state of mind stated with
+# an adjective; the content is its clause, infinitive or the object of its preposition.
+ADJ_CUES = {"confident": (), "convinced": (), "sure": (), "certain": (), "hopeful": (), "optimistic": (),
+            "pessimistic": (), "worried": ("about",), "concerned": ("about",), "skeptical": ("of", "about"),
+            "sceptical": ("of", "about"), "adamant": (), "aware": ("of",), "afraid": ("of",), "fearful": ("of",),
+            "eager": (), "willing": (), "unwilling": (), "determined": (), "reluctant": (), "keen": (),
+            "insistent": (), "critical": ("of",), "supportive": ("of",), "opposed": ("to",),
+            "divided": ("on", "over"), "undecided": ("about", "on"), "unhappy": ("with", "about"),
+            "dissatisfied": ("with",), "satisfied": ("with",), "angry": ("about", "at", "over"),
+            "upset": ("about", "with", "over"), "enamored": ("of", "with"), "wary": ("of",), "proud": ("of",),
+            "open": ("to",), "committed": ("to",), "doubtful": (), "clear": (), "unsure": (), "uncertain": (),
+            "positive": (), "frustrated": ("with", "by"), "disappointed": ("with", "by", "in"),
+            "furious": ("about", "at", "over"), "excited": ("about",), "nervous": ("about",), "comfortable": ("with",),
+            "uncomfortable": ("with",), "firm": (), "emphatic": (), "vocal": ("about",), "outspoken": ("about",),
+            "dismissive": ("of",), "suspicious": ("of",), "fond": ("of",), "ready": ()}
+NO_SPEAKER_ADJ = {"clear", "unclear"}
+
+
+def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in doc:
+        if index.quoted[tok.i]:
+            continue
+        # the parser reads "is convinced", "are worried" as passives
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+        if not passive and (tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod")):
+            continue
+        preps = ADJ_CUES.get(tok.lower_)
+        if preps is None:
+            continue
+        content = None
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)):
+                content = (c.left_edge.i, c.right_edge.i)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = (obj.left_edge.i, obj.right_edge.i)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        head = tok.head if tok.dep_ != "amod" else None
+        subj = subject_of(head) if head is not None else None
+        if passive:
+            head = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.dep_ == "amod":
+            subj = tok.head       # "voters, skeptical of the plan, …"
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which") or index.quoted[subj.i]:
+            continue
+        s, e = span_of_tokens(doc, *content)
+        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        start = head.idx if head is not None and 0 < tok.i - head.i <= 2 else tok.idx
+        found.append(Candidate([(s, e)], (start, tok.idx + len(tok.text)), None, tok.i, subj.i, "adjective",
+                               0.5, "indirect"))
+    return found
+
+
 # "Melania seems to have vanished", "The deal is expected to pass", "He is said to favour …": an evidential
 # or passive belief verb raises the subject of the reported infinitive; the content is the subject and the
 # infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
