@@ -209,3 +209,16 @@ def test_constructions_continuation_quote_is_named_by_the_previous_mention(run):
     cont = next(a for a in run(text).attributions if a.rule == "quote-continuation")
     assert cont.cue is None
     assert cont.speaker.mention.text == "Ned Price" and cont.speaker.name == "Ned Price"
+
+
+def test_constructions_coordinated_thought_stays_in_the_content(run):
+    text = "Mayor Ruth Okafor said the budget was balanced and thought voters would approve it."
+    (a,) = run(text).attributions
+    assert a.content.text == "the budget was balanced and thought voters would approve it"
+
+
+def test_constructions_coordinated_speech_act_starts_its_own_attribution(run):
+    text = "Mayor Ruth Okafor said the budget was balanced and urged the council to approve it."
+    contents = [a.content.text for a in run(text).attributions]
+    assert "the budget was balanced" in contents
+    assert any(c.startswith("the council to approve") for c in contents)

@@ -178,6 +178,10 @@ def subject_of(tok: Token) -> Token | None:
         for above in tok.ancestors:
             if above.i != tok.i and cue_lemma(above) is not None:
                 return subject_of(above)
+    if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and not any(c.dep_ == "nsubj" for c in tok.children)
+            and cue_lemma(tok.head.head) is not None):
+        # "X said A and urged Y to …" parsed with "urged" inside the reported clause: X urged
+        tok = tok.head.head
     seen = 0
     while tok is not None and seen < 4:
         seen += 1

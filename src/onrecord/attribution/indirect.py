@@ -203,13 +203,22 @@ def _right_end(cue: Token, after: Token) -> int:
     return last
 
 
+# cues that, coordinated inside a reported clause, start a new attribution rather than continue the content
+SPEECH_ACTS = {"say", "tell", "add", "announce", "insist", "argue", "claim", "warn", "write", "tweet", "state",
+               "declare", "urge", "ask", "call", "demand", "accuse", "deny", "reject", "vow", "promise", "pledge"}
+
+
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
-        if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None:
+        if tok.dep_ == "advcl" and cue_lemma(tok) is not None:
+            return min(last, tok.left_edge.i - 1)
+        # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" else None
+        if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
