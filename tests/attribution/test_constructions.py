@@ -222,3 +222,9 @@ def test_constructions_coordinated_speech_act_starts_its_own_attribution(run):
     contents = [a.content.text for a in run(text).attributions]
     assert "the budget was balanced" in contents
     assert any(c.startswith("the council to approve") for c in contents)
+
+
+def test_constructions_object_keeps_a_following_preposition_phrase_but_not_a_date(run):
+    text = "Governor Lena Marsh proposed a levy on the dirtiest power plants in March."
+    (a,) = run(text).attributions
+    assert a.content.text == "a levy on the dirtiest power plants"

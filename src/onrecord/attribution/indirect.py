@@ -143,6 +143,17 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
                 last = max([last] + [c.right_edge.i for c in cue.rights
                                      if c.i > obj.i and c.dep_ in ("advmod", "prep", "npadvmod", "oprd", "acomp")])
+            else:
+                # "imposed a levy last year on the dirtiest plants": the parser hangs the noun's modifiers on
+                # the verb; a preposition phrase right after the object still describes it
+                for c in cue.rights:
+                    if c.i <= obj.i:
+                        continue
+                    if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
+                            t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj"):
+                        last = c.right_edge.i
+                    else:
+                        break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
@@ -166,6 +177,9 @@ FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data
                  "investigation", "review", "audit", "estimate", "estimates", "count", "tally", "model",
                  "forecast", "projection", "projections", "census", "statistics", "evidence", "findings",
                  "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
+
+
+OBJECT_PREPS = {"of", "on", "about", "against", "for", "to", "over", "in", "with", "from", "toward", "towards"}
 
 
 def _finding_subject(cue: Token) -> bool:
