@@ -139,6 +139,9 @@ CASES = {
     "adjective-wary-of": (
         "Governor Lena Marsh remains wary of the new tax on fuel.",
         [("the new tax on fuel", "Lena Marsh", "assert", "indirect")]),
+    "passive-rejected-by": (
+        "Mayor Ruth Okafor spoke on Monday. The housing plan was rejected by the city council.",
+        [("The housing plan", "city council", "deny", "indirect")]),
 }
 
 EMPTY = {
@@ -148,6 +151,7 @@ EMPTY = {
     "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
     "in-a-place-not-a-source": "In the new stadium, the home team leads by six points.",
     "adjective-without-a-holder": "It is clear that the bridge needs repairs.",
+    "passive-event-not-a-judgement": "The driver was charged with speeding on the bridge.",
 }
 
 

@@ -76,6 +76,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc, groups: list[QuoteGroup]) -> None:
         self.doc = doc
+        self.tokens = list(doc)    # built once: every pass walks these instead of re-creating Token objects
         self.text = doc_text(doc)
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.groups = groups

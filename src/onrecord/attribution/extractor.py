@@ -9,7 +9,15 @@ from spacy.tokens import Doc
 from ..article import Actor, Attribution, Content, Span, Speaker
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, find_direct
-from .indirect import find_adjective, find_colon, find_in_source, find_indirect, find_nominal, find_raising
+from .indirect import (
+    find_adjective,
+    find_colon,
+    find_in_source,
+    find_indirect,
+    find_nominal,
+    find_passive,
+    find_raising,
+)
 from .quotes import find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
@@ -28,6 +36,7 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     found = direct + indirect + colon + nominal + raising
     found += find_in_source(index, [(c.start, c.end) for c in found])
     found += find_adjective(index, [(c.start, c.end) for c in found])
+    found += find_passive(index, [(c.start, c.end) for c in found])
     candidates = _drop_overlaps(found)
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)

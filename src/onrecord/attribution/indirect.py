@@ -264,7 +264,7 @@ def generic_cue(tok: Token) -> bool:
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if index.quoted[tok.i] or tok.i in used_cues:
             continue
         lemma = cue_lemma(tok)
@@ -459,7 +459,7 @@ def _nominal_owner(noun: Token) -> Token | None:
 def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if tok.pos_ != "NOUN" or index.quoted[tok.i]:
             continue
         lemma, lower = tok.lemma_.lower(), tok.lower_
@@ -504,7 +504,7 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
 def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if tok.lower_ != "in" or tok.dep_ != "prep" or index.quoted[tok.i]:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -544,7 +544,7 @@ NO_SPEAKER_ADJ = {"clear", "unclear"}
 def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if index.quoted[tok.i]:
             continue
         # the parser reads "is convinced", "are worried" as passives
@@ -586,6 +586,45 @@ def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candid
     return found
 
 
+# "The plan was rejected by the council", "Oz has been called a charlatan by physicians": a passive judgement
+# verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
+PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
+                 "label", "brand", "dub", "call"}
+# passives that are mostly events, not somebody's judgement ("was charged with", "was issued", "was offered")
+PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish", "issue", "expose", "seek",
+               "dismiss", "admit", "offer", "withdraw", "recognize", "recognise", "guarantee", "lay", "question",
+               "rebuke", "mock", "expect"}
+
+
+def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in index.tokens:
+        if tok.tag_ != "VBN" or index.quoted[tok.i]:
+            continue
+        lemma = verb_lemma(tok)
+        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or lemma in PASSIVE_NOT:
+            continue
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            continue
+        parts = [span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)]
+        pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
+                                                                 (c.dep_ == "prep" and c.lower_ == "as"))), None)
+        if pred is not None:
+            parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i,
+                               by.i if by is not None else None, "passive-object", 0.5, "indirect"))
+    return found
+
+
 # "Melania seems to have vanished", "The deal is expected to pass", "He is said to favour …": an evidential
 # or passive belief verb raises the subject of the reported infinitive; the content is the subject and the
 # infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
@@ -597,7 +636,7 @@ PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "p
 def find_raising(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
             continue
         lemma = tok.lemma_.lower()
