@@ -142,6 +142,9 @@ CASES = {
     "passive-rejected-by": (
         "Mayor Ruth Okafor spoke on Monday. The housing plan was rejected by the city council.",
         [("The housing plan", "city council", "deny", "indirect")]),
+    "object-single-name": (
+        "Ruth Okafor is running for mayor. Governor Lena Marsh endorsed Okafor on Friday.",
+        [("Okafor", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {

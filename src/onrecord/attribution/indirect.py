@@ -291,7 +291,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
-        if n_tokens < MIN_CONTENT_TOKENS:
+        # "endorsed Clinton": a named object is a whole content
+        if n_tokens < (1 if rule in ("object-content", "prep-object") else MIN_CONTENT_TOKENS):
             continue
         speaker = speaker_head(tok)
         if speaker is None or index.quoted[speaker.i]:
