@@ -145,6 +145,10 @@ CASES = {
     "object-single-name": (
         "Ruth Okafor is running for mayor. Governor Lena Marsh endorsed Okafor on Friday.",
         [("Okafor", "Lena Marsh", "assert", "indirect")]),
+    "asked-by-someone-unnamed": (
+        "Asked whether the tunnel would open on time, Ruth Okafor said the work was on schedule.",
+        [("whether the tunnel would open on time", None, "question", "indirect"),
+         ("the work was on schedule", "Ruth Okafor", "assert", "indirect")]),
 }
 
 EMPTY = {

@@ -201,6 +201,34 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     return end
 
 
+def _asked_passive(tok: Token) -> bool:
+    """'She was asked whether …': the question is put to the subject by someone unnamed."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
+    """'Asked whether she had practised, …', 'was asked about the vote': a question with no named asker
+    (whether/if/wh clause, or the object of 'about')."""
+    doc = index.doc
+    span = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
+                                     for m in (c.left_edge, *c.children)):
+            span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
+        elif c.dep_ == "prep" and c.lower_ == "about":
+            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                span = span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)
+        if span is not None:
+            break
+    if span is None or span[1] <= span[0] or index.quoted[index.token_at(span[0])]:
+        return None
+    return Candidate([span], (tok.idx, tok.idx + len(tok.text)), "ask", tok.i, None, "asked-question", 0.5,
+                     "indirect")
+
+
 def _asked(tok: Token) -> bool:
     """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's."""
     return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
@@ -271,7 +299,10 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         generic = False
         if lemma is None and generic_cue(tok):
             lemma, generic = tok.lemma_.lower(), True
-        if _asked(tok):
+        if _asked(tok) or _asked_passive(tok):
+            question = _reporter_question(index, tok)
+            if question is not None:
+                found.append(question)
             continue
         got = _content_parts(tok, lemma) if lemma is not None else None
         cue = cue_span(tok)
