@@ -149,6 +149,10 @@ CASES = {
         "Asked whether the tunnel would open on time, Ruth Okafor said the work was on schedule.",
         [("whether the tunnel would open on time", None, "question", "indirect"),
          ("the work was on schedule", "Ruth Okafor", "assert", "indirect")]),
+    "long-subject-then-said": (
+        "Tom Alvarez, a Dayton, Ohio, farmer helping to organize the protest, said he and other growers were "
+        "worried about the new water rules.",
+        [("he and other growers were worried about the new water rules", "Tom Alvarez", "assert", "indirect")]),
 }
 
 EMPTY = {

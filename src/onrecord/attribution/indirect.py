@@ -40,9 +40,11 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
 
 
 def _clause(cue: Token) -> Token | None:
-    for c in cue.children:
-        if c.dep_ == "ccomp":
-            return c
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
+        # a second clause; the one after the cue is what was said
+        return next((c for c in clauses if c.i > cue.i), clauses[0])
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i:
             return c
