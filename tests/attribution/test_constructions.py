@@ -153,6 +153,9 @@ CASES = {
         "Tom Alvarez, a Dayton, Ohio, farmer helping to organize the protest, said he and other growers were "
         "worried about the new water rules.",
         [("he and other growers were worried about the new water rules", "Tom Alvarez", "assert", "indirect")]),
+    "by-promising": (
+        "Governor Lena Marsh won over the crowd by promising to cut the fuel tax.",
+        [("to cut the fuel tax", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {

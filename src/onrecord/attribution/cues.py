@@ -192,6 +192,9 @@ def subject_of(tok: Token) -> Token | None:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
+            continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return tok.head   # "Dean, a medical doctor, saying he would never …"
         return None
