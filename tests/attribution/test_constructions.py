@@ -156,6 +156,9 @@ CASES = {
     "by-promising": (
         "Governor Lena Marsh won over the crowd by promising to cut the fuel tax.",
         [("to cut the fuel tax", "Lena Marsh", "assert", "indirect")]),
+    "issued-text-participle": (
+        "Governor Lena Marsh released a statement opposing the new zoning rules.",
+        [("the new zoning rules", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {

@@ -196,9 +196,21 @@ def subject_of(tok: Token) -> Token | None:
             tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head   # "Dean, a medical doctor, saying he would never …"
+            # "filed papers opposing …", "unleashed tweets criticizing …": a text speaks for whoever issued it
+            noun = tok.head
+            if noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj":
+                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and issuer.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return issuer
+            return noun   # "Dean, a medical doctor, saying he would never …"
         return None
     return None
+
+
+# texts that speak for whoever issued them ("X released a statement saying …")
+ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", "post", "message", "release",
+                "memo", "op-ed", "column", "email", "e-mail", "video", "note", "brief", "filing", "motion",
+                "complaint", "petition", "resolution", "report", "bill", "amendment", "proposal", "order"}
 
 
 def _after_subject(tok: Token) -> Token | None:
