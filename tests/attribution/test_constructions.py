@@ -159,6 +159,9 @@ CASES = {
     "issued-text-participle": (
         "Governor Lena Marsh released a statement opposing the new zoning rules.",
         [("the new zoning rules", "Lena Marsh", "assert", "indirect")]),
+    "prep-on-the-object": (
+        "Governor Lena Marsh threw her support behind the bridge project.",
+        [("the bridge project", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {

@@ -375,7 +375,10 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
     frames = lexicon().prep_cues.get(lemma)
     if not frames:
         return None
-    for prep in tok.children:
+    # "took a swipe at X", "threw his support behind X": the preposition may hang on the object
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    preps = list(tok.children) + (list(obj.children) if obj is not None else [])
+    for prep in preps:
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
             continue
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
