@@ -252,3 +252,9 @@ def test_constructions_object_keeps_a_following_preposition_phrase_but_not_a_dat
     text = "Governor Lena Marsh proposed a levy on the dirtiest power plants in March."
     (a,) = run(text).attributions
     assert a.content.text == "a levy on the dirtiest power plants"
+
+
+def test_constructions_reported_clause_stops_at_the_reporters_contrast(run):
+    text = "Ned Price said the talks had stalled on Monday, but the ministers met again on Friday."
+    (a,) = run(text).attributions
+    assert a.content.text == "the talks had stalled on Monday"

@@ -199,6 +199,8 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         tok = doc[i]
         if tok.text in (";", "--", "—") or cue_lemma(tok) is not None:
             return last
+        if tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ",":
+            return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
 
