@@ -150,8 +150,8 @@ CASES = {
         [("whether the tunnel would open on time", None, "question", "indirect"),
          ("the work was on schedule", "Ruth Okafor", "assert", "indirect")]),
     "long-subject-then-said": (
-        "Tom Alvarez, a Dayton, Ohio, farmer helping to organize the protest, said he and other growers were "
-        "worried about the new water rules.",
+        ("Tom Alvarez, a Dayton, Ohio, farmer helping to organize the protest, said he and other growers were "
+         "worried about the new water rules."),
         [("he and other growers were worried about the new water rules", "Tom Alvarez", "assert", "indirect")]),
     "by-promising": (
         "Governor Lena Marsh won over the crowd by promising to cut the fuel tax.",

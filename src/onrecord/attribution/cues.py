@@ -32,7 +32,8 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express",
+                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize",
+                  "prefer", "guarantee", "know", "express",
                   # positions stated about a thing: "noted the rule", "touted his plan", "decried the ruling"
                   "note", "stress", "underscore", "underline", "emphasize", "emphasise", "state", "reiterate",
                   "repeat", "declare", "point", "project", "outline", "tout", "decry", "bemoan", "lament",
@@ -192,7 +193,8 @@ def subject_of(tok: Token) -> Token | None:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+        if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
+                and tok.head.head.pos_ in ("VERB", "AUX")):
             tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):

@@ -6,6 +6,14 @@ Frames (one function each, tried in order):
   X accused / blamed Y of / for P      object + of/for phrase
   X urged / called on Y to P           object + infinitive: a demand
   X denied / rejected / confirmed N    the object noun phrase
+  X sees N as M                        object and as-phrase
+  X spoke about / pointed to N         the object of the preposition (data/cue_preps.tsv)
+  Asked whether P / was asked about N  a question without a named asker
+
+Other passes, each given the spans already taken: colon lines ("Pence: …"), noun cues ("X's claim that P",
+"a proposal to P", "criticism of N"), raising ("N seems to P", "N is expected to P"), findings named in an
+"in" phrase ("In the survey, P"), states of mind ("X is convinced that P", "wary of N") and passive judgements
+("N was rejected by X").
 """
 
 from __future__ import annotations
@@ -294,7 +302,6 @@ def generic_cue(tok: Token) -> bool:
 
 
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
-    doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
         if index.quoted[tok.i] or tok.i in used_cues:
@@ -448,19 +455,19 @@ NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request
                 "desire", "commitment", "intention", "demand", "wish",
                 "plea", "eagerness", "intent", "strategy"}
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
-NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
-                  "opposition": ("to",), "endorsement": ("of",), "call": ("for",), "calls": ("for",),
-                  "concern": ("about", "over"), "concerns": ("about", "over"), "complaint": ("about",),
-                  "view": ("of", "on"), "praise": ("for",), "question": ("about",), "questions": ("about",), "doubt": ("about",),
-                  "doubts": ("about",), "remark": ("about", "on"), "remarks": ("about", "on"),
-                  "comment": ("about", "on"), "comments": ("about", "on"), "warnings": ("about", "of", "against"),
-                  "claim": ("about",), "claims": ("about",), "skepticism": ("of", "about"),
-                  "disdain": ("for",), "contempt": ("for",), "admiration": ("for",), "embrace": ("of",),
-                  "rejection": ("of",), "denunciation": ("of",),
-                  "condemnation": ("of",), "preference": ("for",), "insistence": ("on",), "reversal": ("on",), "apology": ("for",), "plea": ("for",), "demand": ("for",),
-                  "case": ("for", "against"), "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
-                  "characterization": ("of",),
-                  "denial": ("of",), "disapproval": ("of",), "objection": ("to",), "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
+NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
+                  "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
+                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for",),
+                  "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
+                  "remark": ("about", "on"), "remarks": ("about", "on"), "comment": ("about", "on"),
+                  "comments": ("about", "on"), "warnings": ("about", "of", "against"), "claim": ("about",),
+                  "claims": ("about",), "skepticism": ("of", "about"), "disdain": ("for",), "contempt": ("for",),
+                  "admiration": ("for",), "embrace": ("of",), "rejection": ("of",), "denunciation": ("of",),
+                  "condemnation": ("of",), "preference": ("for",), "insistence": ("on",), "reversal": ("on",),
+                  "apology": ("for",), "plea": ("for",), "demand": ("for",), "case": ("for", "against"),
+                  "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
+                  "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
+                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
 # the verb whose stance a noun cue carries ("X's denial that …" denies)
 NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
                    "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
@@ -508,12 +515,11 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
                 if c.dep_ not in ("acl", "ccomp", "relcl") or c.i <= tok.i:
                     continue
                 marks = [m for m in c.children if m.dep_ in ("mark", "aux")]
-                if lemma in NOUN_CUES and any(m.dep_ == "mark" and m.lower_ == "that" for m in marks):
+                that = lemma in NOUN_CUES and any(m.dep_ == "mark" and m.lower_ == "that" for m in marks)
+                to = lemma in NOUN_TO_CUES and c.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to"
+                                                                       for m in marks)
+                if that or to:
                     content = (c.left_edge.i, c.right_edge.i)
-                elif lemma in NOUN_TO_CUES and any(m.dep_ == "aux" and m.lower_ == "to" for m in marks) \
-                        and c.dep_ == "acl":
-                    content = (c.left_edge.i, c.right_edge.i)
-                if content is not None:
                     break
         preps = NOUN_PREP_CUES.get(lower) or NOUN_PREP_CUES.get(lemma)
         if content is None and preps:
@@ -522,7 +528,6 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
                     obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
                     if obj is not None:
                         content = (obj.left_edge.i, obj.right_edge.i)
-                        cue_end = c.idx + len(c.text)
                     break
         if content is None:
             continue
@@ -597,7 +602,8 @@ def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candid
         for c in tok.children:
             if c.i < tok.i:
                 continue
-            if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)):
+            infinitive = c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)
+            if c.dep_ == "ccomp" or infinitive:
                 content = (c.left_edge.i, c.right_edge.i)
             elif c.dep_ == "prep" and c.lower_ in preps:
                 obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
