@@ -88,6 +88,80 @@ CASES = {
     "asked-whether": (
         "Ned Price asked whether Moscow was serious about the talks.",
         [("whether Moscow was serious about the talks", "Ned Price", "question", "indirect")]),
+    "belief-hopes": (
+        "Senator Dana Whitfield hopes that the bill will pass before the summer recess.",
+        [("the bill will pass before the summer recess", "Dana Whitfield", "assert", "indirect")]),
+    "object-touted": (
+        "Governor Lena Marsh touted her new housing plan at a rally in Dayton.",
+        [("her new housing plan", "Lena Marsh", "assert", "indirect")]),
+    "object-noted": (
+        "Judge Alma Reyes noted the delay in her ruling.",
+        [("the delay", "Alma Reyes", "assert", "indirect")]),
+    "prep-spoke-about": (
+        "Mayor Ruth Okafor spoke about the water crisis in the city on Tuesday.",
+        [("the water crisis in the city", "Ruth Okafor", "assert", "indirect")]),
+    "prep-pointed-to": (
+        "The chairman, Victor Osei, pointed to the latest jobs report.",
+        [("the latest jobs report", "Victor Osei", "assert", "indirect")]),
+    "prep-railed-against": (
+        "Senator Paul Brenner railed against the new trade deal.",
+        [("the new trade deal", "Paul Brenner", "accuse", "indirect")]),
+    "raising-seems": (
+        "Mayor Ruth Okafor spoke on Monday. The council seems to have dropped the plan.",
+        [("The council seems to have dropped the plan", None, "assert", "indirect")]),
+    "passive-expected-by": (
+        "The merger is expected by analysts to close before June.",
+        [("The merger is expected by analysts to close before June", "analysts", "assert", "indirect")]),
+    "noun-to-proposal": (
+        "Governor Lena Marsh unveiled a proposal to expand the state rail network.",
+        [("to expand the state rail network", "Lena Marsh", "assert", "indirect")]),
+    "noun-prep-criticism": (
+        "Senator Paul Brenner has toned down his criticism of the trade deal.",
+        [("the trade deal", "Paul Brenner", "accuse", "indirect")]),
+    "noun-that-verb-subject": (
+        "Republican leaders never accepted the notion that the new law would save money.",
+        [("the new law would save money", "Republican leaders", "assert", "indirect")]),
+    "object-as-judgement": (
+        "Governor Lena Marsh sees the pipeline as a threat to the river.",
+        [("the pipeline as a threat to the river", "Lena Marsh", "assert", "indirect")]),
+    "object-brushed-off": (
+        "Mayor Ruth Okafor brushed off the criticism from the opposition.",
+        [("the criticism from the opposition", "Ruth Okafor", "assert", "indirect")]),
+    "finding-polls-show": (
+        "Recent polls show the senator ahead in Ohio.",
+        [("the senator ahead in Ohio", "Recent polls", "assert", "indirect")]),
+    "in-the-survey": (
+        "In the new survey, the governor leads by six points among likely voters.",
+        [("the governor leads by six points among likely voters", "new survey", "assert", "indirect")]),
+    "adjective-convinced-that": (
+        "Senator Paul Brenner is convinced that the budget will pass this week.",
+        [("the budget will pass this week", "Paul Brenner", "assert", "indirect")]),
+    "adjective-wary-of": (
+        "Governor Lena Marsh remains wary of the new tax on fuel.",
+        [("the new tax on fuel", "Lena Marsh", "assert", "indirect")]),
+    "passive-rejected-by": (
+        "Mayor Ruth Okafor spoke on Monday. The housing plan was rejected by the city council.",
+        [("The housing plan", "city council", "deny", "indirect")]),
+    "object-single-name": (
+        "Ruth Okafor is running for mayor. Governor Lena Marsh endorsed Okafor on Friday.",
+        [("Okafor", "Lena Marsh", "assert", "indirect")]),
+    "asked-by-someone-unnamed": (
+        "Asked whether the tunnel would open on time, Ruth Okafor said the work was on schedule.",
+        [("whether the tunnel would open on time", None, "question", "indirect"),
+         ("the work was on schedule", "Ruth Okafor", "assert", "indirect")]),
+    "long-subject-then-said": (
+        ("Tom Alvarez, a Dayton, Ohio, farmer helping to organize the protest, said he and other growers were "
+         "worried about the new water rules."),
+        [("he and other growers were worried about the new water rules", "Tom Alvarez", "assert", "indirect")]),
+    "by-promising": (
+        "Governor Lena Marsh won over the crowd by promising to cut the fuel tax.",
+        [("to cut the fuel tax", "Lena Marsh", "assert", "indirect")]),
+    "issued-text-participle": (
+        "Governor Lena Marsh released a statement opposing the new zoning rules.",
+        [("the new zoning rules", "Lena Marsh", "assert", "indirect")]),
+    "prep-on-the-object": (
+        "Governor Lena Marsh threw her support behind the bridge project.",
+        [("the bridge project", "Lena Marsh", "assert", "indirect")]),
 }
 
 EMPTY = {
@@ -95,6 +169,9 @@ EMPTY = {
     "title-in-quotes": "The film “Northern Lights” opened in Berlin on Friday.",
     "scare-quote-mid-sentence": 'The reform, a "gift" to landlords, passed in the capital on Friday.',
     "unbalanced-quote-alone": 'The ruling party won 40 seats. "',
+    "in-a-place-not-a-source": "In the new stadium, the home team leads by six points.",
+    "adjective-without-a-holder": "It is clear that the bridge needs repairs.",
+    "passive-event-not-a-judgement": "The driver was charged with speeding on the bridge.",
 }
 
 
@@ -137,8 +214,47 @@ def test_constructions_unbalanced_quotes_best_effort(run):
     assert a.confidence < 0.85
 
 
+def test_constructions_raising_content_is_subject_and_infinitive(run):
+    text = "The new stadium is expected to open in the spring."
+    (a,) = run(text).attributions
+    assert [text[s:e] for s, e in a.content.parts] == ["The new stadium", "to open in the spring"]
+    assert a.cue.text == "expected" and a.speaker.mention is None
+
+
 def test_constructions_noun_cue_with_possessive_speaker(run):
     text = "Maria Zakharova spoke on Friday. Zakharova's denial that Russian troops were involved was brief."
     a = next(a for a in run(text).attributions if a.rule == "noun-cue")
     assert a.content.text == "that Russian troops were involved"
     assert a.speaker.name == "Maria Zakharova" and a.stance == "deny" and a.cue.text == "denial"
+
+
+def test_constructions_continuation_quote_is_named_by_the_previous_mention(run):
+    text = 'Ned Price said the talks had failed.\n\n"We will keep trying, because there is no other way."'
+    cont = next(a for a in run(text).attributions if a.rule == "quote-continuation")
+    assert cont.cue is None
+    assert cont.speaker.mention.text == "Ned Price" and cont.speaker.name == "Ned Price"
+
+
+def test_constructions_coordinated_thought_stays_in_the_content(run):
+    text = "Mayor Ruth Okafor said the budget was balanced and thought voters would approve it."
+    (a,) = run(text).attributions
+    assert a.content.text == "the budget was balanced and thought voters would approve it"
+
+
+def test_constructions_coordinated_speech_act_starts_its_own_attribution(run):
+    text = "Mayor Ruth Okafor said the budget was balanced and urged the council to approve it."
+    contents = [a.content.text for a in run(text).attributions]
+    assert "the budget was balanced" in contents
+    assert any(c.startswith("the council to approve") for c in contents)
+
+
+def test_constructions_object_keeps_a_following_preposition_phrase_but_not_a_date(run):
+    text = "Governor Lena Marsh proposed a levy on the dirtiest power plants in March."
+    (a,) = run(text).attributions
+    assert a.content.text == "a levy on the dirtiest power plants"
+
+
+def test_constructions_reported_clause_stops_at_the_reporters_contrast(run):
+    text = "Ned Price said the talks had stalled on Monday, but the ministers met again on Friday."
+    (a,) = run(text).attributions
+    assert a.content.text == "the talks had stalled on Monday"

@@ -32,7 +32,16 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "question", "report", "estimate", "want", "expect", "fear", "condemn", "denounce",
                   "criticize", "criticise", "slam", "cite", "support", "oppose", "endorse", "back", "praise",
                   "propose", "mention", "discuss", "document", "echo", "defend", "describe", "seek", "offer",
-                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize", "prefer", "guarantee", "know", "express"}
+                  "attack", "blast", "lambast", "call", "highlight", "recognize", "recognise", "characterize",
+                  "prefer", "guarantee", "know", "express",
+                  # positions stated about a thing: "noted the rule", "touted his plan", "decried the ruling"
+                  "note", "stress", "underscore", "underline", "emphasize", "emphasise", "state", "reiterate",
+                  "repeat", "declare", "point", "project", "outline", "tout", "decry", "bemoan", "lament",
+                  "deride", "assail", "hail", "applaud", "mock", "ridicule", "invoke", "voice", "reference",
+                  "recount", "articulate", "renounce", "rebuke", "label", "deem", "broadcast", "retweet",
+                  "lay", "champion", "trumpet", "issue", "list", "name", "share", "expose", "withdraw",
+                  "veto", "insult", "recite", "explore", "single", "shrug", "brush", "tick", "revisit", "witness",
+                  "thank", "publish", "unveil", "pitch", "signal"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
@@ -68,6 +77,7 @@ class DocIndex:
 
     def __init__(self, doc: Doc, groups: list[QuoteGroup]) -> None:
         self.doc = doc
+        self.tokens = list(doc)    # built once: every pass walks these instead of re-creating Token objects
         self.text = doc_text(doc)
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.groups = groups
@@ -107,7 +117,7 @@ def cue_lemma(tok: Token) -> str | None:
         return "according to"
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     if lemma not in lex.cue_stance:
         return None
     needs = lex.cue_needs.get(lemma)
@@ -117,6 +127,19 @@ def cue_lemma(tok: Token) -> str | None:
             return None
     if lemma in ("be", "have", "do"):
         return None
+    return lemma
+
+
+# the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop"
+_LEMMA_FIXES = {"hop": ("hope", ("hope", "hoping"))}
+
+
+def verb_lemma(tok: Token) -> str:
+    """Lower-case lemma, corrected where the lemmatiser is known to be wrong for cue verbs."""
+    lemma = tok.lemma_.lower()
+    fix = _LEMMA_FIXES.get(lemma)
+    if fix is not None and tok.lower_.startswith(fix[1]):
+        return fix[0]
     return lemma
 
 
@@ -157,6 +180,10 @@ def subject_of(tok: Token) -> Token | None:
         for above in tok.ancestors:
             if above.i != tok.i and cue_lemma(above) is not None:
                 return subject_of(above)
+    if (tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and not any(c.dep_ == "nsubj" for c in tok.children)
+            and cue_lemma(tok.head.head) is not None):
+        # "X said A and urged Y to …" parsed with "urged" inside the reported clause: X urged
+        tok = tok.head.head
     seen = 0
     while tok is not None and seen < 4:
         seen += 1
@@ -166,10 +193,26 @@ def subject_of(tok: Token) -> Token | None:
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
+                and tok.head.head.pos_ in ("VERB", "AUX")):
+            tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
+            continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return tok.head   # "Dean, a medical doctor, saying he would never …"
+            # "filed papers opposing …", "unleashed tweets criticizing …": a text speaks for whoever issued it
+            noun = tok.head
+            if noun.lemma_.lower() in ISSUED_TEXTS and noun.dep_ == "dobj":
+                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None and issuer.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return issuer
+            return noun   # "Dean, a medical doctor, saying he would never …"
         return None
     return None
+
+
+# texts that speak for whoever issued them ("X released a statement saying …")
+ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", "post", "message", "release",
+                "memo", "op-ed", "column", "email", "e-mail", "video", "note", "brief", "filing", "motion",
+                "complaint", "petition", "resolution", "report", "bill", "amendment", "proposal", "order"}
 
 
 def _after_subject(tok: Token) -> Token | None:

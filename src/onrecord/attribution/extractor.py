@@ -9,7 +9,15 @@ from spacy.tokens import Doc
 from ..article import Actor, Attribution, Content, Span, Speaker
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, find_direct
-from .indirect import find_colon, find_indirect, find_nominal
+from .indirect import (
+    find_adjective,
+    find_colon,
+    find_in_source,
+    find_indirect,
+    find_nominal,
+    find_passive,
+    find_raising,
+)
 from .quotes import find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
@@ -24,21 +32,28 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     indirect = find_indirect(index, used)
     colon = find_colon(index, [(c.start, c.end) for c in direct + indirect])
     nominal = find_nominal(index, [(c.start, c.end) for c in direct + indirect + colon])
-    candidates = _drop_overlaps(direct + indirect + colon + nominal)
+    raising = find_raising(index, [(c.start, c.end) for c in direct + indirect + colon + nominal])
+    found = direct + indirect + colon + nominal + raising
+    found += find_in_source(index, [(c.start, c.end) for c in found])
+    found += find_adjective(index, [(c.start, c.end) for c in found])
+    found += find_passive(index, [(c.start, c.end) for c in found])
+    candidates = _drop_overlaps(found)
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
     resolved: list[tuple[Candidate, Span | None, ActorDraft | None]] = []
-    previous: tuple[ActorDraft | None, int] | None = None   # last speaker and the paragraph it spoke in
+    # last speaker, the paragraph it spoke in and the words that named it
+    previous: tuple[ActorDraft | None, int, Span | None] | None = None
     for cand in candidates:
         paragraph = index.paragraph_of(cand.start)
         if cand.continues:
             if previous is None or previous[0] is None or paragraph - previous[1] > CONTINUATION_PARAGRAPHS:
                 continue
-            mention, actor = None, previous[0]
+            # a quote that continues the previous speaker is named by that speaker's mention
+            mention, actor = previous[2], previous[0]
         else:
             mention, actor = _speaker(doc, cand, resolver)
         resolved.append((cand, mention, actor))
-        previous = (actor, index.paragraph_of(cand.end))
+        previous = (actor, index.paragraph_of(cand.end), mention)
     # actors are named only now: a short name seen first is upgraded when the full name appears
     records = [_record(doc, n, cand, mention, actor) for n, (cand, mention, actor) in enumerate(resolved, 1)]
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}

@@ -6,6 +6,14 @@ Frames (one function each, tried in order):
   X accused / blamed Y of / for P      object + of/for phrase
   X urged / called on Y to P           object + infinitive: a demand
   X denied / rejected / confirmed N    the object noun phrase
+  X sees N as M                        object and as-phrase
+  X spoke about / pointed to N         the object of the preposition (data/cue_preps.tsv)
+  Asked whether P / was asked about N  a question without a named asker
+
+Other passes, each given the spans already taken: colon lines ("Pence: …"), noun cues ("X's claim that P",
+"a proposal to P", "criticism of N"), raising ("N seems to P", "N is expected to P"), findings named in an
+"in" phrase ("In the survey, P"), states of mind ("X is convinced that P", "wary of N") and passive judgements
+("N was rejected by X").
 """
 
 from __future__ import annotations
@@ -24,7 +32,10 @@ from .cues import (
     cue_span,
     span_of_tokens,
     speaker_head,
+    subject_of,
+    verb_lemma,
 )
+from .lexicon import lexicon
 
 MIN_CONTENT_TOKENS = 2
 # "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
@@ -37,9 +48,11 @@ def _subtree_range(tok: Token) -> tuple[int, int]:
 
 
 def _clause(cue: Token) -> Token | None:
-    for c in cue.children:
-        if c.dep_ == "ccomp":
-            return c
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
+        # a second clause; the one after the cue is what was said
+        return next((c for c in clauses if c.i > cue.i), clauses[0])
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i:
             return c
@@ -132,10 +145,25 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
         return [span_of_tokens(doc, first, last)], frame, "clause-complement"
-    if lemma in OBJECT_CONTENT:
+    if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
             last = obj.right_edge.i
+            if lemma in FINDING_VERBS and _finding_subject(cue):
+                # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
+                last = max([last] + [c.right_edge.i for c in cue.rights
+                                     if c.i > obj.i and c.dep_ in ("advmod", "prep", "npadvmod", "oprd", "acomp")])
+            else:
+                # "imposed a levy last year on the dirtiest plants": the parser hangs the noun's modifiers on
+                # the verb; a preposition phrase right after the object still describes it
+                for c in cue.rights:
+                    if c.i <= obj.i:
+                        continue
+                    if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
+                            t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj"):
+                        last = c.right_edge.i
+                    else:
+                        break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
@@ -152,6 +180,23 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     return None
 
 
+# "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
+FINDING_VERBS = {"show", "find", "suggest", "indicate", "reveal", "confirm", "predict", "project"}
+FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "research", "analysis",
+                 "report", "figures", "numbers", "results", "records", "documents", "emails", "filings",
+                 "investigation", "review", "audit", "estimate", "estimates", "count", "tally", "model",
+                 "forecast", "projection", "projections", "census", "statistics", "evidence", "findings",
+                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
+
+
+OBJECT_PREPS = {"of", "on", "about", "against", "for", "to", "over", "in", "with", "from", "toward", "towards"}
+
+
+def _finding_subject(cue: Token) -> bool:
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
+
+
 def _to_sentence_end(cue: Token, last: int) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
@@ -162,8 +207,38 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         tok = doc[i]
         if tok.text in (";", "--", "—") or cue_lemma(tok) is not None:
             return last
+        if tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ",":
+            return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _asked_passive(tok: Token) -> bool:
+    """'She was asked whether …': the question is put to the subject by someone unnamed."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
+    """'Asked whether she had practised, …', 'was asked about the vote': a question with no named asker
+    (whether/if/wh clause, or the object of 'about')."""
+    doc = index.doc
+    span = None
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
+                                     for m in (c.left_edge, *c.children)):
+            span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
+        elif c.dep_ == "prep" and c.lower_ == "about":
+            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                span = span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)
+        if span is not None:
+            break
+    if span is None or span[1] <= span[0] or index.quoted[index.token_at(span[0])]:
+        return None
+    return Candidate([span], (tok.idx, tok.idx + len(tok.text)), "ask", tok.i, None, "asked-question", 0.5,
+                     "indirect")
 
 
 def _asked(tok: Token) -> bool:
@@ -182,13 +257,22 @@ def _right_end(cue: Token, after: Token) -> int:
     return last
 
 
+# cues that, coordinated inside a reported clause, start a new attribution rather than continue the content
+SPEECH_ACTS = {"say", "tell", "add", "announce", "insist", "argue", "claim", "warn", "write", "tweet", "state",
+               "declare", "urge", "ask", "call", "demand", "accuse", "deny", "reject", "vow", "promise", "pledge"}
+
+
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
-        if tok.dep_ in ("conj", "advcl") and cue_lemma(tok) is not None:
+        if tok.dep_ == "advcl" and cue_lemma(tok) is not None:
+            return min(last, tok.left_edge.i - 1)
+        # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" else None
+        if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
@@ -218,20 +302,30 @@ def generic_cue(tok: Token) -> bool:
 
 
 def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
-    doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
+    for tok in index.tokens:
         if index.quoted[tok.i] or tok.i in used_cues:
             continue
         lemma = cue_lemma(tok)
         generic = False
         if lemma is None and generic_cue(tok):
             lemma, generic = tok.lemma_.lower(), True
-        if lemma is None or _asked(tok):
+        if _asked(tok) or _asked_passive(tok):
+            question = _reporter_question(index, tok)
+            if question is not None:
+                found.append(question)
             continue
-        got = _content_parts(tok, lemma)
+        got = _content_parts(tok, lemma) if lemma is not None else None
+        cue = cue_span(tok)
         if got is None:
-            continue
+            got = _as_content(tok)
+        if got is None:
+            # "spoke about the economy", "pointed to the poll": the object of the preposition
+            framed = _prep_content(tok)
+            if framed is None:
+                continue
+            got, cue, lemma = framed
+            generic = False
         parts, frame, rule = got
         parts = [p for p in parts if p[1] > p[0]]
         if not parts:
@@ -239,7 +333,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
-        if n_tokens < MIN_CONTENT_TOKENS:
+        # "endorsed Clinton": a named object is a whole content
+        if n_tokens < (1 if rule in ("object-content", "prep-object") else MIN_CONTENT_TOKENS):
             continue
         speaker = speaker_head(tok)
         if speaker is None or index.quoted[speaker.i]:
@@ -252,9 +347,61 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         confidence = 0.8 if rule in ("clause-complement", "according-to") else 0.7
         if generic:
             rule, confidence = "generic-complement", 0.5
-        found.append(Candidate(parts, cue_span(tok), lemma, tok.i, speaker.i, rule, confidence, kind,
+        found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+# "sees himself as the father of a movement", "portrayed the deal as a betrayal": a judgement of the object
+AS_FRAME = {"see", "view", "regard", "portray", "paint", "depict", "cast", "frame", "characterize",
+            "characterise", "describe", "label", "brand", "treat", "count", "hail", "tout", "dismiss", "present",
+            "pitch", "bill", "peg", "style", "envision", "envisage", "perceive", "consider", "deride", "mock"}
+
+
+def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    if tok.pos_ != "VERB" or verb_lemma(tok) not in AS_FRAME:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+    if as_pp is None:
+        as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_pp is None:
+        return None
+    return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
+
+
+# the lemma whose stance a preposition frame carries when the verb itself is not a cue
+STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
+
+
+def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
+    """(content, cue characters, stance lemma) for a verb + preposition frame from ``cue_preps.tsv``."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = verb_lemma(tok)
+    frames = lexicon().prep_cues.get(lemma)
+    if not frames:
+        return None
+    # "took a swipe at X", "threw his support behind X": the preposition may hang on the object
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    preps = list(tok.children) + (list(obj.children) if obj is not None else [])
+    for prep in preps:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            continue
+        doc = tok.doc
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if all(doc[j].dep_ in ("prt", "advmod") for j in range(tok.i + 1, prep.i)) and prep.i - tok.i <= 3:
+            end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
+        stance = frames[prep.lower_]
+        cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
+        content = [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)]
+        return (content, "", "prep-object"), (start, end), cue_lem
+    return None
 
 
 
@@ -294,27 +441,269 @@ def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]
 # "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
 # what its possessor said or believes, with the that-clause as content.
 NOUN_CUES = {"claim", "allegation", "accusation", "assertion", "statement", "suggestion", "belief", "view",
-             "argument", "promise", "pledge", "warning", "insistence", "denial", "charge", "contention",
-             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement"}
+             "argument", "promise", "pledge", "insistence", "denial", "charge", "contention",
+             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement",
+             "idea", "notion", "speculation", "case", "point", "observation", "concern", "sense", "message",
+             "complaint", "commitment", "impression", "conviction", "perception", "assumption", "theory",
+             "report", "rumor", "rumour", "admission", "acknowledgment", "acknowledgement", "reminder",
+             "recognition", "realization", "expectation", "worry", "doubt", "confidence", "insinuation",
+             "implication", "boast", "vow", "reassurance", "assurance", "finding", "conclusion", "estimate",
+             "opinion", "comment", "remark", "question", "explanation"}
+# "the decision to withdraw", "his pledge to cut taxes": a noun with an infinitive states an intention
+NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request", "refusal",
+                "threat", "proposal", "reluctance", "unwillingness",
+                "desire", "commitment", "intention", "demand", "wish",
+                "plea", "eagerness", "intent", "strategy"}
+# "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
+NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
+                  "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
+                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for",),
+                  "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
+                  "remark": ("about", "on"), "remarks": ("about", "on"), "comment": ("about", "on"),
+                  "comments": ("about", "on"), "warnings": ("about", "of", "against"), "claim": ("about",),
+                  "claims": ("about",), "skepticism": ("of", "about"), "disdain": ("for",), "contempt": ("for",),
+                  "admiration": ("for",), "embrace": ("of",), "rejection": ("of",), "denunciation": ("of",),
+                  "condemnation": ("of",), "preference": ("for",), "insistence": ("on",), "reversal": ("on",),
+                  "apology": ("for",), "plea": ("for",), "demand": ("for",), "case": ("for", "against"),
+                  "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
+                  "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
+                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
 # the verb whose stance a noun cue carries ("X's denial that …" denies)
 NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
-                   "demand": "demand"}
+                   "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
+                   "condemnation": "condemn", "denunciation": "denounce", "rejection": "reject",
+                   "dismissal": "dismiss", "call": "demand", "calls": "demand", "plea": "demand",
+                   "appeal": "demand", "opposition": "oppose", "objection": "deny", "objections": "deny"}
+# verbs that state a noun cue on their subject's behalf: "made the point that", "voiced concern about"
+LIGHT_VERBS = {"make", "express", "voice", "raise", "issue", "offer", "repeat", "reiterate", "share", "level",
+               "announce", "renew", "signal", "register", "air", "lodge", "file", "state", "put", "give"}
+
+
+def _nominal_owner(noun: Token) -> Token | None:
+    """The one whose claim, plan or support the noun names: possessor, 'from'/'by' phrase, light-verb subject."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    if owner is None:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i:
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    # "Clinton unveiled a proposal to …", "Trump backed away from a suggestion that …", "Sanders toned
+    # down his criticism of …": the subject of the verb the noun depends on
+    tok, steps = noun, 0
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr") and steps < 3:
+        tok, steps = tok.head, steps + 1
+    if tok.pos_ == "VERB" and tok.i != noun.i and not any(c.dep_ == "auxpass" for c in tok.children):
+        subj = subject_of(tok)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i:
+            return subj
+    return owner
 
 
 def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ != "NOUN" or index.quoted[tok.i] or tok.lemma_.lower() not in NOUN_CUES:
+    for tok in index.tokens:
+        if tok.pos_ != "NOUN" or index.quoted[tok.i]:
             continue
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if owner is None or clause is None:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        content: tuple[int, int] | None = None
+        if lemma in NOUN_CUES or lemma in NOUN_TO_CUES:
+            for c in tok.children:
+                if c.dep_ not in ("acl", "ccomp", "relcl") or c.i <= tok.i:
+                    continue
+                marks = [m for m in c.children if m.dep_ in ("mark", "aux")]
+                that = lemma in NOUN_CUES and any(m.dep_ == "mark" and m.lower_ == "that" for m in marks)
+                to = lemma in NOUN_TO_CUES and c.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to"
+                                                                       for m in marks)
+                if that or to:
+                    content = (c.left_edge.i, c.right_edge.i)
+                    break
+        preps = NOUN_PREP_CUES.get(lower) or NOUN_PREP_CUES.get(lemma)
+        if content is None and preps:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
+                    obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                    if obj is not None:
+                        content = (obj.left_edge.i, obj.right_edge.i)
+                    break
+        if content is None:
             continue
-        s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
+        owner = _nominal_owner(tok)
+        s, e = span_of_tokens(doc, *content)
         if e <= s or any(not (e <= a or s >= b) for a, b in taken):
             continue
-        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(tok.lemma_.lower()),
-                               tok.i, owner.i, "noun-cue", 0.6, "indirect"))
+        if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
+            owner = None
+        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(lower) or
+                               NOUN_STANCE_CUE.get(lemma), tok.i, owner.i if owner is not None else None,
+                               "noun-cue", 0.6 if owner is not None else 0.4, "indirect"))
+    return found
+
+
+# "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
+# of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
+def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in index.tokens:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or index.quoted[tok.i]:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        host = tok.head
+        if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or host.pos_ not in ("VERB", "AUX"):
+            continue
+        if cue_lemma(host) is not None or host.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        first, last = _subtree_range(host)
+        first, last = max(first, host.sent.start), min(last, host.sent.end - 1)
+        parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
+        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, pobj.i, "in-source", 0.5,
+                               "indirect"))
+    return found
+
+
+# "they are convinced that …", "she is eager to …", "voters are divided on …": a state of mind stated with
+# an adjective; the content is its clause, infinitive or the object of its preposition.
+ADJ_CUES = {"confident": (), "convinced": (), "sure": (), "certain": (), "hopeful": (), "optimistic": (),
+            "pessimistic": (), "worried": ("about",), "concerned": ("about",), "skeptical": ("of", "about"),
+            "sceptical": ("of", "about"), "adamant": (), "aware": ("of",), "afraid": ("of",), "fearful": ("of",),
+            "eager": (), "willing": (), "unwilling": (), "determined": (), "reluctant": (), "keen": (),
+            "insistent": (), "critical": ("of",), "supportive": ("of",), "opposed": ("to",),
+            "divided": ("on", "over"), "undecided": ("about", "on"), "unhappy": ("with", "about"),
+            "dissatisfied": ("with",), "satisfied": ("with",), "angry": ("about", "at", "over"),
+            "upset": ("about", "with", "over"), "enamored": ("of", "with"), "wary": ("of",), "proud": ("of",),
+            "open": ("to",), "committed": ("to",), "doubtful": (), "clear": (), "unsure": (), "uncertain": (),
+            "positive": (), "frustrated": ("with", "by"), "disappointed": ("with", "by", "in"),
+            "furious": ("about", "at", "over"), "excited": ("about",), "nervous": ("about",), "comfortable": ("with",),
+            "uncomfortable": ("with",), "firm": (), "emphatic": (), "vocal": ("about",), "outspoken": ("about",),
+            "dismissive": ("of",), "suspicious": ("of",), "fond": ("of",), "ready": ()}
+NO_SPEAKER_ADJ = {"clear", "unclear"}
+
+
+def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in index.tokens:
+        if index.quoted[tok.i]:
+            continue
+        # the parser reads "is convinced", "are worried" as passives
+        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+        if not passive and (tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod")):
+            continue
+        preps = ADJ_CUES.get(tok.lower_)
+        if preps is None:
+            continue
+        content = None
+        for c in tok.children:
+            if c.i < tok.i:
+                continue
+            infinitive = c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)
+            if c.dep_ == "ccomp" or infinitive:
+                content = (c.left_edge.i, c.right_edge.i)
+            elif c.dep_ == "prep" and c.lower_ in preps:
+                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    content = (obj.left_edge.i, obj.right_edge.i)
+            if content is not None:
+                break
+        if content is None:
+            continue
+        head = tok.head if tok.dep_ != "amod" else None
+        subj = subject_of(head) if head is not None else None
+        if passive:
+            head = next((c for c in tok.children if c.dep_ == "auxpass"), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.dep_ == "amod":
+            subj = tok.head       # "voters, skeptical of the plan, …"
+        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which") or index.quoted[subj.i]:
+            continue
+        s, e = span_of_tokens(doc, *content)
+        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+            continue
+        start = head.idx if head is not None and 0 < tok.i - head.i <= 2 else tok.idx
+        found.append(Candidate([(s, e)], (start, tok.idx + len(tok.text)), None, tok.i, subj.i, "adjective",
+                               0.5, "indirect"))
+    return found
+
+
+# "The plan was rejected by the council", "Oz has been called a charlatan by physicians": a passive judgement
+# verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
+PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
+                 "label", "brand", "dub", "call"}
+# passives that are mostly events, not somebody's judgement ("was charged with", "was issued", "was offered")
+PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish", "issue", "expose", "seek",
+               "dismiss", "admit", "offer", "withdraw", "recognize", "recognise", "guarantee", "lay", "question",
+               "rebuke", "mock", "expect"}
+
+
+def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in index.tokens:
+        if tok.tag_ != "VBN" or index.quoted[tok.i]:
+            continue
+        lemma = verb_lemma(tok)
+        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or lemma in PASSIVE_NOT:
+            continue
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
+        if subj is None or subj.pos_ == "PRON" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            continue
+        parts = [span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)]
+        pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
+                                                                 (c.dep_ == "prep" and c.lower_ == "as"))), None)
+        if pred is not None:
+            parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
+        parts = [p for p in parts if p[1] > p[0]]
+        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i,
+                               by.i if by is not None else None, "passive-object", 0.5, "indirect"))
+    return found
+
+
+# "Melania seems to have vanished", "The deal is expected to pass", "He is said to favour …": an evidential
+# or passive belief verb raises the subject of the reported infinitive; the content is the subject and the
+# infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
+RAISING = {"seem", "appear"}
+PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
+                   "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast"}
+
+
+def find_raising(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+    doc = index.doc
+    found: list[Candidate] = []
+    for tok in index.tokens:
+        if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in RAISING:
+            subj_deps = ("nsubj",)
+        elif lemma in PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in tok.children):
+            subj_deps = ("nsubjpass",)
+        else:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i), None)
+        inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
+                    and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
+        if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
+            continue
+        first = next(t for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to").i
+        s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
+        s2 = span_of_tokens(doc, first, inf.right_edge.i)
+        parts = [p for p in (s1, s2) if p[1] > p[0]]
+        if len(parts) < 2 or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i,
+                               by.i if by is not None else None, "raising", 0.5, "indirect"))
     return found

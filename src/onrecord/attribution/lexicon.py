@@ -23,6 +23,7 @@ class Lexicon:
     capital_country: dict[str, str]       # "Tehran" -> "Iran"
     countries: frozenset[str]
     institution_country: dict[str, str]   # "Kremlin" -> "Russia"
+    prep_cues: dict[str, dict[str, str]]  # lemma -> preposition -> stance ("talk about", "point to")
 
 
 @cache
@@ -46,5 +47,8 @@ def lexicon() -> Lexicon:
         capitals[capital] = country
         countries.add(country)
     institutions = {name: country for name, country, _kind in _rows("institutions.tsv")}
+    prep_cues: dict[str, dict[str, str]] = {}
+    for lemma, prep, stance in _rows("cue_preps.tsv"):
+        prep_cues.setdefault(lemma, {})[prep] = stance
     return Lexicon(cue_stance, {k: frozenset(v) for k, v in cue_needs.items()}, noun_class, noun_gender,
-                   names, demonyms, capitals, frozenset(countries), institutions)
+                   names, demonyms, capitals, frozenset(countries), institutions, prep_cues)
