@@ -66,3 +66,12 @@ def test_article_from_dict_accepts_records_without_sentence():
     for att in data["attributions"]:
         del att["sentence"]
     assert all(a.sentence is None for a in Article.from_dict(data).attributions)
+
+
+def test_article_sentence_of_a_continued_quote_stays_in_its_paragraph(extractor):
+    text = ('"The port will reopen on Monday," harbour master Ines Berg said.\n\n'
+            '"We have cleared every berth and the cranes are working again."')
+    article = extractor.extract(text)
+    follow = next(a for a in article.attributions if "cleared every berth" in a.content.text)
+    assert follow.sentence.start > text.index("\n\n")
+    assert "cleared every berth" in follow.sentence.text

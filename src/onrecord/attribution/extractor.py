@@ -75,9 +75,18 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         actor = actor.final()
         speaker = Speaker(mention, actor.name, actor.kind, _actor_id(actor))
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
-    sentence = _sentence(doc, [content, cue, mention])
+    sentence = _sentence(doc, [content, cue, _near(doc_text(doc), mention, content)])
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
                        sentence)
+
+
+def _near(text: str, mention: Span | None, content: Content) -> Span | None:
+    """The mention, unless a paragraph break separates it from the content: a quote continuing an earlier
+    speaker keeps that speaker's mention, but its sentence is the quote's own, not several paragraphs."""
+    if mention is None:
+        return None
+    lo, hi = (mention.end, content.start) if mention.end <= content.start else (content.end, mention.start)
+    return None if "\n" in text[lo:hi] else mention
 
 
 def _sentence(doc: Doc, spans: list) -> Span:
