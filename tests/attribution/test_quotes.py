@@ -52,3 +52,9 @@ def test_quotes_never_raises_and_stays_in_bounds(text):
 def test_quotes_two_apostrophes_are_double_quotes_even_alone():
     text = "''Subpoenas are not optional,'' said Jason Chaffetz. ''He is a crucial witness.''"
     assert _texts(text) == [["Subpoenas are not optional,"], ["He is a crucial witness."]]
+
+
+def test_quotes_empty_quote_gives_no_attribution(run):
+    # found by the property test: an empty quote before "he said" made an attribution with empty content
+    assert run('",""" he said').attributions == ()
+    assert run('"" he said.').attributions == ()

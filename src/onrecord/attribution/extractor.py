@@ -37,7 +37,10 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     found += find_in_source(index, [(c.start, c.end) for c in found])
     found += find_adjective(index, [(c.start, c.end) for c in found])
     found += find_passive(index, [(c.start, c.end) for c in found])
-    candidates = _drop_overlaps(found)
+    # an empty quote ('""', '",""') has nothing to attribute: its parts are dropped, and it with them
+    for cand in found:
+        cand.parts = [(s, e) for s, e in cand.parts if e > s]
+    candidates = _drop_overlaps([c for c in found if c.parts])
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
     resolved: list[tuple[Candidate, Span | None, ActorDraft | None]] = []
