@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import extract, ledger, web
+from . import extract, ledger, scale, web
 from .common import EXIT_OK, EXIT_USAGE, error
 
 
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_commands(sub)
     ledger.add_commands(sub)
     web.add_commands(sub)
+    scale.add_commands(sub)
     return parser
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from ..errors import OnrecordError
 from ..nlp import DEFAULT_MODEL
@@ -23,6 +22,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                         "published, source, author)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
     p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="extraction processes, one model each (default: all cores); 1 extracts in this process")
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("actors", help="list actors, most quoted first")
@@ -100,16 +101,18 @@ def _fields(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..batch.runner import ingest
+    from ..batch.runner import ProgressPrinter, default_workers, ingest
     from ..ingest.reader import ReadOptions
-    from ..pipeline import Extractor
 
     options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
-    extractor = Extractor(args.model)
-    reporter = _Reporter()
+    workers = default_workers() if args.workers is None else args.workers
+    if workers < 1:
+        raise OnrecordError(f"--workers {workers}: expected 1 or more")
+    reporter = ProgressPrinter()
     with _open(args, read_only=False) as store:
-        report = ingest(args.paths, store, extractor.extract_many, model=args.model, options=options,
-                        batch_size=max(1, args.batch_size), progress=reporter)
+        # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
+        report = ingest(args.paths, store, model=args.model, options=options, batch_size=max(1, args.batch_size),
+                        progress=reporter, workers=workers)
         counts = store.counts()
     reporter.done()
     for failure in report.failures:
@@ -120,28 +123,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"ledger: {counts['articles']} articles, {counts['stories']} stories, {counts['actors']} actors, "
           f"{counts['attributions']} attributions, {counts['claims']} claims")
     return EXIT_FAILED if report.failures else EXIT_OK
-
-
-class _Reporter:
-    """Progress on stderr: a live line on a terminal, a plain line every 10 s otherwise."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.last = time.monotonic()      # a short run prints no progress lines, only its summary
-
-    def __call__(self, report) -> None:
-        line = (f"{report.read} read, {report.added} added, {report.skipped} skipped, {len(report.failures)} failed"
-                f" — {report.articles_per_second:.1f} articles/s")
-        if self.tty:
-            sys.stderr.write("\r" + line + "\x1b[K")
-            sys.stderr.flush()
-        elif time.monotonic() - self.last >= 10:
-            self.last = time.monotonic()
-            sys.stderr.write(line + "\n")
-
-    def done(self) -> None:
-        if self.tty:
-            sys.stderr.write("\n")
 
 
 # -- queries ----------------------------------------------------------------------------------------------

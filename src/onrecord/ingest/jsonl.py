@@ -56,6 +56,12 @@ def parse_line(line: str, source: str, fields: Mapping[str, str], cleaning: bool
         return Failure(source, f"is not valid JSON: {exc.msg}, column {exc.colno}")
     if not isinstance(record, dict):
         return Failure(source, f"is a JSON {_json_type(record)}, not an object")
+    return parse_record(record, source, fields, cleaning)
+
+
+def parse_record(record: Mapping[str, object], source: str, fields: Mapping[str, str], cleaning: bool = True,
+                 fmt: str = "jsonl") -> Document | Failure:
+    """The Document held by one record (a JSONL object, or a Parquet row as a dict), or why there is none."""
     text_field = fields["text"]
     if field_value(record, text_field) is None:
         return Failure(source, f"has no {text_field!r} field; name the text field in ReadOptions.fields['text']")
@@ -65,12 +71,12 @@ def parse_line(line: str, source: str, fields: Mapping[str, str], cleaning: bool
     if not text.strip():
         return Failure(source, f"{NO_TEXT} (field {text_field!r} is empty)")
     published = iso(field_value(record, fields["published"]))
-    return finish(source, text, "jsonl", cleaning=cleaning,
+    return finish(source, text, fmt, cleaning=cleaning,
                   url=_string(field_value(record, fields["url"])),
                   title=_string(field_value(record, fields["title"])),
                   author=_string(field_value(record, fields["author"])),
                   site=_string(field_value(record, fields["source"])),
-                  published=published, date_method=f"jsonl:{fields['published']}" if published else None)
+                  published=published, date_method=f"{fmt}:{fields['published']}" if published else None)
 
 
 def read_jsonl(path: str, stream: IO[bytes], fields: Mapping[str, str], *, cleaning: bool = True,

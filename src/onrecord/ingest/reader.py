@@ -141,31 +141,36 @@ def read_file(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Docum
     """Documents (and Failures) from one file, of whichever format it is."""
     try:
         with open(path, "rb") as stream:
-            head = stream.read(SNIFF_BYTES)
-            stream.seek(0)
-            fmt = format_of(path, head)
-            if fmt == "warc":
-                yield from read_warc(path, stream, cleaning=options.clean,
-                                     max_record_bytes=options.max_record_bytes)
-            elif fmt == "jsonl":
-                yield from _jsonl(path, stream, head, options)
-            elif fmt == "gzip":
-                yield Failure(path, "is gzip-compressed but not a WARC; decompress it, or name a compressed "
-                                    "JSONL dump .jsonl.gz")
-            else:
-                data = stream.read(options.max_record_bytes + 1)
-                if len(data) > options.max_record_bytes:
-                    yield Failure(path, _too_large(options))
-                elif fmt == "feed":
-                    yield from read_feed(path, data, cleaning=options.clean)
-                elif fmt == "html":
-                    yield _html(data, path, options)
-                else:
-                    yield _text(data, path, options)
+            yield from read_stream(path, stream, options)
     except IsADirectoryError:
         yield Failure(path, "is a directory")
     except OSError as exc:
         yield Failure(path, f"cannot be read: {exc.strerror or exc}")
+
+
+def read_stream(path: str, stream: IO[bytes], options: ReadOptions = ReadOptions()) -> Iterator[Document | Failure]:
+    """Documents (and Failures) from one seekable binary stream named ``path`` (a file, or bytes Spark handed over)."""
+    head = stream.read(SNIFF_BYTES)
+    stream.seek(0)
+    fmt = format_of(path, head)
+    if fmt == "warc":
+        yield from read_warc(path, stream, cleaning=options.clean,
+                             max_record_bytes=options.max_record_bytes)
+    elif fmt == "jsonl":
+        yield from _jsonl(path, stream, head, options)
+    elif fmt == "gzip":
+        yield Failure(path, "is gzip-compressed but not a WARC; decompress it, or name a compressed "
+                            "JSONL dump .jsonl.gz")
+    else:
+        data = stream.read(options.max_record_bytes + 1)
+        if len(data) > options.max_record_bytes:
+            yield Failure(path, _too_large(options))
+        elif fmt == "feed":
+            yield from read_feed(path, data, cleaning=options.clean)
+        elif fmt == "html":
+            yield _html(data, path, options)
+        else:
+            yield _text(data, path, options)
 
 
 def _jsonl(path: str, stream: IO[bytes], head: bytes, options: ReadOptions) -> Iterator[Document | Failure]:

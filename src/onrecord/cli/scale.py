@@ -1,0 +1,75 @@
+"""Commands for corpora beyond one process: ``onrecord batch`` (Spark → Parquet) and ``onrecord ledger load``."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..nlp import DEFAULT_MODEL
+from .common import EXIT_FAILED, EXIT_OK, add_db, error
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Registers ``batch`` and ``ledger``."""
+    p = sub.add_parser("batch", help="extract a corpus on Apache Spark into Parquet tables",
+                       description="Read articles (txt, html, jsonl, warc, rss/atom, parquet with a text column), "
+                                   "extract attributions on Spark and write the Parquet tables articles, "
+                                   "attributions, actors and failures under --out (tables there are replaced). "
+                                   "Load them into a ledger with: onrecord ledger load DIR --db FILE.")
+    p.add_argument("paths", nargs="+", metavar="INPUT",
+                   help="file or directory (recursive), local or a URI the executors can read (hdfs://, s3a://)")
+    p.add_argument("--engine", choices=("spark",), default="spark", help="spark (default; needs onrecord[spark])")
+    p.add_argument("--out", required=True, metavar="DIR", help="where the Parquet tables are written")
+    p.add_argument("--master", metavar="URL",
+                   help="Spark master (default: the one spark-submit sets, else local[*])")
+    p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline installed on every executor "
+                                                          f"(default {DEFAULT_MODEL})")
+    p.add_argument("--partitions", type=int, metavar="N",
+                   help="partitions documents are extracted in (default 4 × the cluster's cores)")
+    p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
+                   help="JSONL field / Parquet column name, e.g. --field text=body (as for ingest)")
+    p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
+    p.set_defaults(run=cmd_batch)
+
+    p = sub.add_parser("ledger", help="ledger maintenance: load Parquet tables written by onrecord batch")
+    commands = p.add_subparsers(dest="ledger_command", metavar="COMMAND", required=True)
+    q = commands.add_parser("load", help="build or extend a ledger from the tables of onrecord batch",
+                            description="Add the articles of the Parquet tables under DIR to the ledger (actors "
+                                        "merged, claims, contradictions), in input order. Stored articles are "
+                                        "skipped, so loading twice changes nothing.")
+    q.add_argument("directory", metavar="DIR", help="the --out folder of onrecord batch")
+    add_db(q)
+    q.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    q.set_defaults(run=cmd_load)
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    from ..batch.spark import run_batch
+    from ..ingest.reader import ReadOptions
+    from .ledger import _fields
+
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
+    report = run_batch(args.paths, args.out, model=args.model, master=args.master, options=options,
+                       partitions=args.partitions)
+    print(f"{args.out}: {report.articles} article(s) with {report.attributions} attribution(s) and "
+          f"{report.actors} actor mention(s), {report.failures} failed ({report.seconds:.1f} s); "
+          f"load them with: onrecord ledger load {args.out} --db FILE")
+    if report.failures:
+        error(f"{report.failures} input(s) gave no article; see the failures table under {args.out}")
+    return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from ..batch.runner import ProgressPrinter
+    from ..ledger.load import load
+    from ..ledger.store import Store
+
+    reporter = ProgressPrinter()
+    with Store.open(args.db) as store:
+        report = load(args.directory, store, batch_size=max(1, args.batch_size), progress=reporter)
+        counts = store.counts()
+    reporter.done()
+    print(f"{args.db}: added {report.added} article(s) with {report.attributions} attribution(s), "
+          f"skipped {report.skipped} already stored, {len(report.failures)} failure(s) recorded "
+          f"({report.seconds:.1f} s); ledger: {counts['articles']} articles, {counts['stories']} stories, "
+          f"{counts['actors']} actors, {counts['attributions']} attributions, {counts['claims']} claims")
+    return EXIT_OK
