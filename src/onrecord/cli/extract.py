@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..article import Article
 from ..errors import InputError
 from ..ingest.text import expand, read_text
-from ..nlp import DEFAULT_MODEL
+from ..models import DEFAULT_MODEL
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
 
 BATCH = 64

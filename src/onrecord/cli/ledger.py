@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import OnrecordError
-from ..nlp import DEFAULT_MODEL
+from ..models import DEFAULT_MODEL
 from .common import EXIT_FAILED, EXIT_OK, add_db, add_format, add_page, error, print_json, shorten, table
 
 

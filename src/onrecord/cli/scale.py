@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..nlp import DEFAULT_MODEL
+from ..models import DEFAULT_MODEL
 from .common import EXIT_FAILED, EXIT_OK, add_db, error
 
 
