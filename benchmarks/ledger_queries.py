@@ -45,7 +45,7 @@ def synthetic(n: int, rng: random.Random) -> tuple[Document, Article]:
     org = f"{rng.choice(COUNTRIES)}'s {rng.choice(ORGS).lower()}"
     lines, atts, actors = [], [], []
     pos = 0
-    for k, speaker in enumerate(people + [org], 1):
+    for speaker in people + [org]:
         claim = (f"{rng.choice(COUNTRIES)} {rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(PLACES)} "
                  f"in {rng.choice(['May', 'June', 'July', 'August'])}")
         stance = rng.choice(["assert", "assert", "deny", "accuse"])

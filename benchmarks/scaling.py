@@ -94,7 +94,7 @@ def main() -> None:
     runs: dict[str, list[float]] = {"parse only (1 process)": [], "ingest, 1 worker": [],
                                     "ingest, 2 workers": [], "Spark local[2]": []}
     for k in range(args.repeat):
-        for (name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
+        for (_name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
             times.append(func())
         print(f"  round {k + 1}: " + ", ".join(f"{name} {min(t):.1f} s" for name, t in runs.items()),
               file=sys.stderr)

@@ -26,9 +26,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from ledger_queries import build
+from ledger_queries import build  # noqa: E402
 
-from onrecord.ledger.store import Store
+from onrecord.ledger.store import Store  # noqa: E402
 
 TARGET_P95_MS = 100.0
 WARMUP = 100

@@ -61,7 +61,7 @@ def test_cli_extract_table_format(capsys):
 
 def test_cli_extract_reads_stdin_as_console_script():
     proc = subprocess.run([sys.executable, "-m", "onrecord.cli", "extract", "-", "--format", "jsonl"],
-                          input='Ned Price said that the talks had failed.'.encode(), capture_output=True,
+                          input=b'Ned Price said that the talks had failed.', capture_output=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

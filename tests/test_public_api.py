@@ -2,8 +2,9 @@ import onrecord
 
 
 def test_public_api_all_is_exact():
-    assert sorted(onrecord.__all__) == sorted(["SCHEMA", "Actor", "Article", "Attribution", "Content", "Extractor",
-                                        "InputError", "LedgerError", "ModelError", "NotFound", "OnrecordError", "Span", "Speaker", "extract"])
+    assert sorted(onrecord.__all__) == sorted([
+        "SCHEMA", "Actor", "Article", "Attribution", "Content", "Extractor", "InputError", "LedgerError",
+        "ModelError", "NotFound", "OnrecordError", "Span", "Speaker", "extract"])
     for name in onrecord.__all__:
         assert hasattr(onrecord, name)
 

@@ -181,7 +181,8 @@ def test_constructions_found_with_speaker_and_stance(run, name):
     article = run(text)
     for excerpt, speaker, stance, kind in expected:
         hits = [a for a in article.attributions if excerpt in a.content.text]
-        assert hits, f"{name}: no attribution contains {excerpt!r}; got {[a.content.text for a in article.attributions]}"
+        got = [a.content.text for a in article.attributions]
+        assert hits, f"{name}: no attribution contains {excerpt!r}; got {got}"
         a = hits[0]
         assert a.speaker.name == speaker, f"{name}: speaker {a.speaker.name!r}"
         assert a.stance == stance, f"{name}: stance {a.stance!r}"

@@ -14,6 +14,7 @@ from warcio.warcwriter import WARCWriter
 from onrecord.ingest.document import Document, Failure
 from onrecord.ingest.reader import ReadOptions, read
 
+
 def _offsets(path: Path) -> list[int]:
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream)

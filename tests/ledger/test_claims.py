@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.ledger.claims import (SAME_CLAIM, Proposition, is_back_reference, is_trivial, normalise, signature,
-                                    similarity)
+from onrecord.ledger.claims import (
+    SAME_CLAIM,
+    Proposition,
+    is_back_reference,
+    is_trivial,
+    normalise,
+    signature,
+    similarity,
+)
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "claim-pairs.jsonl"
 

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
-from onrecord.ledger.migrations import MIGRATIONS
 from onrecord.errors import LedgerError
+from onrecord.ledger.migrations import MIGRATIONS
 from onrecord.ledger.store import Store
 
 

@@ -21,7 +21,7 @@ ROOT = HERE.parents[1]
 if str(HERE) not in sys.path:  # for ``viewhelpers`` under any pytest import mode
     sys.path.insert(0, str(HERE))
 
-from viewhelpers import evil_records, free_port, script_url_records
+from viewhelpers import evil_records, free_port, script_url_records  # noqa: E402
 
 
 @pytest.fixture(scope="session")

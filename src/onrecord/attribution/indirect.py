@@ -276,7 +276,8 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
         if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
-                and tok.doc[tok.left_edge.i - 1].text == "," and tok.lemma_.lower() in ("call", "describe", "label", "brand", "term")):
+                and tok.doc[tok.left_edge.i - 1].text == ","
+                and tok.lemma_.lower() in ("call", "describe", "label", "brand", "term")):
             return min(last, tok.left_edge.i - 1)
     return last
 

@@ -117,7 +117,8 @@ def mention_span(tok: Token) -> tuple[int, int]:
             first = min(first, left.left_edge.i)
     last = tok.i
     for right in sorted((c for c in tok.rights), key=lambda c: c.i):
-        if right.dep_ in ("prep",) and right.lower_ in ("of", "for", "at", "from", "in", "with") and right.i == last + 1:
+        if (right.dep_ in ("prep",) and right.lower_ in ("of", "for", "at", "from", "in", "with")
+                and right.i == last + 1):
             last = right.right_edge.i
         elif right.dep_ in ("flat", "compound", "case") and right.i == last + 1:
             last = right.i

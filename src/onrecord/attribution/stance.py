@@ -16,7 +16,8 @@ DENIAL_PHRASES = re.compile(
     r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|false(?:hood)?s?|fabricat\w+|fake|"
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
-    r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|is wrong|are wrong|speculation)\b",
+    r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|"
+    r"is wrong|are wrong|speculation)\b",
     re.IGNORECASE,
 )
 ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|to blame|is guilty|are guilty|"

@@ -1,4 +1,4 @@
-"""``onrecord batch --engine spark``: read and extract on Apache Spark, write Parquet tables a ledger can be loaded from.
+"""``onrecord batch --engine spark``: read and extract on Apache Spark, write Parquet tables a ledger loads.
 
 Files (text, HTML, JSONL, WARC, feeds) are read on the executors from their bytes by the same readers as ``ingest``;
 Parquet inputs give one document per row (``text``, optional ``url``, ``title``, ``published``, ``source``,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
 # "2024-03-14" alone is a date, not midnight: keep it a date so no time or zone is invented.
@@ -27,7 +27,7 @@ def iso(value: object) -> str | None:
     if isinstance(value, (int, float)):
         seconds = value / 1000 if abs(value) > _MILLIS else value
         try:
-            return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+            return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
         except (OverflowError, OSError, ValueError):
             return None
     if not isinstance(value, str):

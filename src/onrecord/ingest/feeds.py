@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import feedparser
 
@@ -44,7 +44,7 @@ def _date(entry: feedparser.FeedParserDict) -> tuple[str | None, str | None]:
         # the string as written keeps its zone; feedparser's *_parsed form is in UTC only
         date = iso(entry.get(key))
         if not date and entry.get(f"{key}_parsed"):
-            date = datetime(*entry[f"{key}_parsed"][:6], tzinfo=timezone.utc).isoformat()
+            date = datetime(*entry[f"{key}_parsed"][:6], tzinfo=UTC).isoformat()
         if date:
             return date, f"feed:{key}"
     return None, None

@@ -1,4 +1,4 @@
-"""``onrecord ledger load``: the Parquet tables of ``onrecord batch`` into a SQLite ledger, through ``Ledger.add_batch``.
+"""``onrecord ledger load``: the Parquet tables of ``onrecord batch`` into a ledger, through ``Ledger.add_batch``.
 
 The tables are sorted by (rank, file, record), the order ``ingest`` reads the same inputs in, and are streamed
 and merge-joined in that order, so memory stays flat and the ledger (actors merged, claims, contradictions) is the

@@ -15,7 +15,8 @@ from .identity import normalise_text
 
 SHINGLE = 5            # words per shingle: long enough that unrelated articles rarely share one
 PERMUTATIONS = 64
-BANDS = 16             # 16 bands of 4 rows: pairs with Jaccard 0.7 share a band with p ≈ 0.98, pairs at 0.3 with p ≈ 0.12
+# 16 bands of 4 rows: pairs with Jaccard 0.7 share a band with p ≈ 0.98, pairs at 0.3 with p ≈ 0.12
+BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 SAME_STORY = 0.7       # estimated Jaccard of shingle sets from which two articles are one story
 _PRIME = (1 << 61) - 1
