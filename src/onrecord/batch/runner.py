@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from ..article import Article
 from ..ingest.document import Document, Failure
@@ -52,8 +52,12 @@ Progress = Callable[[IngestReport], None]
 ExtractMany = Callable[[list[tuple[str, str]]], Iterable[Article]]
 
 
-def batches(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    batch: list[Document | Failure] = []
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:

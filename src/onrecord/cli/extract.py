@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from ..article import Article
+from ..batch.runner import batches
 from ..errors import InputError
 from ..ingest.text import expand, read_text
 from ..models import DEFAULT_MODEL
@@ -48,17 +49,6 @@ def _read_all(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]
             failures.append(path if exc.problem != "no such file or directory" else "missing:" + path)
 
 
-def _batches(items: Iterator[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    batch: list[tuple[str, str]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     from ..pipeline import Extractor
 
@@ -67,7 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failures: list[str] = []
     several = len(paths) > 1
     out = sys.stdout
-    for batch in _batches(_read_all(paths, failures), BATCH):
+    for batch in batches(_read_all(paths, failures), BATCH):
         for article in extractor.extract_many(batch):
             if args.format == "table":
                 out.write(format_table(article))
