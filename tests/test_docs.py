@@ -53,3 +53,17 @@ def test_docs_python_ledger_example_runs(extractor, tmp_path, capsys):
     exec(compile(code, "README.md", "exec"), {"extractor": extractor})
     out = capsys.readouterr().out
     assert "Russian warships had laid mines" in out and "Kremlin" in out
+
+
+def test_docs_first_command_output_is_real(tmp_path, capsys):
+    """The README's printed ingest summary and contested claim are what the first command gives (timings aside)."""
+    from onrecord.cli import main
+    shown = re.search(r"The first command prints.*?```\n(.*?)```", README, re.S).group(1).splitlines()
+    db = tmp_path / "onrecord.db"
+    capsys.readouterr()
+    assert main(["ingest", str(ROOT / "examples" / "dispute"), "--db", str(db)]) == 0
+    summary = capsys.readouterr().out.strip()
+    assert re.sub(r"\(.*? s, .*? articles/s\)", "", summary.split(": ", 1)[1]) == \
+        re.sub(r"\(.*? s, .*? articles/s\)", "", shown[0].split(": ", 1)[1])
+    assert main(["claims", "--contested", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.splitlines() == shown[1:]
