@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from ..attribution.lexicon import lexicon
+from .actors import state_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,8 @@ def _clean(content: str) -> str:
 
 def _canon(name: str, canonical: Mapping[str, str]) -> str | None:
     low = name.lower().removeprefix("the ")
-    return canonical.get(low) or _words().canonical.get(low)
+    # the ledger's gazetteer ("U.S.", "Downing Street", "Knesset") answers what the word lists above do not
+    return canonical.get(low) or _words().canonical.get(low) or state_of(name)
 
 
 def _slug(name: str) -> str:

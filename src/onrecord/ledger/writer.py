@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -205,15 +206,28 @@ class Ledger:
             f"SELECT DISTINCT actor_id FROM actor_keys WHERE key IN ({marks}) LIMIT {MAX_ACTOR_CANDIDATES}",
             list(keys))
             if r[0] not in blocked]
-        return [self._candidate(i) for i in ids]
+        return self._candidates(ids)
 
-    def _candidate(self, actor_id: int) -> actor_rules.Candidate:
-        row = self.conn.execute("SELECT id, name, kind, affiliation FROM actors WHERE id = ?", (actor_id,)).fetchone()
-        names = self.conn.execute("SELECT name, is_title FROM actor_names WHERE actor_id = ?", (actor_id,)).fetchall()
-        return actor_rules.Candidate(
-            row["id"], row["name"], row["kind"],
-            tuple(n["name"] for n in names if not n["is_title"] and n["name"] != row["name"]),
-            tuple(n["name"] for n in names if n["is_title"]), row["affiliation"])
+    def _candidates(self, ids: list[int]) -> list[actor_rules.Candidate]:
+        """Ledger actors as the matcher sees them: two queries for all of them, not two per actor."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(f"SELECT id, name, kind, affiliation FROM actors WHERE id IN ({marks})",
+                                 ids).fetchall()
+        names: dict[int, list[sqlite3.Row]] = {}
+        for n in self.conn.execute(f"SELECT actor_id, name, is_title FROM actor_names WHERE actor_id IN ({marks})",
+                                   ids):
+            names.setdefault(n["actor_id"], []).append(n)
+        by_id = {r["id"]: r for r in rows}
+        out = []
+        for actor_id in ids:
+            row, own = by_id[actor_id], names.get(actor_id, [])
+            out.append(actor_rules.Candidate(
+                row["id"], row["name"], row["kind"],
+                tuple(n["name"] for n in own if not n["is_title"] and n["name"] != row["name"]),
+                tuple(n["name"] for n in own if n["is_title"]), row["affiliation"]))
+        return out
 
     def _new_actor(self, name: str, kind: str, affiliation: str | None, represents: int | None) -> int:
         return self.conn.execute(
@@ -292,8 +306,7 @@ class Ledger:
         """The claim this attribution states (or points back to), its stance towards it, and why."""
         if claim_rules.is_back_reference(a.content.text):
             return self._back_reference(a, placed)
-        prop = claim_rules.normalise(a.content.text, speaker=a.speaker.name, speaker_affiliation=affiliation,
-                                     canonical=Canonical())
+        prop = claim_rules.normalise(a.content.text, speaker=a.speaker.name, speaker_affiliation=affiliation)
         if claim_rules.is_trivial(prop):
             return None, None, "no claim: too little content to link"
         best = self._similar_claim(prop)
@@ -406,19 +419,6 @@ def _who(row) -> str:
 def _clip(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 1] + "…"
-
-
-class Canonical(dict):
-    """Surface name → canonical entity for claims: a capital or institution becomes its state."""
-
-    def __missing__(self, key: str) -> str:
-        raise KeyError(key)
-
-    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
-        if key not in self:
-            state = actor_rules.state_of(key)
-            self[key] = state
-        return dict.__getitem__(self, key) or default
 
 
 def split_link(store: Store, link_id: int) -> dict[str, object]:

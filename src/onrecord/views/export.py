@@ -83,7 +83,6 @@ def write_csv(store: Store, table: str, out: IO[str]) -> int:
 
 
 def write_parquet(store: Store, table: str, path: str) -> int:
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     cursor = store.conn.execute(TABLE_SQL[table], (0, 0))
@@ -105,7 +104,6 @@ def write_parquet(store: Store, table: str, path: str) -> int:
     finally:
         if writer is not None:
             writer.close()
-    _ = pa
     return n
 
 
