@@ -60,3 +60,22 @@ def test_store_not_a_database_is_one_line_error(tmp_path):
     db.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(LedgerError, match="not a usable SQLite ledger"):
         Store.open(db)
+
+
+def test_store_a_ledger_made_before_migration_2_gets_the_timeline_index(tmp_path):
+    db = tmp_path / "l.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("INSERT INTO stories (first_article) VALUES (1)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LedgerError, match="open it once with onrecord ingest"):
+        Store.open(db, read_only=True)               # a reader cannot migrate, and says how to
+    with Store.open(db) as store:
+        assert store.one("PRAGMA user_version")[0] == len(MIGRATIONS)
+        assert store.counts()["stories"] == 1     # the data is kept
+        plan = " ".join(r[3] for r in store.all(
+            "EXPLAIN QUERY PLAN SELECT day, stance, count(*) FROM attributions WHERE actor_id = 1"
+            " GROUP BY day, stance"))
+        assert "COVERING INDEX attributions_actor_stance" in plan

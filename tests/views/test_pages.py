@@ -10,7 +10,7 @@ from viewhelpers import EVIL_TEXT
 
 from onrecord.ledger import pages
 from onrecord.ledger.store import Store
-from onrecord.views.web import highlight
+from onrecord.views.markup import highlight
 
 VOID = {"meta", "link", "input", "br", "img", "hr"}
 

@@ -55,3 +55,56 @@ def test_concurrent_requests_each_get_their_own_answer(live_server):
     with ThreadPoolExecutor(16) as pool, httpx.Client(base_url=live_server, timeout=30) as c:
         answers = list(pool.map(lambda p: (p, c.get(p)), paths * 20))
     assert all(r.status_code == 200 and r.json() == expected[p] for p, r in answers)
+
+
+def _children(pid: int) -> set[int]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return {int(p) for p in f.read().split()}
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_serve_with_two_workers_answers_and_leaves_no_process_behind(examples_db):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
+                             "--port", str(port), "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/actors/1", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.1)
+        workers = {p for p in _children(proc.pid) if _running(p)}
+        assert len(workers) >= 2          # two servers (and possibly multiprocessing's resource tracker)
+        answers = [httpx.get(f"http://127.0.0.1:{port}/api/v1/articles/1", timeout=5) for _ in range(20)]
+        assert all(r.status_code == 200 and r.json()["id"] == 1 for r in answers)
+    finally:
+        proc.terminate()
+        proc.wait(15)
+    deadline = time.monotonic() + 10
+    while any(_running(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(p) for p in workers)
+
+
+def test_serve_on_a_port_in_use_is_one_line_and_exit_2(examples_db, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        for workers in ("1", "2"):
+            assert main(["serve", "--db", str(examples_db), "--port", str(port), "--workers", workers]) == 2
+            err = capsys.readouterr().err
+            assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err

@@ -17,15 +17,19 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 exposes the ledger "
                         "to the network)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes (default 1); each answers one request at a time, so use about one per "
+                        "core when many people browse at once")
     p.set_defaults(run=cmd_serve)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    from ..errors import OnrecordError
+    from ..views.server import serve
 
-    from ..views.app import create_app
-
-    app = create_app(args.db)          # a missing ledger raises LedgerError here: one line, exit 2
-    print(f"onrecord: serving {args.db} read-only at http://{args.host}:{args.port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    if args.workers < 1:
+        raise OnrecordError(f"--workers {args.workers}: expected 1 or more")
+    serve(args.db, args.host, args.port, args.workers,
+          announce=f"onrecord: serving {args.db} read-only at http://{args.host}:{args.port}/ "
+                   f"({args.workers} worker{'s' if args.workers > 1 else ''}; Ctrl-C stops)")
     return EXIT_OK

@@ -148,4 +148,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE attributions_fts USING fts5(content_text, speaker_name,
                                                      content='attributions', content_rowid='id');
     """,
+    # 2: an actor's timeline (statements per day and stance) answered from the index alone
+    """
+    CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
+    """,
 )

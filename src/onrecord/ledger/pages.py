@@ -61,9 +61,19 @@ def actor_timeline(store: Store, actor_id: int) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def actor(store: Store, name_or_id: str, *, limit: int | None = None,
-          offset: int | None = None) -> dict[str, Any]:
+def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
+          merges: int = 200) -> dict[str, Any]:
     """``queries.actor`` plus the per-day timeline; NotFound for an unknown id or name."""
-    out = queries.actor(store, name_or_id, limit=limit, offset=offset)
+    out = queries.actor(store, name_or_id, limit=limit, offset=offset, merges=merges)
     out["timeline"] = actor_timeline(store, out["id"])
     return out
+
+
+def merge_groups(store: Store, actor_id: int, *, limit: int = 50) -> list[dict[str, Any]]:
+    """How an actor's mentions were merged into it, one row per (mention, method): how many articles, the best
+    score with its evidence, and the first link (``onrecord split LINK`` undoes one article's merge)."""
+    rows = store.all(
+        "SELECT local_name, method, count(*) AS links, max(score) AS score, evidence, min(id) AS first_link,"
+        " min(article_id) AS first_article FROM actor_links WHERE actor_id = ?"
+        " GROUP BY local_name, method ORDER BY links DESC, local_name, method LIMIT ?", (actor_id, limit))
+    return [dict(r) for r in rows]

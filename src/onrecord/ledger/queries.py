@@ -62,8 +62,10 @@ def find_actor(store: Store, name_or_id: str) -> int:
     return row[0]
 
 
-def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None) -> dict[str, Any]:
-    """One actor: identity, how each article's mention was merged into it, and its statements oldest first."""
+def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
+          merges: int = 200) -> dict[str, Any]:
+    """One actor: identity, how each article's mention was merged into it (the first ``merges`` links), and its
+    statements oldest first."""
     actor_id = find_actor(store, name_or_id)
     row = store.one("SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
                     " (SELECT count(*) FROM attributions t WHERE t.actor_id = a.id) AS n FROM actors a WHERE id = ?",
@@ -73,7 +75,7 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
         "SELECT id, name, kind FROM actors WHERE represents = ? ORDER BY name", (actor_id,))]
     out["merges"] = [dict(r) for r in store.all(
         "SELECT l.id AS link, l.article_id AS article, l.local_name, l.method, l.score, l.evidence"
-        " FROM actor_links l WHERE l.actor_id = ? ORDER BY l.id LIMIT 200", (actor_id,))]
+        " FROM actor_links l WHERE l.actor_id = ? ORDER BY l.id LIMIT ?", (actor_id, merges))] if merges > 0 else []
     limit, offset = _page(limit, offset)
     rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ? ORDER BY t.day, t.id LIMIT ? OFFSET ?",
                      (actor_id, limit, offset))
@@ -91,13 +93,16 @@ STATEMENT_SQL = (
 
 
 def _statement(r: sqlite3.Row) -> dict[str, Any]:
-    return {"attribution": r["id"], "local_id": r["local_id"], "article": r["article_id"], "title": r["title"],
-            "url": r["url"], "site": r["site"], "source": r["source"], "date": r["day"], "kind": r["kind"],
-            "stance": r["stance"], "cue": r["cue_text"], "content": r["content_text"],
-            "speaker": r["actor_name"] or r["speaker_name"] or r["mention_text"], "actor": r["actor_id"],
-            "sentence": r["sentence"], "sentence_span": [r["sentence_start"], r["sentence_end"]],
-            "content_span": [r["content_start"], r["content_end"]], "claim": r["claim_id"],
-            "claim_stance": r["claim_stance"], "claim_link": r["claim_link"], "story": r["story_id"]}
+    """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
+    (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
+     content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
+     title, url, site, source, actor_name) = tuple(r)
+    return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
+            "site": site, "source": source, "date": day, "kind": kind, "stance": stance, "cue": cue,
+            "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
+            "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
+            "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
+            "claim_link": claim_link, "story": story}
 
 
 # -- claims --------------------------------------------------------------------------------------------------

@@ -31,23 +31,24 @@ def listing(request: Request, items: list[dict[str, Any]], limit: int, offset: i
 
 
 @router.get("/articles", summary="Articles, most recent first (no text)")
-def articles(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+async def articles(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     return listing(request, pages.articles(store, limit=limit, offset=offset), limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article: its text and every attribution with exact spans")
-def article(store: StoreDep, article_id: str) -> dict[str, Any]:
+async def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return pages.article(store, article_id)
 
 
 @router.get("/actors", summary="Actors, most quoted first")
-def actors(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset,
+async def actors(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset,
            kind: str | None = Kind) -> dict[str, Any]:
     return listing(request, queries.actors(store, limit=limit, offset=offset, kind=kind), limit, offset)
 
 
 @router.get("/actors/{ref}", summary="One actor by id, name or alias: identity, merges, statements oldest first")
-def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
+                offset: int = Offset) -> dict[str, Any]:
     data = pages.actor(store, ref, limit=limit, offset=offset)
     # the statements are the paginated part; identity and timeline come whole with every page
     page = listing(request, data.pop("statements"), limit, offset)
@@ -57,17 +58,17 @@ def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit, offse
 
 
 @router.get("/claims", summary="Claims, most recent first, with supporters and deniers")
-def claims(store: StoreDep, request: Request, contested: bool = Contested, about: str | None = About,
+async def claims(store: StoreDep, request: Request, contested: bool = Contested, about: str | None = About,
            limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
     rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset)
     return listing(request, rows, limit, offset)
 
 
 @router.get("/claims/{claim_id}", summary="One claim with its supporters, deniers and others")
-def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
+async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
 
 
 @router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
-def search(store: StoreDep, q: str = Text, limit: int = SearchLimit) -> dict[str, Any]:
+async def search(store: StoreDep, q: str = Text, limit: int = SearchLimit) -> dict[str, Any]:
     return queries.search(store, q, limit=limit)

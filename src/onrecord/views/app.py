@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import queue
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated
 
-import anyio
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -18,11 +18,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..article import STANCES
 from ..errors import NotFound, OnrecordError
 from ..ledger.store import Store
+from .markup import statement_rows
 
 HERE = Path(__file__).parent
-STANCES = ("assert", "deny", "accuse", "question", "demand")
 log = logging.getLogger("onrecord.serve")
 
 
@@ -77,6 +78,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))   # autoescape is on for .html
     t.env.globals.update(version=__version__, stances=STANCES)
     t.env.filters["web_url"] = web_url
+    t.env.globals["statement_rows"] = statement_rows
     t.env.trim_blocks = True
     t.env.lstrip_blocks = True
     return t
@@ -109,21 +111,23 @@ async def handle_error(request: Request, exc: Exception) -> Response:
     return page
 
 
-PAGE_THREADS = 2
+DB_ENV = "ONRECORD_SERVE_DB"   # how `serve --workers N` tells each worker process which ledger to open
 
 
 def create_app(db: str | Path) -> FastAPI:
-    """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing)."""
+    """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing).
+
+    Handlers are ``async`` and query SQLite on the event loop: every query is bounded (pages of at most
+    ``MAX_PAGE`` rows, capped query length) and takes milliseconds, so a thread hop would cost more than it saves,
+    and threads sharing one GIL queue behind each other (measured on the 10k-article ledger: 40 threads served
+    79 actor pages/s where one served 500). More cores are used by more processes: ``serve --workers N``.
+    """
     from . import api, web
 
     ledger = Ledger(str(db))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # Page handlers are plain functions run in worker threads. Each SQLite step releases the GIL, so with
-        # many threads every row fetch waits for the GIL again (a convoy): measured on the 10k-article ledger,
-        # 40 threads served 79 actor pages/s where 1 served 500. A few threads keep the CPU busy without it.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = PAGE_THREADS
         yield
         ledger.close()
 
@@ -138,3 +142,7 @@ def create_app(db: str | Path) -> FastAPI:
     app.include_router(web.router)
     return app
 
+
+def app_from_environment() -> FastAPI:
+    """The app factory each ``serve --workers N`` process calls: the ledger's path comes in ``ONRECORD_SERVE_DB``."""
+    return create_app(os.environ[DB_ENV])
