@@ -34,6 +34,22 @@ from onrecord.nlp import load, parse_many
 PER_DAY = 500_000
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds used so far by every process on this machine, by command name (java, python, ...): what a run
+    cost beyond its wall time, and how much of Spark's cost is the JVM (Linux /proc; empty elsewhere)."""
+    totals: dict[str, float] = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            stat = entry.read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        totals[name] = totals.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return totals
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -93,9 +109,15 @@ def main() -> None:
 
     runs: dict[str, list[float]] = {"parse only (1 process)": [], "ingest, 1 worker": [],
                                     "ingest, 2 workers": [], "Spark local[2]": []}
+    cpu: dict[str, dict[str, float]] = {}
     for k in range(args.repeat):
-        for (_name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
+        for (name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
+            before = cpu_seconds()
             times.append(func())
+            after = cpu_seconds()
+            used = {c: after[c] - before.get(c, 0.0) for c in after if after[c] - before.get(c, 0.0) > 0.05}
+            if times[-1] == min(times):
+                cpu[name] = used
         print(f"  round {k + 1}: " + ", ".join(f"{name} {min(t):.1f} s" for name, t in runs.items()),
               file=sys.stderr)
     pool.close()
@@ -107,9 +129,12 @@ def main() -> None:
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at the end")
     print(f"start-up, not in the rates: model in process {load_one:.1f} s, 2 workers {load_two:.1f} s, "
           f"Spark session + Python workers {load_spark:.1f} s")
-    print(f"{'run':<24} {'seconds':>8} {'articles/s':>11} {'words/s':>9}")
+    print(f"{'run':<24} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'CPU s':>7}  CPU by process")
     for name, seconds in best.items():
-        print(f"{name:<24} {seconds:>8.2f} {rate[name]:>11.2f} {words / seconds:>9,.0f}")
+        used = cpu.get(name, {})
+        top = ", ".join(f"{c} {v:.1f}" for c, v in sorted(used.items(), key=lambda x: -x[1])[:3])
+        print(f"{name:<24} {seconds:>8.2f} {rate[name]:>11.2f} {words / seconds:>9,.0f} {sum(used.values()):>7.1f}"
+              f"  {top}")
     two, one, on_spark = rate["ingest, 2 workers"], rate["ingest, 1 worker"], rate["Spark local[2]"]
     print(f"ratio 2 workers / 1 worker: {two / one:.3f} (target >= 1.7)")
     print(f"ratio Spark local[2] / 2 workers: {on_spark / two:.3f} (target >= 0.8)")

@@ -69,7 +69,9 @@ def session(master: str | None = None, conf: dict[str, str] | None = None, app: 
         raise OnrecordError("the Spark engine needs Java 17: no java on PATH and JAVA_HOME is unset "
                             "(e.g. apt-get install openjdk-17-jre-headless)")
     builder = (SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
-               .config("spark.sql.debug.maxToStringFields", "200"))
+               .config("spark.sql.debug.maxToStringFields", "200")
+               # Python workers fork from a daemon that has loaded the model (see spark_daemon.py)
+               .config("spark.python.daemon.module", "onrecord.batch.spark_daemon"))
     if master:
         builder = builder.master(master)
     elif not SparkConf().contains("spark.master"):
@@ -78,7 +80,13 @@ def session(master: str | None = None, conf: dict[str, str] | None = None, app: 
         log4j = os.path.join(tempfile.gettempdir(), "onrecord-spark-log4j2.properties")
         with open(log4j, "w", encoding="utf-8") as f:
             f.write(_LOG4J)
-        builder = builder.config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{log4j}")
+        java_options = f"-Dlog4j2.configurationFile=file:{log4j}"
+        if (master or "local").startswith("local"):
+            # In local mode the JVM only coordinates (the work is in the Python workers), yet its optimising
+            # compiler and parallel collector took 6.6 of 33 core-seconds of a PolNeAR dev run on 2 cores: the
+            # quick compiler and the serial collector brought that to 2.5 (benchmarks/scaling.py prints it).
+            java_options += " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        builder = builder.config("spark.driver.extraJavaOptions", java_options)
         if (master or "local").startswith("local"):
             # local executors are Python processes the JVM starts: the same interpreter, so onrecord is importable
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -325,21 +333,26 @@ def run_batch(paths: Sequence[str], out: str, *, model: str = "", master: str | 
     inputs = plan(paths)
     if not (inputs.files or inputs.parquet or inputs.remote or inputs.missing):
         raise OnrecordError("batch: no input files found")
+    # the executors' daemon preloads this model (functions shipped from here carry this environment)
+    from onrecord.batch.spark_daemon import MODEL_ENV
+    spark.sparkContext.environment[MODEL_ENV] = model
     try:
         records = read_inputs(spark, inputs, options)
         # reading is cheap, extraction is not: spread the documents evenly, whatever the size of each input file
         count = partitions or 4 * spark.sparkContext.defaultParallelism
         extracted = spread(records, count).mapPartitions(lambda items: extract_partition(items, model))
-        # kept, because sorting reads its input twice (a sample for the ranges, then the shuffle): extraction
-        # would run twice otherwise
-        extracted.persist(StorageLevel.MEMORY_AND_DISK)
-        results = spark.createDataFrame(extracted, result_schema()).orderBy(*ORDER) \
+        # Extraction and the conversion to Spark rows run in one pass of the Python workers, and the frame is kept:
+        # sorting reads its input twice (a sample for the ranges, then the shuffle), and extraction would run
+        # twice otherwise. (Keeping the extracted RDD instead cost one more unpickle and pickle of every row.)
+        # The rows are built to the schema by result_row: checking each again in Python cost a tenth of the run.
+        frame = spark.createDataFrame(extracted, result_schema(), verifySchema=False) \
             .persist(StorageLevel.MEMORY_AND_DISK)
+        results = frame.orderBy(*ORDER).persist(StorageLevel.MEMORY_AND_DISK)
         write_tables(results, out)
         row = results.selectExpr("count_if(failure IS NULL)", "coalesce(sum(size(attributions)), 0)",
                                  "coalesce(sum(size(actors)), 0)", "count_if(failure IS NOT NULL)").first()
         results.unpersist()
-        extracted.unpersist()
+        frame.unpersist()
     except OnrecordError:
         raise
     except Exception as exc:  # noqa: BLE001 — a failed Spark job is a Java/Python stack dump: keep its last word
