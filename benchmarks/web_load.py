@@ -1,7 +1,7 @@
 """Load on `onrecord serve`: 50 concurrent clients over article and actor pages of a 10k-article ledger.
 
     python benchmarks/web_load.py [--articles 10000] [--db /tmp/onrecord-web-load.db] [--clients 50]
-                                  [--requests 5000] [--max-seconds 300] [--workers 2]
+                                  [--requests 5000] [--max-seconds 300] [--workers 2] [--ingest N]
 
 Builds the ledger with ledger_queries.py's generator (an existing --db is reused), starts
 `onrecord serve --workers N` on 127.0.0.1 and a free port, and sends a fixed number of GETs for random article and
@@ -9,6 +9,10 @@ actor ids over 50 keep-alive connections, each waiting for its answer before the
 stops at the count or the time limit, whichever comes first). Prints count, errors and p50/p95/p99 latency per
 page type with the ratio to the target (p95 < 100 ms), then stops the server. The clients are a few lines of
 asyncio rather than httpx, which spent as much CPU per request as the server it measured, on the same cores.
+
+With --ingest N, `onrecord ingest` writes N generated articles into a copy of that ledger while it is served and
+loaded (home, article and actor pages), and the script checks that no request failed and no article was lost;
+it exits 1 otherwise.
 """
 
 from __future__ import annotations
@@ -16,10 +20,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import httpx
@@ -110,8 +118,8 @@ class Connection:
         self.writer = None
 
 
-async def run_load(port: int, jobs: list[tuple[str, str]], clients: int, max_seconds: float
-                   ) -> tuple[dict[str, list[float]], dict[str, int], float]:
+async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max_seconds: float,
+                   until: Callable[[], bool] = lambda: False) -> tuple[dict[str, list[float]], dict[str, int], float]:
     """``clients`` connections share one queue of (kind, path); each waits for its answer before the next request
     (a closed loop with no think time: the hardest reading of "50 concurrent clients")."""
     latencies: dict[str, list[float]] = {}
@@ -125,7 +133,7 @@ async def run_load(port: int, jobs: list[tuple[str, str]], clients: int, max_sec
         conn = Connection("127.0.0.1", port)
         try:
             for kind, path in queue:
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or until():
                     return
                 started = time.perf_counter()
                 try:
@@ -157,9 +165,15 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=300, help="stop sending after this long")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=2, help="server processes (`onrecord serve --workers`)")
+    parser.add_argument("--ingest", type=int, default=0, metavar="N",
+                        help="while serving, ingest N new generated articles into a copy of the ledger, and check "
+                             "afterwards that every one was stored (issue #7: ingest and serve together)")
     args = parser.parse_args()
 
     build(args.db, args.articles)
+    if args.ingest:
+        ingest_while_serving(args)
+        return
     with Store.open(args.db, read_only=True) as store:
         counts = store.counts()
         article_ids = [r[0] for r in store.all("SELECT id FROM articles")]
@@ -193,6 +207,82 @@ def main() -> None:
     if reasons:
         print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. " + "; ".join(examples))
     print(f"target: p95 < {TARGET_P95_MS:.0f} ms per page type")
+
+
+NAMES = ("Maria Lindqvist", "Tomas Herrera", "Aiko Tanaka", "Kwame Mensah", "Olga Petrenko", "David Okafor")
+TOPICS = ("the bridge contract", "the border closure", "the grain shipment", "the radar station", "the ceasefire")
+
+
+def write_articles(folder: Path, count: int, seed: int) -> None:
+    """``count`` short, distinct news texts with direct quotes and a denial each (no external data)."""
+    rng = random.Random(seed)
+    for i in range(count):
+        speaker, denier = rng.sample(NAMES, 2)
+        topic = rng.choice(TOPICS)
+        text = (f"Officials clash over {topic} (report {i})\n\n"
+                f'"We have evidence that {topic} was signed in secret," {speaker} said on Tuesday, item {i}.\n\n'
+                f"{denier} denied the claim, calling it \"a fabrication\" in a statement.\n\n"
+                f"According to {speaker.split()[-1]}, the documents would be published within {i % 9 + 2} days.\n")
+        (folder / f"article-{i:05d}.txt").write_text(text, encoding="utf-8")
+
+
+def ingest_while_serving(args: argparse.Namespace) -> None:
+    """`onrecord ingest` writes into the ledger that `onrecord serve` reads, under the same load; afterwards the
+    ingest must have exited 0, the load seen no error, and the ledger hold every article (none lost)."""
+    work = Path(tempfile.mkdtemp(prefix="onrecord-web-ingest-"))
+    try:
+        db = str(work / "ledger.db")
+        with sqlite3.connect(args.db) as source, sqlite3.connect(db) as copy:
+            source.backup(copy)      # the reusable 10k ledger stays as it was
+        corpus = work / "news"
+        corpus.mkdir()
+        write_articles(corpus, args.ingest, args.seed)
+        with Store.open(db, read_only=True) as store:
+            before = store.counts()["articles"]
+            article_ids = [r[0] for r in store.all("SELECT id FROM articles")]
+            actor_ids = [r[0] for r in store.all("SELECT id FROM actors")]
+        rng = random.Random(args.seed)
+
+        def jobs() -> Iterator[tuple[str, str]]:
+            while True:   # the home page lists the newest articles: it reads what the ingest has just written
+                r = rng.random()
+                yield (("home", "/") if r < 0.2 else ("article", f"/articles/{rng.choice(article_ids)}") if r < 0.6
+                       else ("actor", f"/actors/{rng.choice(actor_ids)}"))
+
+        port = free_port()
+        server = start_server(db, port, args.workers)
+        try:
+            started = time.monotonic()
+            ingest = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "ingest", str(corpus), "--db", db,
+                                       "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            latencies, errors, seconds = asyncio.run(
+                run_load(port, jobs(), args.clients, args.max_seconds, until=lambda: ingest.poll() is not None))
+            out, err = ingest.communicate(timeout=max(10.0, args.max_seconds - (time.monotonic() - started)))
+        finally:
+            server.terminate()
+            server.wait(10)
+        with Store.open(db, read_only=True) as store:
+            after = store.counts()["articles"]
+        done = sum(len(v) for v in latencies.values())
+        print(f"ingest of {args.ingest} new articles into the served ledger: exit {ingest.returncode}, "
+              f"{seconds:.1f} s; {done} requests by {args.clients} clients meanwhile ({done / seconds:.0f} req/s), "
+              f"{sum(errors.values())} errors")
+        for kind in sorted(latencies):
+            values = latencies[kind]
+            print(f"  {kind:<8} {len(values):>6} requests, {errors.get(kind, 0)} errors, p50 "
+                  f"{percentile(values, 0.5):.1f} ms, p95 {percentile(values, 0.95):.1f} ms")
+        if reasons:
+            print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. "
+                  + "; ".join(examples))
+        lost = before + args.ingest - after
+        print(f"articles: {before:,} before + {args.ingest} ingested = {before + args.ingest:,} expected, "
+              f"{after:,} stored: {'none lost' if lost == 0 else f'{lost} LOST'}")
+        if ingest.returncode != 0:
+            print("ingest stderr: " + err.strip().splitlines()[-1] if err.strip() else "ingest failed silently")
+        if ingest.returncode != 0 or errors or lost:
+            sys.exit(1)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
