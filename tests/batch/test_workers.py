@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from batch_fakes import fake_extractor, refusing_extractor
 from batchhelpers import contested, port_records, snapshot, write_jsonl
 
@@ -75,6 +76,16 @@ def test_a_model_that_is_not_installed_is_one_error_not_a_failure_per_document(t
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and len(err) == 1
     assert err[0].startswith("onrecord: error: spaCy model 'no_such_model_xyz': is not installed")
+    assert not (tmp_path / "l.db").exists()      # said before the ledger file is created
+
+
+def test_a_model_that_fails_in_the_workers_stops_the_run_with_its_error(tmp_path):
+    from onrecord.batch.workers import model_extractor
+    from onrecord.errors import OnrecordError
+    dump = write_jsonl(tmp_path / "d.jsonl", port_records(10))
+    with Store.open(tmp_path / "l.db") as store, pytest.raises(OnrecordError, match="no_such_model_xyz.*not installed"):
+        ingest_parallel([str(dump)], store, fake_extractor(""), workers=2, batch_size=2, factory=model_extractor,
+                        model="no_such_model_xyz")
 
 
 def test_progress_is_plain_lines_when_not_a_terminal(tmp_path):

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import OnrecordError
-from ..models import DEFAULT_MODEL
+from ..models import DEFAULT_MODEL, check_installed
 from .common import EXIT_FAILED, EXIT_OK, add_db, add_format, add_page, error, print_json, shorten, table
 
 
@@ -108,6 +108,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     workers = default_workers() if args.workers is None else args.workers
     if workers < 1:
         raise OnrecordError(f"--workers {workers}: expected 1 or more")
+    check_installed(args.model)   # before the ledger file is created
     reporter = ProgressPrinter()
     with _open(args, read_only=False) as store:
         # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
