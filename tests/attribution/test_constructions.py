@@ -259,3 +259,10 @@ def test_constructions_reported_clause_stops_at_the_reporters_contrast(run):
     text = "Ned Price said the talks had stalled on Monday, but the ministers met again on Friday."
     (a,) = run(text).attributions
     assert a.content.text == "the talks had stalled on Monday"
+
+
+def test_constructions_missed_subject_is_the_noun_before_the_cue_not_a_name_in_the_content(run):
+    text = "At a meeting with the board of the Ledger Mayor Okafor said that Canada would pay."
+    (a,) = run(text).attributions
+    assert a.content.text == "that Canada would pay"
+    assert a.speaker.mention.text.endswith("Okafor")

@@ -216,17 +216,36 @@ ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", 
 
 
 def _after_subject(tok: Token) -> Token | None:
-    """Inverted cue ("…," said Price): a name right after the cue verb."""
+    """Inverted cue ("…," said Price): a name right after the cue verb, not one inside what follows
+    ("said that U.S. involvement …")."""
     for t in tok.doc[tok.i + 1: tok.i + 4]:
+        if t.is_punct or t.dep_ == "mark" or t.lower_ in ("that", "whether", "if"):
+            break
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return t
-        if t.is_punct:
-            break
     return None
 
 
+# words that may stand between a subject and its verb ("Trump also said", "she has not denied")
+_BETWEEN_SUBJECT_AND_VERB = ("advmod", "aux", "neg")
+
+
+def _before_subject(tok: Token) -> Token | None:
+    """A subject the parser missed ("… of the Washington Post Trump said that …", "… and Democrats accused
+    the GOP …"): the noun right before the cue verb, across adverbs and auxiliaries."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].dep_ in _BETWEEN_SUBJECT_AND_VERB and tok.doc[i].head.i == tok.i:
+        i -= 1
+    if i < 0 or tok.doc[i].sent.start != tok.sent.start:
+        return None
+    before = tok.doc[i]
+    return before if before.pos_ in ("PROPN", "NOUN", "PRON") and before.tag_ not in ("WP", "WDT") else None
+
+
 def speaker_head(tok: Token) -> Token | None:
-    return subject_of(tok) or _after_subject(tok)
+    if tok.lower_ == "according":
+        return subject_of(tok)
+    return subject_of(tok) or _before_subject(tok) or _after_subject(tok)
 
 
 def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
