@@ -266,3 +266,10 @@ def test_constructions_missed_subject_is_the_noun_before_the_cue_not_a_name_in_t
     (a,) = run(text).attributions
     assert a.content.text == "that Canada would pay"
     assert a.speaker.mention.text.endswith("Okafor")
+
+
+def test_constructions_of_two_parsed_subjects_the_one_next_to_the_cue_speaks(run):
+    text = "“Merry Christmas Eve!,” the mayor tweeted."
+    (a,) = run(text).attributions
+    assert a.content.text.startswith("Merry Christmas Eve")
+    assert a.speaker.mention.text == "the mayor"

@@ -187,9 +187,11 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     while tok is not None and seen < 4:
         seen += 1
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c   # a relative "who" stays the mention; the resolver follows it to its noun
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # a relative "who" stays the mention; the resolver follows it to its noun. Of two subjects (the
+            # parser reads '"Happy holidays!," he tweeted' so) the one nearest the verb is the speaker
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
