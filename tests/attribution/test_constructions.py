@@ -273,3 +273,9 @@ def test_constructions_of_two_parsed_subjects_the_one_next_to_the_cue_speaks(run
     (a,) = run(text).attributions
     assert a.content.text.startswith("Merry Christmas Eve")
     assert a.speaker.mention.text == "the mayor"
+
+
+def test_constructions_trailing_relative_aside_is_the_reporters_not_the_content(run):
+    text = "Mayor Ruth Okafor praised the new budget plan, which the council passed on Monday."
+    (a,) = run(text).attributions
+    assert a.content.text == "the new budget plan"

@@ -22,6 +22,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .boundaries import end_before_aside
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -109,7 +110,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             # "accused the regulator of taking too long": the parser often hangs "of" on the object
             pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
-            return [span_of_tokens(doc, obj.left_edge.i, _right_end(cue, pp))], "", "accuse-frame"
+            last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
+            return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
     if lemma == "call":
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
@@ -128,7 +130,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                               and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
         if to_clause is not None:
             start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
-            return [span_of_tokens(doc, start, to_clause.right_edge.i)], "to", "urge-frame"
+            last = end_before_aside(doc, start, to_clause.right_edge.i)
+            return [span_of_tokens(doc, start, last)], "to", "urge-frame"
         if lemma == "call":
             pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if pp is not None:
@@ -144,7 +147,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        return [span_of_tokens(doc, first, last)], frame, "clause-complement"
+        return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
@@ -168,6 +171,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
                 last = as_pp.right_edge.i
+            last = end_before_aside(doc, obj.left_edge.i, last)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
@@ -400,7 +404,7 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
         stance = frames[prep.lower_]
         cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
-        content = [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)]
+        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, obj.right_edge.i))]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
 
