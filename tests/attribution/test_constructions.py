@@ -279,3 +279,15 @@ def test_constructions_trailing_relative_aside_is_the_reporters_not_the_content(
     text = "Mayor Ruth Okafor praised the new budget plan, which the council passed on Monday."
     (a,) = run(text).attributions
     assert a.content.text == "the new budget plan"
+
+
+def test_constructions_but_with_the_same_subject_goes_on_with_the_content(run):
+    text = "Several council members said they had doubts about the plan, but could not vote against the mayor."
+    (a,) = run(text).attributions
+    assert a.content.text == "they had doubts about the plan, but could not vote against the mayor"
+
+
+def test_constructions_a_second_that_clause_is_not_a_new_speech_act(run):
+    text = "The auditor agreed that the levy would raise revenue but that it would add new layers of paperwork."
+    (a,) = run(text).attributions
+    assert a.content.text.endswith("it would add new layers of paperwork")

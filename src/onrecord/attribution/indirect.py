@@ -209,12 +209,27 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text in (";", "--", "—") or cue_lemma(tok) is not None:
+        if tok.text in (";", "--", "—") or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
-        if tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ",":
+        if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
+                and not _shares_subject(tok)):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+# a cue word used as a modifier ("an estimated $10 trillion hole") starts no attribution
+MODIFIER_DEPS = ("amod", "compound", "nmod", "acl")
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _shares_subject(conj: Token) -> bool:
+    """'…, but could not bear to …': the words after the conjunction go on with the same subject."""
+    nxt = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+    return nxt is not None and (nxt.tag_ in ("MD", "VBD", "VBZ", "VBP") or nxt.dep_ == "aux")
 
 
 def _asked_passive(tok: Token) -> bool:
@@ -275,7 +290,8 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
         if tok.dep_ == "advcl" and cue_lemma(tok) is not None:
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
-        lemma = cue_lemma(tok) if tok.dep_ == "conj" else None
+        # ("… and that it would add …" is a second reported clause, not a speech act)
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
