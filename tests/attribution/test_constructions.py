@@ -291,3 +291,14 @@ def test_constructions_a_second_that_clause_is_not_a_new_speech_act(run):
     text = "The auditor agreed that the levy would raise revenue but that it would add new layers of paperwork."
     (a,) = run(text).attributions
     assert a.content.text.endswith("it would add new layers of paperwork")
+
+
+@pytest.mark.parametrize("text", [
+    "As the finance minister put it, the budget is a disaster for farmers.",
+    "The budget is a disaster for farmers, as the finance minister said on Monday.",
+])
+def test_constructions_as_aside_vouches_for_the_clause_it_hangs_on(run, text):
+    (a,) = run(text).attributions
+    assert a.content.text.lower() == "the budget is a disaster for farmers"
+    assert a.speaker.mention.text == "the finance minister"
+    assert a.cue.text in ("put", "said")

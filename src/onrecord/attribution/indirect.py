@@ -3,6 +3,7 @@
 Frames (one function each, tried in order):
   X said (that) P / P, X said          clause complement (ccomp, xcomp for "wants to", "believes")
   according to X, P                    the clause the prepositional phrase hangs on
+  as X said / put it, P                the clause the "as" aside hangs on
   X accused / blamed Y of / for P      object + of/for phrase
   X urged / called on Y to P           object + infinitive: a demand
   X denied / rejected / confirmed N    the object noun phrase
@@ -136,6 +137,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if pp is not None:
                 return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
+    if _as_aside(cue):
+        # "As the minister put it, the budget is a disaster": the clause the aside hangs on
+        host = cue.head
+        first, last = max(host.left_edge.i, host.sent.start), min(host.right_edge.i, host.sent.end - 1)
+        parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+        return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
         if cue.dep_ == "parataxis" and clause.i == cue.sent.root.i:  # the sentence minus the cue's subtree
@@ -220,6 +227,20 @@ def _to_sentence_end(cue: Token, last: int) -> int:
 
 # a cue word used as a modifier ("an estimated $10 trillion hole") starts no attribution
 MODIFIER_DEPS = ("amod", "compound", "nmod", "acl")
+
+
+def _as_aside(cue: Token) -> bool:
+    """'as X said', 'as X noted', 'as X put it': a subordinate cue that vouches for the clause it hangs on."""
+    return (cue.dep_ == "advcl" and cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+            and not any((c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ != "it") or c.dep_ == "auxpass"
+                        for c in cue.children))   # "as he is known", "as might be expected": no speaker
+
+
+def puts_it(tok: Token) -> bool:
+    """'as X put it': "put" with the object "it" is a cue only in that aside."""
+    return (verb_lemma(tok) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+            and _as_aside(tok))
 
 
 def _has_that(tok: Token) -> bool:
@@ -331,6 +352,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         generic = False
         if lemma is None and generic_cue(tok):
             lemma, generic = tok.lemma_.lower(), True
+        if lemma is None and puts_it(tok):
+            lemma = "put"
         if _asked(tok) or _asked_passive(tok):
             question = _reporter_question(index, tok)
             if question is not None:
