@@ -302,3 +302,11 @@ def test_constructions_as_aside_vouches_for_the_clause_it_hangs_on(run, text):
     assert a.content.text.lower() == "the budget is a disaster for farmers"
     assert a.speaker.mention.text == "the finance minister"
     assert a.cue.text in ("put", "said")
+
+
+def test_constructions_passive_judgement_with_its_reason_is_subject_and_reason(run):
+    (a,) = run("The mayor has been criticized for cutting the library budget.").attributions
+    assert [a.content.text[s - a.content.start:e - a.content.start] for s, e in a.content.parts] == [
+        "The mayor", "for cutting the library budget"]
+    assert a.cue.text == "criticized" and a.speaker.mention is None
+    assert run("The mayor was charged.").attributions == ()

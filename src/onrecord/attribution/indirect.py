@@ -685,6 +685,11 @@ PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish",
                "rebuke", "mock", "expect"}
 
 
+# judgements passed with a reason or charge phrase: "accused of", "blamed for", "known for"
+PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criticize": ("for",),
+               "criticise": ("for",), "know": ("for",)}
+
+
 def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
@@ -692,16 +697,24 @@ def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         if tok.tag_ != "VBN" or index.quoted[tok.i]:
             continue
         lemma = verb_lemma(tok)
-        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or lemma in PASSIVE_NOT:
+        reasons = PASSIVE_FOR.get(lemma, ())
+        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or (lemma in PASSIVE_NOT and not reasons):
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
-        if subj is None or subj.pos_ == "PRON" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             continue
         parts = [span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)]
         pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
                                                                  (c.dep_ == "prep" and c.lower_ == "as"))), None)
+        if reasons:
+            # "was accused of bribery", "is known for her liberal bent": the charge is what is judged
+            pred = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in reasons), pred)
+            if pred is None and lemma in PASSIVE_NOT:
+                continue
+        if subj.pos_ == "PRON" and pred is None:
+            continue
         if pred is not None:
             parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
         parts = [p for p in parts if p[1] > p[0]]
