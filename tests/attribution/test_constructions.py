@@ -310,3 +310,10 @@ def test_constructions_passive_judgement_with_its_reason_is_subject_and_reason(r
         "The mayor", "for cutting the library budget"]
     assert a.cue.text == "criticized" and a.speaker.mention is None
     assert run("The mayor was charged.").attributions == ()
+
+
+def test_constructions_continue_reports_speech_only_with_a_clause_or_quote(run):
+    (a,) = run('"We will rebuild the bridge," the mayor continued.').attributions
+    assert a.content.text == "We will rebuild the bridge"
+    assert a.cue.text == "continued" and a.speaker.mention.text == "the mayor"
+    assert run("The company continued to grow in March.").attributions == ()

@@ -121,6 +121,9 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma not in lex.cue_stance:
         return None
     needs = lex.cue_needs.get(lemma)
+    if needs == CLAUSE_ONLY:
+        # "'…,' he continued", "the letter reads: …" (not "continued to rise", "read the book")
+        return lemma if tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) else None
     if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -128,6 +131,10 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma in ("be", "have", "do"):
         return None
     return lemma
+
+
+# the "needs" of a verb that reports speech only with a clause or quote after it
+CLAUSE_ONLY = frozenset({"clause"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop"
