@@ -317,3 +317,12 @@ def test_constructions_continue_reports_speech_only_with_a_clause_or_quote(run):
     assert a.content.text == "We will rebuild the bridge"
     assert a.cue.text == "continued" and a.speaker.mention.text == "the mayor"
     assert run("The company continued to grow in March.").attributions == ()
+
+
+def test_constructions_cue_inside_a_relative_clause_reports_only_that_clause(run):
+    text = "Voters backed the levy, which, the auditor said, would fund the schools."
+    said = next(a for a in run(text).attributions if a.cue.text == "said")
+    assert said.content.text == "which, the auditor said, would fund the schools"
+    assert [said.content.text[s - said.content.start:e - said.content.start] for s, e in said.content.parts] == [
+        "which", "would fund the schools"]
+    assert said.speaker.mention.text == "the auditor"

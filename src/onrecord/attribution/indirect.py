@@ -69,8 +69,9 @@ def _clause(cue: Token) -> Token | None:
                                                                for m in clause.children):
                         return clause
     # '…, he said' and 'Too often, Mr. Clarke said, the debate …': the cue hangs on the reported clause
+    # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
     if cue.dep_ == "parataxis":
-        return cue.sent.root
+        return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
     return None
 
 
@@ -145,8 +146,9 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
-        if cue.dep_ == "parataxis" and clause.i == cue.sent.root.i:  # the sentence minus the cue's subtree
+        if cue.dep_ == "parataxis" and clause.i in (cue.sent.root.i, cue.head.i):  # the clause minus the cue
             first, last = _subtree_range(clause)
+            last = end_before_aside(doc, first, last)
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = _subtree_range(clause)
