@@ -326,3 +326,9 @@ def test_constructions_cue_inside_a_relative_clause_reports_only_that_clause(run
     assert [said.content.text[s - said.content.start:e - said.content.start] for s, e in said.content.parts] == [
         "which", "would fund the schools"]
     assert said.speaker.mention.text == "the auditor"
+
+
+def test_constructions_noun_then_copula_then_clause_is_a_noun_cue(run):
+    (a,) = run("The mayor's bet is that voters will forgive the delay.").attributions
+    assert a.content.text == "that voters will forgive the delay"
+    assert a.cue.text == "bet" and a.speaker.mention.text.startswith("The mayor")

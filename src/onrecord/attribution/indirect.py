@@ -548,6 +548,25 @@ def _nominal_owner(noun: Token) -> Token | None:
     return owner
 
 
+# "His contention was that …", "The question is whether …", "Her goal is to …": the noun states what its
+# owner said, asks or intends, and the clause after the copula is the content
+COPULA_NOUNS = NOUN_CUES | NOUN_TO_CUES | {"contention", "goal", "aim", "position", "takeaway", "refrain", "slogan",
+                                           "bet", "response", "answer", "mantra", "motto", "line", "pitch"}
+
+
+def _copula_clause(noun: Token) -> tuple[int, int] | None:
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be" or be.i < noun.i:
+        return None
+    for c in be.children:
+        if c.i <= be.i:
+            continue
+        to = c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        if c.dep_ == "ccomp" or to:
+            return c.left_edge.i, c.right_edge.i
+    return None
+
+
 def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
@@ -575,6 +594,8 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
                     if obj is not None:
                         content = (obj.left_edge.i, obj.right_edge.i)
                     break
+        if content is None and lemma in COPULA_NOUNS:
+            content = _copula_clause(tok)
         if content is None:
             continue
         owner = _nominal_owner(tok)
