@@ -332,3 +332,9 @@ def test_constructions_noun_then_copula_then_clause_is_a_noun_cue(run):
     (a,) = run("The mayor's bet is that voters will forgive the delay.").attributions
     assert a.content.text == "that voters will forgive the delay"
     assert a.cue.text == "bet" and a.speaker.mention.text.startswith("The mayor")
+
+
+def test_constructions_according_to_at_the_end_vouches_for_every_conjunct(run):
+    (a,) = run("Median income rose in 2005 but declined sharply in 2014, according to census data.").attributions
+    assert a.content.text == "Median income rose in 2005 but declined sharply in 2014"
+    assert a.speaker.mention.text == "census data"

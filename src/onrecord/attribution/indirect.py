@@ -91,6 +91,9 @@ def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]
     return [p for p in parts if p[1] > p[0]]
 
 
+HOST_CLIMB = ("conj", "advcl")
+
+
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
     """(parts, frame, rule) of the content governed by ``cue``, or None."""
     doc = cue.doc
@@ -98,6 +101,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         host = cue.head
         if host.i == cue.i:
             return None
+        # "A rose, but B fell, according to X": the phrase vouches for the whole sentence, not the conjunct
+        # or the subordinate clause the parser hangs it on
+        while host.dep_ in HOST_CLIMB and host.head.i != host.i and cue.i > host.i:
+            host = host.head
         first, last = _subtree_range(host)
         first = max(first, host.sent.start)
         last = min(last, host.sent.end - 1)
