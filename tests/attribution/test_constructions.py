@@ -338,3 +338,10 @@ def test_constructions_according_to_at_the_end_vouches_for_every_conjunct(run):
     (a,) = run("Median income rose in 2005 but declined sharply in 2014, according to census data.").attributions
     assert a.content.text == "Median income rose in 2005 but declined sharply in 2014"
     assert a.speaker.mention.text == "census data"
+
+
+def test_constructions_passive_praise_with_its_reason(run):
+    (a,) = run("The governor was praised for reopening the clinic.").attributions
+    assert [a.content.text[s - a.content.start:e - a.content.start] for s, e in a.content.parts] == [
+        "The governor", "for reopening the clinic"]
+    assert a.cue.text == "praised"

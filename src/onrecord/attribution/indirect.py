@@ -717,7 +717,8 @@ PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish",
 
 # judgements passed with a reason or charge phrase: "accused of", "blamed for", "known for"
 PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criticize": ("for",),
-               "criticise": ("for",), "know": ("for",)}
+               "criticise": ("for",), "know": ("for",), "praise": ("for",), "condemn": ("for",), "slam": ("for",),
+               "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
 
 
 def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
