@@ -259,3 +259,89 @@ def test_constructions_reported_clause_stops_at_the_reporters_contrast(run):
     text = "Ned Price said the talks had stalled on Monday, but the ministers met again on Friday."
     (a,) = run(text).attributions
     assert a.content.text == "the talks had stalled on Monday"
+
+
+def test_constructions_missed_subject_is_the_noun_before_the_cue_not_a_name_in_the_content(run):
+    text = "At a meeting with the board of the Ledger Mayor Okafor said that Canada would pay."
+    (a,) = run(text).attributions
+    assert a.content.text == "that Canada would pay"
+    assert a.speaker.mention.text.endswith("Okafor")
+
+
+def test_constructions_of_two_parsed_subjects_the_one_next_to_the_cue_speaks(run):
+    text = "“Merry Christmas Eve!,” the mayor tweeted."
+    (a,) = run(text).attributions
+    assert a.content.text.startswith("Merry Christmas Eve")
+    assert a.speaker.mention.text == "the mayor"
+
+
+def test_constructions_trailing_relative_aside_is_the_reporters_not_the_content(run):
+    text = "Mayor Ruth Okafor praised the new budget plan, which the council passed on Monday."
+    (a,) = run(text).attributions
+    assert a.content.text == "the new budget plan"
+
+
+def test_constructions_but_with_the_same_subject_goes_on_with_the_content(run):
+    text = "Several council members said they had doubts about the plan, but could not vote against the mayor."
+    (a,) = run(text).attributions
+    assert a.content.text == "they had doubts about the plan, but could not vote against the mayor"
+
+
+def test_constructions_a_second_that_clause_is_not_a_new_speech_act(run):
+    text = "The auditor agreed that the levy would raise revenue but that it would add new layers of paperwork."
+    (a,) = run(text).attributions
+    assert a.content.text.endswith("it would add new layers of paperwork")
+
+
+@pytest.mark.parametrize("text", [
+    "As the finance minister put it, the budget is a disaster for farmers.",
+    "The budget is a disaster for farmers, as the finance minister said on Monday.",
+])
+def test_constructions_as_aside_vouches_for_the_clause_it_hangs_on(run, text):
+    (a,) = run(text).attributions
+    assert a.content.text.lower() == "the budget is a disaster for farmers"
+    assert a.speaker.mention.text == "the finance minister"
+    assert a.cue.text in ("put", "said")
+
+
+def test_constructions_passive_judgement_with_its_reason_is_subject_and_reason(run):
+    (a,) = run("The mayor has been criticized for cutting the library budget.").attributions
+    assert [a.content.text[s - a.content.start:e - a.content.start] for s, e in a.content.parts] == [
+        "The mayor", "for cutting the library budget"]
+    assert a.cue.text == "criticized" and a.speaker.mention is None
+    assert run("The mayor was charged.").attributions == ()
+
+
+def test_constructions_continue_reports_speech_only_with_a_clause_or_quote(run):
+    (a,) = run('"We will rebuild the bridge," the mayor continued.').attributions
+    assert a.content.text == "We will rebuild the bridge"
+    assert a.cue.text == "continued" and a.speaker.mention.text == "the mayor"
+    assert run("The company continued to grow in March.").attributions == ()
+
+
+def test_constructions_cue_inside_a_relative_clause_reports_only_that_clause(run):
+    text = "Voters backed the levy, which, the auditor said, would fund the schools."
+    said = next(a for a in run(text).attributions if a.cue.text == "said")
+    assert said.content.text == "which, the auditor said, would fund the schools"
+    assert [said.content.text[s - said.content.start:e - said.content.start] for s, e in said.content.parts] == [
+        "which", "would fund the schools"]
+    assert said.speaker.mention.text == "the auditor"
+
+
+def test_constructions_noun_then_copula_then_clause_is_a_noun_cue(run):
+    (a,) = run("The mayor's bet is that voters will forgive the delay.").attributions
+    assert a.content.text == "that voters will forgive the delay"
+    assert a.cue.text == "bet" and a.speaker.mention.text.startswith("The mayor")
+
+
+def test_constructions_according_to_at_the_end_vouches_for_every_conjunct(run):
+    (a,) = run("Median income rose in 2005 but declined sharply in 2014, according to census data.").attributions
+    assert a.content.text == "Median income rose in 2005 but declined sharply in 2014"
+    assert a.speaker.mention.text == "census data"
+
+
+def test_constructions_passive_praise_with_its_reason(run):
+    (a,) = run("The governor was praised for reopening the clinic.").attributions
+    assert [a.content.text[s - a.content.start:e - a.content.start] for s, e in a.content.parts] == [
+        "The governor", "for reopening the clinic"]
+    assert a.cue.text == "praised"

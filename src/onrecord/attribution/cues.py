@@ -121,6 +121,9 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma not in lex.cue_stance:
         return None
     needs = lex.cue_needs.get(lemma)
+    if needs == CLAUSE_ONLY:
+        # "'…,' he continued", "the letter reads: …" (not "continued to rise", "read the book")
+        return lemma if tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) else None
     if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -128,6 +131,10 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma in ("be", "have", "do"):
         return None
     return lemma
+
+
+# the "needs" of a verb that reports speech only with a clause or quote after it
+CLAUSE_ONLY = frozenset({"clause"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop"
@@ -187,9 +194,11 @@ def subject_of(tok: Token) -> Token | None:
     seen = 0
     while tok is not None and seen < 4:
         seen += 1
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c   # a relative "who" stays the mention; the resolver follows it to its noun
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # a relative "who" stays the mention; the resolver follows it to its noun. Of two subjects (the
+            # parser reads '"Happy holidays!," he tweeted' so) the one nearest the verb is the speaker
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -216,17 +225,36 @@ ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", 
 
 
 def _after_subject(tok: Token) -> Token | None:
-    """Inverted cue ("…," said Price): a name right after the cue verb."""
+    """Inverted cue ("…," said Price): a name right after the cue verb, not one inside what follows
+    ("said that U.S. involvement …")."""
     for t in tok.doc[tok.i + 1: tok.i + 4]:
+        if t.is_punct or t.dep_ == "mark" or t.lower_ in ("that", "whether", "if"):
+            break
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return t
-        if t.is_punct:
-            break
     return None
 
 
+# words that may stand between a subject and its verb ("Trump also said", "she has not denied")
+_BETWEEN_SUBJECT_AND_VERB = ("advmod", "aux", "neg")
+
+
+def _before_subject(tok: Token) -> Token | None:
+    """A subject the parser missed ("… of the Washington Post Trump said that …", "… and Democrats accused
+    the GOP …"): the noun right before the cue verb, across adverbs and auxiliaries."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].dep_ in _BETWEEN_SUBJECT_AND_VERB and tok.doc[i].head.i == tok.i:
+        i -= 1
+    if i < 0 or tok.doc[i].sent.start != tok.sent.start:
+        return None
+    before = tok.doc[i]
+    return before if before.pos_ in ("PROPN", "NOUN", "PRON") and before.tag_ not in ("WP", "WDT") else None
+
+
 def speaker_head(tok: Token) -> Token | None:
-    return subject_of(tok) or _after_subject(tok)
+    if tok.lower_ == "according":
+        return subject_of(tok)
+    return subject_of(tok) or _before_subject(tok) or _after_subject(tok)
 
 
 def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:

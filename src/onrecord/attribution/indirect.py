@@ -3,6 +3,7 @@
 Frames (one function each, tried in order):
   X said (that) P / P, X said          clause complement (ccomp, xcomp for "wants to", "believes")
   according to X, P                    the clause the prepositional phrase hangs on
+  as X said / put it, P                the clause the "as" aside hangs on
   X accused / blamed Y of / for P      object + of/for phrase
   X urged / called on Y to P           object + infinitive: a demand
   X denied / rejected / confirmed N    the object noun phrase
@@ -22,6 +23,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .boundaries import end_before_aside
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -67,8 +69,9 @@ def _clause(cue: Token) -> Token | None:
                                                                for m in clause.children):
                         return clause
     # '…, he said' and 'Too often, Mr. Clarke said, the debate …': the cue hangs on the reported clause
+    # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
     if cue.dep_ == "parataxis":
-        return cue.sent.root
+        return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
     return None
 
 
@@ -88,6 +91,9 @@ def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]
     return [p for p in parts if p[1] > p[0]]
 
 
+HOST_CLIMB = ("conj", "advcl")
+
+
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
     """(parts, frame, rule) of the content governed by ``cue``, or None."""
     doc = cue.doc
@@ -95,6 +101,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         host = cue.head
         if host.i == cue.i:
             return None
+        # "A rose, but B fell, according to X": the phrase vouches for the whole sentence, not the conjunct
+        # or the subordinate clause the parser hangs it on
+        while host.dep_ in HOST_CLIMB and host.head.i != host.i and cue.i > host.i:
+            host = host.head
         first, last = _subtree_range(host)
         first = max(first, host.sent.start)
         last = min(last, host.sent.end - 1)
@@ -109,7 +119,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             # "accused the regulator of taking too long": the parser often hangs "of" on the object
             pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
-            return [span_of_tokens(doc, obj.left_edge.i, _right_end(cue, pp))], "", "accuse-frame"
+            last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
+            return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
     if lemma == "call":
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
@@ -128,15 +139,23 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                               and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
         if to_clause is not None:
             start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
-            return [span_of_tokens(doc, start, to_clause.right_edge.i)], "to", "urge-frame"
+            last = end_before_aside(doc, start, to_clause.right_edge.i)
+            return [span_of_tokens(doc, start, last)], "to", "urge-frame"
         if lemma == "call":
             pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if pp is not None:
                 return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
+    if _as_aside(cue):
+        # "As the minister put it, the budget is a disaster": the clause the aside hangs on
+        host = cue.head
+        first, last = max(host.left_edge.i, host.sent.start), min(host.right_edge.i, host.sent.end - 1)
+        parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+        return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
-        if cue.dep_ == "parataxis" and clause.i == cue.sent.root.i:  # the sentence minus the cue's subtree
+        if cue.dep_ == "parataxis" and clause.i in (cue.sent.root.i, cue.head.i):  # the clause minus the cue
             first, last = _subtree_range(clause)
+            last = end_before_aside(doc, first, last)
             parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = _subtree_range(clause)
@@ -144,7 +163,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        return [span_of_tokens(doc, first, last)], frame, "clause-complement"
+        return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
@@ -168,6 +187,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
                 last = as_pp.right_edge.i
+            last = end_before_aside(doc, obj.left_edge.i, last)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
@@ -205,12 +225,41 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text in (";", "--", "—") or cue_lemma(tok) is not None:
+        if tok.text in (";", "--", "—") or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
-        if tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ",":
+        if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
+                and not _shares_subject(tok)):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+# a cue word used as a modifier ("an estimated $10 trillion hole") starts no attribution
+MODIFIER_DEPS = ("amod", "compound", "nmod", "acl")
+
+
+def _as_aside(cue: Token) -> bool:
+    """'as X said', 'as X noted', 'as X put it': a subordinate cue that vouches for the clause it hangs on."""
+    return (cue.dep_ == "advcl" and cue.head.i != cue.i and cue.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+            and not any((c.dep_ in ("ccomp", "xcomp", "dobj") and c.lower_ != "it") or c.dep_ == "auxpass"
+                        for c in cue.children))   # "as he is known", "as might be expected": no speaker
+
+
+def puts_it(tok: Token) -> bool:
+    """'as X put it': "put" with the object "it" is a cue only in that aside."""
+    return (verb_lemma(tok) == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+            and _as_aside(tok))
+
+
+def _has_that(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+def _shares_subject(conj: Token) -> bool:
+    """'…, but could not bear to …': the words after the conjunction go on with the same subject."""
+    nxt = conj.doc[conj.i + 1] if conj.i + 1 < len(conj.doc) else None
+    return nxt is not None and (nxt.tag_ in ("MD", "VBD", "VBZ", "VBP") or nxt.dep_ == "aux")
 
 
 def _asked_passive(tok: Token) -> bool:
@@ -271,7 +320,8 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
         if tok.dep_ == "advcl" and cue_lemma(tok) is not None:
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
-        lemma = cue_lemma(tok) if tok.dep_ == "conj" else None
+        # ("… and that it would add …" is a second reported clause, not a speech act)
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
@@ -311,6 +361,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         generic = False
         if lemma is None and generic_cue(tok):
             lemma, generic = tok.lemma_.lower(), True
+        if lemma is None and puts_it(tok):
+            lemma = "put"
         if _asked(tok) or _asked_passive(tok):
             question = _reporter_question(index, tok)
             if question is not None:
@@ -400,7 +452,7 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
         stance = frames[prep.lower_]
         cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
-        content = [span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)]
+        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, obj.right_edge.i))]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
 
@@ -503,6 +555,25 @@ def _nominal_owner(noun: Token) -> Token | None:
     return owner
 
 
+# "His contention was that …", "The question is whether …", "Her goal is to …": the noun states what its
+# owner said, asks or intends, and the clause after the copula is the content
+COPULA_NOUNS = NOUN_CUES | NOUN_TO_CUES | {"contention", "goal", "aim", "position", "takeaway", "refrain", "slogan",
+                                           "bet", "response", "answer", "mantra", "motto", "line", "pitch"}
+
+
+def _copula_clause(noun: Token) -> tuple[int, int] | None:
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be" or be.i < noun.i:
+        return None
+    for c in be.children:
+        if c.i <= be.i:
+            continue
+        to = c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        if c.dep_ == "ccomp" or to:
+            return c.left_edge.i, c.right_edge.i
+    return None
+
+
 def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
@@ -530,6 +601,8 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
                     if obj is not None:
                         content = (obj.left_edge.i, obj.right_edge.i)
                     break
+        if content is None and lemma in COPULA_NOUNS:
+            content = _copula_clause(tok)
         if content is None:
             continue
         owner = _nominal_owner(tok)
@@ -642,6 +715,12 @@ PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish",
                "rebuke", "mock", "expect"}
 
 
+# judgements passed with a reason or charge phrase: "accused of", "blamed for", "known for"
+PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criticize": ("for",),
+               "criticise": ("for",), "know": ("for",), "praise": ("for",), "condemn": ("for",), "slam": ("for",),
+               "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
+
+
 def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
     doc = index.doc
     found: list[Candidate] = []
@@ -649,16 +728,24 @@ def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         if tok.tag_ != "VBN" or index.quoted[tok.i]:
             continue
         lemma = verb_lemma(tok)
-        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or lemma in PASSIVE_NOT:
+        reasons = PASSIVE_FOR.get(lemma, ())
+        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or (lemma in PASSIVE_NOT and not reasons):
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
-        if subj is None or subj.pos_ == "PRON" or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             continue
         parts = [span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)]
         pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
                                                                  (c.dep_ == "prep" and c.lower_ == "as"))), None)
+        if reasons:
+            # "was accused of bribery", "is known for her liberal bent": the charge is what is judged
+            pred = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in reasons), pred)
+            if pred is None and lemma in PASSIVE_NOT:
+                continue
+        if subj.pos_ == "PRON" and pred is None:
+            continue
         if pred is not None:
             parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
         parts = [p for p in parts if p[1] > p[0]]
