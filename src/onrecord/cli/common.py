@@ -13,7 +13,15 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def error(message: str) -> None:
-    print(f"onrecord: error: {message}", file=sys.stderr)
+    """One line on stderr, whatever the message holds: a line break, a bidi override or a lone surrogate in a file
+    name or a reason is printed as its escape (``\\n``, ``\\u202e``, ``\\udcff``), never acted on by the terminal."""
+    print(f"onrecord: error: {printable(message)}", file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
