@@ -1,4 +1,4 @@
-"""Commands on the ledger: ingest, actors, actor, claims, claim, search, errors, export, split."""
+"""Commands on the ledger: ingest, actors, actor, claims, claim, search, errors, export, backup, split."""
 
 from __future__ import annotations
 
@@ -74,6 +74,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="which table (jsonl, csv, parquet; default attributions)")
     p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("backup", help="copy the ledger consistently into a new file, even while ingest writes",
+                       description="Copy the ledger with SQLite's online backup API: the copy is the ledger as of "
+                                   "one commit, taken without stopping a running ingest. OUT must not exist.")
+    add_db(p)
+    p.add_argument("out", metavar="OUT", help="the new file (never overwritten)")
+    p.set_defaults(run=cmd_backup)
 
     p = sub.add_parser("split", help="undo a wrong actor merge (LINK from 'onrecord actor NAME' merges)")
     p.add_argument("link", type=int, metavar="LINK")
@@ -270,4 +277,15 @@ def cmd_split(args: argparse.Namespace) -> int:
     else:
         print(f"merge link {data['link']}: '{data['name']}' is now actor {data['new_actor']} (split from actor "
               f"{data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    import time
+
+    from ..ledger.store import backup
+    started = time.perf_counter()
+    counts = backup(args.db, args.out)
+    print(f"{args.out}: copy of {args.db} ({counts['articles']} articles, {counts['attributions']} attributions, "
+          f"{counts['claims']} claims, {counts['errors']} errors) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
