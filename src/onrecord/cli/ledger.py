@@ -7,7 +7,18 @@ import sys
 
 from ..errors import OnrecordError
 from ..models import DEFAULT_MODEL
-from .common import EXIT_FAILED, EXIT_OK, add_db, add_format, add_page, error, print_json, shorten, table
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    add_db,
+    add_format,
+    add_page,
+    error,
+    print_json,
+    printable,
+    shorten,
+    table,
+)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -154,7 +165,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return EXIT_OK
-    out = sys.stdout
+    out = _SafeOut(sys.stdout)
     out.write(f"{data['name']}  (actor {data['id']}, {data['kind']}, {data['attributions']} statement(s))\n")
     for label, key in (("aliases", "aliases"), ("titles", "titles")):
         if data[key]:
@@ -176,6 +187,16 @@ def cmd_actor(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _SafeOut:
+    """Writes ledger text line by line through ``printable``: names and titles are whatever the articles held."""
+
+    def __init__(self, stream) -> None:  # noqa: ANN001 - any text stream
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        self.stream.write("\n".join(printable(line) for line in text.split("\n")))
+
+
 def _claim_lines(c: dict) -> str:
     flag = "CONTESTED " if c["contested"] else ""
     lines = [f"claim {c['id']}: {flag}{shorten(c['text'], 200)}",
@@ -186,7 +207,7 @@ def _claim_lines(c: dict) -> str:
             lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}] {e['date']}"
                          f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
                          f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -275,7 +296,7 @@ def cmd_split(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
     else:
-        print(f"merge link {data['link']}: '{data['name']}' is now actor {data['new_actor']} (split from actor "
+        print(f"merge link {data['link']}: '{printable(data['name'])}' is now actor {data['new_actor']} (split from actor "
               f"{data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
     return EXIT_OK
 
