@@ -296,8 +296,8 @@ def cmd_split(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
     else:
-        print(f"merge link {data['link']}: '{printable(data['name'])}' is now actor {data['new_actor']} (split from actor "
-              f"{data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
+        print(f"merge link {data['link']}: '{printable(data['name'])}' is now actor {data['new_actor']} (split from "
+              f"actor {data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
     return EXIT_OK
 
 
