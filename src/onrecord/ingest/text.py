@@ -49,10 +49,7 @@ def decode(data: bytes, name: str) -> str:
 def read_text(path: str) -> str:
     """The text of ``path`` (``-`` reads standard input)."""
     if path == "-":
-        text = decode(sys.stdin.buffer.read(), "<stdin>")
-        if too_long(text):
-            raise InputError("<stdin>", too_long(text))
-        return text
+        return _capped(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file or directory")
@@ -62,10 +59,13 @@ def read_text(path: str) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    text = decode(data, path)
+    return _capped(decode(data, path), path)
+
+
+def _capped(text: str, name: str) -> str:
     problem = too_long(text)
     if problem:
-        raise InputError(path, problem)
+        raise InputError(name, problem)
     return text
 
 
