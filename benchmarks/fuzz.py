@@ -25,7 +25,9 @@ import hashlib
 import io
 import json
 import random
+import signal
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -164,6 +166,24 @@ def _target(name: str, out: Path, tally: Tally, extractor=None):  # noqa: ANN001
     return run
 
 
+class _Stop:
+    """SIGTERM or Ctrl-C ends the run after the current input, and the figures so far are still printed."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous: dict[int, object] = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                self.previous[sig] = signal.signal(sig, self._request)
+
+    def _request(self, *_: object) -> None:
+        self.requested = True
+
+    def restore(self) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+
 def fuzz(seconds: float | None, inputs: int | None, seed: int, out: Path, targets: list[str]) -> dict[str, Tally]:
     """Alternate the targets until ``seconds`` pass (or each has had ``inputs`` inputs)."""
     rng = random.Random(seed)
@@ -176,20 +196,33 @@ def fuzz(seconds: float | None, inputs: int | None, seed: int, out: Path, target
     # the budget is CPU time of this process: on a shared machine a fuzz run may be paused (SIGSTOP) or starved,
     # and wall-clock minutes would then be minutes of nothing
     deadline = time.process_time() + seconds if seconds is not None else None
-    while True:
+    stop = _Stop()
+    try:
+        _loop(targets, tallies, runs, rng, inputs, deadline, stop)
+    finally:
+        stop.restore()
+    return tallies
+
+
+def _loop(targets, tallies, runs, rng, inputs, deadline, stop) -> None:  # noqa: ANN001 - fuzz()'s locals
+    next_report = time.process_time() + 60
+    while not stop.requested:
         for t in targets:
             if inputs is not None and tallies[t].tried >= inputs:
                 continue
             buffer = rng.randbytes(rng.choice((64, 256, 1024, 4096)))
-            started = time.perf_counter()
+            started = time.process_time()
             runs[t].hypothesis.fuzz_one_input(buffer)
-            tallies[t].seconds += time.perf_counter() - started
+            tallies[t].seconds += time.process_time() - started
             tallies[t].tried += 1
         if deadline is not None and time.process_time() >= deadline:
             break
+        if time.process_time() >= next_report:      # a long run shows it is alive, and its figures so far
+            next_report += 60
+            print(f"  {time.process_time():.0f} s CPU: " + ", ".join(
+                f"{n} {t.tried} inputs {t.crashes} crash(es)" for n, t in tallies.items()), flush=True)
         if inputs is not None and all(tallies[t].tried >= inputs for t in targets):
             break
-    return tallies
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fuzz seed {args.seed}: {time.process_time() - cpu:.0f} s CPU, {time.perf_counter() - started:.0f} s wall")
     for name, t in tallies.items():
         rate = t.tried / t.seconds if t.seconds else 0.0
-        print(f"  {name:8} {t.tried:7d} inputs  {rate:7.1f}/s  {t.crashes} crash(es)")
+        print(f"  {name:8} {t.tried:7d} inputs  {rate:7.1f}/s of CPU  {t.crashes} crash(es)")
         for path in t.saved[:20]:
             print(f"    saved {path}")
     return 1 if any(t.crashes for t in tallies.values()) else 0
