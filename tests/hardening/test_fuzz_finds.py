@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from onrecord.cli import main
 from onrecord.ingest.dates import iso
 from onrecord.ingest.document import Document, Failure
 from onrecord.ingest.reader import read
+from onrecord.ledger.identity import canonical_url
 
 ITEM = "<item><title>T</title><pubDate>{date}</pubDate><description>The mayor said the fees would stay.</description>"
 
@@ -37,3 +41,23 @@ def test_fuzz_find_jsonl_epoch_of_four_hundred_digits_is_no_date(tmp_path):
     path.write_text(json.dumps({"text": "The mayor said the fees would stay.", "published": 10**400}) + "\n")
     (doc,) = read([str(path)])
     assert isinstance(doc, Document) and doc.published is None
+
+
+def test_fuzz_find_feed_link_with_an_unclosed_ipv6_bracket_is_no_url(tmp_path):
+    # urlsplit raised "Invalid IPv6 URL" from web_url and the feed was lost
+    path = tmp_path / "feed.rss"
+    path.write_text('<rss version="2.0"><channel><item><link>https://[gazette.example/a</link>'
+                    "<description>The mayor said the fees would stay.</description></item></channel></rss>")
+    (doc,) = read([str(path)])
+    assert isinstance(doc, Document) and doc.url is None
+
+
+@pytest.mark.parametrize("url", ["https://[gazette.example/a", "https://gazette.example:99999/a"])
+def test_fuzz_find_jsonl_url_that_urlsplit_refuses_is_kept_as_the_key(tmp_path, capsys, url):
+    # the same ValueError in the ledger's URL canonicalisation stopped the whole ingest before extraction
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"text": "The mayor said the fees would stay.", "url": url}) + "\n"
+                    + json.dumps({"text": "The port said the strike was over.", "url": "https://x.example/2"}) + "\n")
+    assert canonical_url(url) == url
+    assert main(["ingest", str(path), "--db", str(tmp_path / "l.db"), "--workers", "1"]) == 0
+    assert "added 2 article(s)" in capsys.readouterr().out

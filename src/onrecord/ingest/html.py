@@ -96,8 +96,12 @@ def web_url(href: str | None, base: str | None) -> str | None:
     """``href`` as an absolute http(s) URL (resolved against ``base``), or None."""
     if not href or not href.strip():
         return None
-    url = urljoin(base, href.strip()) if base else href.strip()
-    return url if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc else None
+    try:
+        url = urljoin(base, href.strip()) if base else href.strip()
+        parts = urlsplit(url)
+    except ValueError:      # "https://[gazette.example/": an unclosed IPv6 bracket (found by benchmarks/fuzz.py)
+        return None
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def canonical_url(tree: lxml.html.HtmlElement, base: str | None = None) -> str | None:
