@@ -10,9 +10,9 @@ stops at the count or the time limit, whichever comes first). Prints count, erro
 page type with the ratio to the target (p95 < 100 ms), then stops the server. The clients are a few lines of
 asyncio rather than httpx, which spent as much CPU per request as the server it measured, on the same cores.
 
-With --ingest N, `onrecord ingest` writes N generated articles into a copy of that ledger while it is served and
-loaded (home, article and actor pages), and the script checks that no request failed and no article was lost;
-it exits 1 otherwise.
+With --ingest N, `onrecord ingest --batch-size 1` (a commit per article) writes N generated articles into a copy
+of that ledger while it is served and loaded (home, API list, article and actor pages), and the script checks that
+no request failed (a "database is locked" would be a 500) and no article was lost; it exits 1 otherwise.
 """
 
 from __future__ import annotations
@@ -244,17 +244,20 @@ def ingest_while_serving(args: argparse.Namespace) -> None:
         rng = random.Random(args.seed)
 
         def jobs() -> Iterator[tuple[str, str]]:
-            while True:   # the home page lists the newest articles: it reads what the ingest has just written
+            while True:   # the home page and the API's list show the newest articles: what the ingest just wrote
                 r = rng.random()
-                yield (("home", "/") if r < 0.2 else ("article", f"/articles/{rng.choice(article_ids)}") if r < 0.6
+                yield (("home", "/") if r < 0.15 else ("api", "/api/v1/articles?limit=50") if r < 0.3
+                       else ("article", f"/articles/{rng.choice(article_ids)}") if r < 0.65
                        else ("actor", f"/actors/{rng.choice(actor_ids)}"))
 
         port = free_port()
         server = start_server(db, port, args.workers)
         try:
             started = time.monotonic()
-            ingest = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "ingest", str(corpus), "--db", db,
-                                       "--workers", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            # a commit per article (--batch-size 1): the most writes a reader can meet
+            command = [sys.executable, "-m", "onrecord.cli", "ingest", str(corpus), "--db", db, "--workers", "1",
+                       "--batch-size", "1"]
+            ingest = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             latencies, errors, seconds = asyncio.run(
                 run_load(port, jobs(), args.clients, args.max_seconds, until=lambda: ingest.poll() is not None))
             out, err = ingest.communicate(timeout=max(10.0, args.max_seconds - (time.monotonic() - started)))

@@ -8,6 +8,8 @@ from spacy.language import Language
 
 from .article import Article
 from .attribution.extractor import attribute_doc
+from .errors import InputError
+from .ingest.text import too_long
 from .nlp import DEFAULT_MODEL, load, parse_many
 
 
@@ -22,8 +24,13 @@ class Extractor:
         return next(self.extract_many([(source, text)]))
 
     def extract_many(self, items: Iterable[tuple[str, str]], batch_size: int = 32) -> Iterator[Article]:
-        """(source, text) pairs in, one Article per pair out, in order."""
+        """(source, text) pairs in, one Article per pair out, in order; InputError for a text over MAX_TEXT_CHARS
+        (checked before anything is parsed)."""
         items = list(items)
+        for source, text in items:
+            problem = too_long(text)
+            if problem:
+                raise InputError(source, problem)
         docs = parse_many(self.nlp, (text for _source, text in items), batch_size=batch_size)
         for (source, text), doc in zip(items, docs):
             attributions, actors = attribute_doc(doc)

@@ -14,6 +14,7 @@ read afterwards. Two passes:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -45,6 +46,34 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
+
+
+class Intervals:
+    """Fixed character ranges, asked "does any of you overlap / cover (s, e)?" in log time, not one pass each.
+
+    A long hostile text (thousands of quotes or cues) made these checks quadratic: a 200,000-character text
+    of short attributions spent more time in them than in the parser."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        pairs = sorted(ranges)
+        self.starts = [a for a, _ in pairs]
+        self.reach: list[int] = []      # the furthest end of any range among the first i
+        furthest = -1
+        for _, b in pairs:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def _furthest_before(self, char: int, inclusive: bool) -> int:
+        i = (bisect.bisect_right if inclusive else bisect.bisect_left)(self.starts, char)
+        return self.reach[i - 1] if i else -1
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Some range (a, b) has a < e and b > s: the test ``not (e <= a or s >= b)``."""
+        return self._furthest_before(e, inclusive=False) > s
+
+    def covers(self, s: int, e: int) -> bool:
+        """Some range (a, b) has a <= s and e <= b."""
+        return self._furthest_before(s, inclusive=True) >= e
 
 
 @dataclass(slots=True)
@@ -81,6 +110,7 @@ class DocIndex:
         self.text = doc_text(doc)
         self.starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.groups = groups
+        self.quote_spans = Intervals((g.open_mark, g.outer_end) for g in groups)
         self.quoted = [False] * len(doc)
         self.paras = paragraphs(self.text)
         self.para_starts = [s for s, _ in self.paras]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -118,9 +119,17 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """One attribution per stretch of text: a cue-linked one beats a continuation, longer beats shorter."""
     ranked = sorted(cands, key=lambda c: (c.continues, -(c.end - c.start)))
     kept: list[Candidate] = []
+    # the kept ranges never overlap, so sorted by start they are sorted by end too: only the last one starting
+    # before c ends can reach into c (a bisect, not a pass over all kept: thousands of quotes made this quadratic)
+    starts: list[int] = []
+    ends: list[int] = []
     for c in ranked:
-        if any(not (c.end <= k.start or c.start >= k.end) for k in kept):
+        start, end = c.start, c.end
+        i = bisect.bisect_left(starts, end)
+        if i and ends[i - 1] > start:
             continue
+        starts.insert(i, start)
+        ends.insert(i, end)
         kept.append(c)
     return kept
 

@@ -20,6 +20,7 @@ Other passes, each given the spans already taken: colon lines ("Pence: …"), no
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +31,7 @@ from .cues import (
     URGE_FRAME,
     Candidate,
     DocIndex,
+    Intervals,
     cue_lemma,
     cue_span,
     span_of_tokens,
@@ -393,9 +395,9 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if speaker is None or index.quoted[speaker.i]:
             continue
         # a content lying wholly inside one quote is speech reported by the quoted person, not by the article
-        if any(g.open_mark <= parts[0][0] and parts[-1][1] <= g.outer_end for g in index.groups):
+        if index.quote_spans.covers(parts[0][0], parts[-1][1]):
             continue
-        touches_quote = any(not (e <= g.open_mark or s >= g.outer_end) for s, e in parts for g in index.groups)
+        touches_quote = any(index.quote_spans.overlaps(s, e) for s, e in parts)
         kind = "mixed" if touches_quote else "indirect"
         confidence = 0.8 if rule in ("clause-complement", "according-to") else 0.7
         if generic:
@@ -463,8 +465,9 @@ COLON_MAX_SPEAKER_TOKENS = 4
 COLON_MIN_CONTENT_TOKENS = 3
 
 
-def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     """Headline and transcript attributions: a name at the start of a line followed by a colon."""
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for pstart, pend in index.paras:
@@ -483,7 +486,7 @@ def find_colon(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]
         if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS or index.quoted[colon.i + 1]:
             continue
         s, e = span_of_tokens(doc, colon.i + 1, end_tok)
-        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+        if e <= s or held.overlaps(s, e):
             continue
         head = speaker_tokens.root
         found.append(Candidate([(s, e)], (colon.idx, colon.idx + 1), None, colon.i, head.i, "colon-line", 0.6,
@@ -574,7 +577,8 @@ def _copula_clause(noun: Token) -> tuple[int, int] | None:
     return None
 
 
-def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
@@ -607,7 +611,7 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
             continue
         owner = _nominal_owner(tok)
         s, e = span_of_tokens(doc, *content)
-        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+        if e <= s or held.overlaps(s, e):
             continue
         if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
             owner = None
@@ -619,7 +623,8 @@ def find_nominal(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
 
 # "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
 # of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
-def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
@@ -634,7 +639,7 @@ def find_in_source(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candid
         first, last = _subtree_range(host)
         first, last = max(first, host.sent.start), min(last, host.sent.end - 1)
         parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
-        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+        if not parts or any(held.overlaps(*p) for p in parts):
             continue
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, pobj.i, "in-source", 0.5,
                                "indirect"))
@@ -659,7 +664,8 @@ ADJ_CUES = {"confident": (), "convinced": (), "sure": (), "certain": (), "hopefu
 NO_SPEAKER_ADJ = {"clear", "unclear"}
 
 
-def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
@@ -697,7 +703,7 @@ def find_adjective(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candid
         if subj is None or subj.lower_ in ("it", "this", "that", "there", "which") or index.quoted[subj.i]:
             continue
         s, e = span_of_tokens(doc, *content)
-        if e <= s or any(not (e <= a or s >= b) for a, b in taken):
+        if e <= s or held.overlaps(s, e):
             continue
         start = head.idx if head is not None and 0 < tok.i - head.i <= 2 else tok.idx
         found.append(Candidate([(s, e)], (start, tok.idx + len(tok.text)), None, tok.i, subj.i, "adjective",
@@ -721,7 +727,8 @@ PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criti
                "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
 
 
-def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
@@ -749,7 +756,7 @@ def find_passive(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         if pred is not None:
             parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
         parts = [p for p in parts if p[1] > p[0]]
-        if not parts or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+        if not parts or any(held.overlaps(*p) for p in parts):
             continue
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -766,7 +773,8 @@ PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "p
                    "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast"}
 
 
-def find_raising(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
+    held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
@@ -788,7 +796,7 @@ def find_raising(index: DocIndex, taken: list[tuple[int, int]]) -> list[Candidat
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
-        if len(parts) < 2 or any(not (p[1] <= a or p[0] >= b) for p in parts for a, b in taken):
+        if len(parts) < 2 or any(held.overlaps(*p) for p in parts):
             continue
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None

@@ -131,7 +131,7 @@ class Run:
         report.added += result.added
         report.skipped += result.skipped
         report.attributions += result.attributions
-        report.failures += failures
+        report.failures += [*failures, *result.unstored]
         report.seconds = time.perf_counter() - self.started
         if progress:
             progress(report)

@@ -6,6 +6,7 @@ import argparse
 import json
 import shutil
 import sys
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +14,27 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def error(message: str) -> None:
-    print(f"onrecord: error: {message}", file=sys.stderr)
+    """One line on stderr, whatever the message holds: a line break, a bidi override or a lone surrogate in a file
+    name or a reason is printed as its escape (``\\n``, ``\\u202e``, ``\\udcff``), never acted on by the terminal."""
+    print(f"onrecord: error: {printable(message)}", file=sys.stderr)
+
+
+# Characters a terminal acts on instead of showing: controls (ESC starts colour, cursor and OSC-8 link sequences),
+# surrogates, line and paragraph separators, and the bidi embeddings, overrides and isolates that reorder a line
+# ("Trojan Source"). Zero-width joiners and left/right marks stay: Persian and emoji need them, and reorder nothing.
+_UNSAFE_CATEGORIES = ("Cc", "Cs", "Zl", "Zp")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(c: str) -> bool:
+    return unicodedata.category(c) in _UNSAFE_CATEGORIES or c in _BIDI_CONTROLS
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on written as its escape (``\\x1b``, ``\\u202e``)."""
+    if text.isprintable():
+        return text
+    return "".join(c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in text)
 
 
 def add_db(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +56,8 @@ def print_json(data: Any) -> None:
 
 
 def shorten(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
+    """One line of at most ``width`` characters, safe to print (ledger text is whatever the articles held)."""
+    text = printable(" ".join((text or "").split()))
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 

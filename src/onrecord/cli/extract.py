@@ -13,7 +13,7 @@ from ..batch.runner import batches
 from ..errors import InputError
 from ..ingest.text import expand, read_text
 from ..models import DEFAULT_MODEL
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, printable
 
 BATCH = 64
 
@@ -113,7 +113,7 @@ def _eval_wire(folder, args: argparse.Namespace) -> int:
 
 
 def _shorten(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
@@ -129,7 +129,7 @@ def format_table(article: Article) -> str:
     w_stance = max(len(head[1]), *(len(r[1]) for r in rows)) if rows else len(head[1])
     w_cue = min(14, max([len(head[2])] + [len(r[2]) for r in rows]))
     w_content = max(20, width - w_speaker - w_stance - w_cue - 6)
-    lines = [f"# {article.source}: {len(article.attributions)} attribution(s)",
+    lines = [f"# {printable(article.source)}: {len(article.attributions)} attribution(s)",
              f"{head[0]:<{w_speaker}}  {head[1]:<{w_stance}}  {head[2]:<{w_cue}}  {head[3]}"]
     for speaker, stance, cue, content in rows:
         lines.append(f"{_shorten(speaker, w_speaker):<{w_speaker}}  {stance:<{w_stance}}  "

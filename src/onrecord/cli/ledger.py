@@ -1,4 +1,4 @@
-"""Commands on the ledger: ingest, actors, actor, claims, claim, search, errors, export, split."""
+"""Commands on the ledger: ingest, actors, actor, claims, claim, search, errors, export, backup, split."""
 
 from __future__ import annotations
 
@@ -7,7 +7,18 @@ import sys
 
 from ..errors import OnrecordError
 from ..models import DEFAULT_MODEL, check_installed
-from .common import EXIT_FAILED, EXIT_OK, add_db, add_format, add_page, error, print_json, shorten, table
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    add_db,
+    add_format,
+    add_page,
+    error,
+    print_json,
+    printable,
+    shorten,
+    table,
+)
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -74,6 +85,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="which table (jsonl, csv, parquet; default attributions)")
     p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
     p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("backup", help="copy the ledger consistently into a new file, even while ingest writes",
+                       description="Copy the ledger with SQLite's online backup API: the copy is the ledger as of "
+                                   "one commit, taken without stopping a running ingest. OUT must not exist.")
+    add_db(p)
+    p.add_argument("out", metavar="OUT", help="the new file (never overwritten)")
+    p.set_defaults(run=cmd_backup)
 
     p = sub.add_parser("split", help="undo a wrong actor merge (LINK from 'onrecord actor NAME' merges)")
     p.add_argument("link", type=int, metavar="LINK")
@@ -148,7 +166,7 @@ def cmd_actor(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return EXIT_OK
-    out = sys.stdout
+    out = _SafeOut(sys.stdout)
     out.write(f"{data['name']}  (actor {data['id']}, {data['kind']}, {data['attributions']} statement(s))\n")
     for label, key in (("aliases", "aliases"), ("titles", "titles")):
         if data[key]:
@@ -170,6 +188,16 @@ def cmd_actor(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _SafeOut:
+    """Writes ledger text line by line through ``printable``: names and titles are whatever the articles held."""
+
+    def __init__(self, stream) -> None:  # noqa: ANN001 - any text stream
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        self.stream.write("\n".join(printable(line) for line in text.split("\n")))
+
+
 def _claim_lines(c: dict) -> str:
     flag = "CONTESTED " if c["contested"] else ""
     lines = [f"claim {c['id']}: {flag}{shorten(c['text'], 200)}",
@@ -180,7 +208,7 @@ def _claim_lines(c: dict) -> str:
             lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}] {e['date']}"
                          f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
                          f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
@@ -269,6 +297,17 @@ def cmd_split(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
     else:
-        print(f"merge link {data['link']}: '{data['name']}' is now actor {data['new_actor']} (split from actor "
-              f"{data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
+        print(f"merge link {data['link']}: '{printable(data['name'])}' is now actor {data['new_actor']} (split from "
+              f"actor {data['from_actor']}; {data['attributions_moved']} attribution(s) moved)")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    import time
+
+    from ..ledger.store import backup
+    started = time.perf_counter()
+    counts = backup(args.db, args.out)
+    print(f"{args.out}: copy of {args.db} ({counts['articles']} articles, {counts['attributions']} attributions, "
+          f"{counts['claims']} claims, {counts['errors']} errors) in {time.perf_counter() - started:.1f} s")
     return EXIT_OK

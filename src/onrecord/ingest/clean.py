@@ -17,6 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .document import Document, Failure, Removal
+from .text import scrub, too_long
 
 # A repeated paragraph shorter than this is kept: short lines ("Photo: AP", "* * *", a one-word answer
 # in an interview) legitimately recur, while scraped duplicates are whole paragraphs of prose.
@@ -115,7 +116,7 @@ def clean(text: str) -> tuple[str, tuple[Removal, ...]]:
 def _tidy(value: object) -> str | None:
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = scrub(" ".join(str(value).split()))
     return text or None
 
 
@@ -126,12 +127,16 @@ def finish(source: str, text: str | None, fmt: str, *, cleaning: bool = True,
     """A Document from text a format module found (cleaned when asked), or a Failure if no text is left."""
     if text is None or not text.strip():
         return Failure(source, NO_TEXT)
+    text = scrub(text)
     if cleaning:
         body, removals = clean(text)
         if not body.strip():
             return Failure(source, f"{NO_TEXT} (every line was boilerplate or repeated)")
     else:
         body, removals = normalise_newlines(text), ()
+    problem = too_long(body)
+    if problem:
+        return Failure(source, problem)
     return Document(source, body, fmt, url=_tidy(url), title=_tidy(title), author=_tidy(author),
                     site=_tidy(site), published=published, date_method=date_method if published else None,
                     removals=removals)

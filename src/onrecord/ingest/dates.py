@@ -25,8 +25,9 @@ def iso(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (int, float)):
-        seconds = value / 1000 if abs(value) > _MILLIS else value
         try:
+            # inside the try: a JSON integer of 400 digits overflows already in the division
+            seconds = value / 1000 if abs(value) > _MILLIS else value
             return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
         except (OverflowError, OSError, ValueError):
             return None
@@ -46,5 +47,6 @@ def iso(value: object) -> str | None:
         pass
     try:
         return parsedate_to_datetime(text).isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
+        # OverflowError: a year of twenty digits ("Mon, 01 Jan 99999999999999999999 00:00:00 GMT"; found by the fuzzer)
         return None

@@ -60,7 +60,13 @@ def _author(value: str | None) -> str | None:
 
 def read_feed(path: str, data: bytes, *, cleaning: bool = True) -> Iterator[Document | Failure]:
     """The entries of the feed in ``data`` (read from ``path``); ``path#n`` names entry n, from 1."""
-    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except (UnicodeError, LookupError, ValueError) as exc:
+        # feedparser decodes the XML declaration itself: a non-UTF-8 byte or an unknown codec in
+        # encoding="…" raises from inside it (found by benchmarks/fuzz.py)
+        yield Failure(path, f"is not a readable feed ({type(exc).__name__}: {' '.join(str(exc).split())})")
+        return
     if not parsed.entries:
         if parsed.get("bozo"):
             problem = " ".join(str(parsed.get("bozo_exception") or "unreadable").split())

@@ -26,6 +26,8 @@ from .text import SNIFF_BYTES, decode
 from .warc import read_warc
 
 STDIN = "<stdin>"
+# The reason given when a format reader raised something no rule foresaw (benchmarks/fuzz.py counts it as a crash)
+UNEXPECTED = "could not be read: unexpected error"
 GZIP_MAGIC = b"\x1f\x8b"
 
 # Longest suffixes first: ".warc.gz" must win over ".gz".
@@ -72,9 +74,15 @@ def read(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator
             for file in _walk(path):
                 yield from read_file(file, options)
         elif not os.path.lexists(path):
-            yield Failure(path, "no such file or directory")
+            yield Failure(display_name(path), "no such file or directory")
         else:
             yield from read_file(path, options)
+
+
+def display_name(path: str) -> str:
+    """``path`` as printable, storable text: bytes of a file name that are not UTF-8 (which Python keeps as lone
+    surrogates, and SQLite and a UTF-8 terminal refuse) are written as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _walk(directory: str) -> list[str]:
@@ -139,13 +147,17 @@ def _looks_like_jsonl(start: bytes) -> bool:
 
 def read_file(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Document | Failure]:
     """Documents (and Failures) from one file, of whichever format it is."""
+    name = display_name(path)
     try:
         with open(path, "rb") as stream:
-            yield from read_stream(path, stream, options)
+            yield from read_stream(name, stream, options)
     except IsADirectoryError:
-        yield Failure(path, "is a directory")
+        yield Failure(name, "is a directory")
     except OSError as exc:
-        yield Failure(path, f"cannot be read: {exc.strerror or exc}")
+        yield Failure(name, f"cannot be read: {exc.strerror or exc}")
+    except Exception as exc:  # noqa: BLE001 - the boundary of one file: a parser's surprise costs this file only
+        problem = " ".join(str(exc).split())
+        yield Failure(name, f"{UNEXPECTED} ({type(exc).__name__}: {problem}); the rest of the file is not read")
 
 
 def read_stream(path: str, stream: IO[bytes], options: ReadOptions = ReadOptions()) -> Iterator[Document | Failure]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +11,26 @@ from ..errors import InputError
 # A file whose first bytes hold NUL characters is not text (a PDF, an image, a renamed binary).
 SNIFF_BYTES = 8192
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+# The longest article text extracted: spaCy's own default max_length. News articles run to some 100,000
+# characters at most; a longer "article" is a dump or a crafted input, and parsing one takes minutes
+# (about a minute per million characters of prose on a laptop core), so it is refused with one line instead.
+MAX_TEXT_CHARS = 1_000_000
+# Lone UTF-16 surrogates: JSON escapes ("\ud800") and Python strings can hold them, UTF-8 cannot; left in, the
+# first encode (hashing, SQLite, printing) raises. They are removed where text is decoded.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def too_long(text: str) -> str | None:
+    """Why ``text`` is too long to extract from (one line), or None."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return None
+    return (f"text is {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} onrecord extracts from one "
+            "article; split it into articles")
+
+
+def scrub(text: str) -> str:
+    """``text`` without lone surrogates (a string decoded from UTF-8 never has any)."""
+    return _SURROGATES.sub("", text) if _SURROGATES.search(text) else text
 
 
 def decode(data: bytes, name: str) -> str:
@@ -28,7 +49,7 @@ def decode(data: bytes, name: str) -> str:
 def read_text(path: str) -> str:
     """The text of ``path`` (``-`` reads standard input)."""
     if path == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return _capped(decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file or directory")
@@ -38,7 +59,14 @@ def read_text(path: str) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror or exc}") from None
-    return decode(data, path)
+    return _capped(decode(data, path), path)
+
+
+def _capped(text: str, name: str) -> str:
+    problem = too_long(text)
+    if problem:
+        raise InputError(name, problem)
+    return text
 
 
 def expand(paths: list[str]) -> list[str]:

@@ -18,13 +18,19 @@ def canonical_url(url: str | None) -> str | None:
     slash dropped, so the same page linked from a feed, a share button and a crawl is one key."""
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        # "https://[host/" (an unclosed IPv6 bracket), "https://host:99999/": no URL to normalise, but still
+        # this article's own address (urlsplit raising here stopped a whole ingest)
+        return url.strip()
     if not parts.scheme or not parts.netloc:
         return url.strip()
     scheme = parts.scheme.lower()
     host = parts.hostname or ""
-    if parts.port and not ((scheme == "http" and parts.port == 80) or (scheme == "https" and parts.port == 443)):
-        host = f"{host}:{parts.port}"
+    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
     if scheme in ("http", "https"):
         scheme = "https"       # the same article served over both
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)

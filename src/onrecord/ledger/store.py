@@ -1,7 +1,8 @@
-"""The SQLite file behind the ledger: opening (WAL, migrations), one transaction per batch, read-only access."""
+"""The SQLite file behind the ledger: opening (WAL, migrations), one transaction per batch, read-only access, backup."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,3 +114,38 @@ def _statements(script: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer.strip()
+
+
+def backup(path: str | Path, out: str | Path) -> dict[str, int]:
+    """A consistent copy of the ledger ``path`` in the new file ``out``, taken while ingest may be writing.
+
+    SQLite's online backup API copies every page in one read transaction: the copy is the ledger as of one commit,
+    and in WAL mode the writer is never blocked by it. The copy is written beside ``out`` and linked into place
+    at the end, so ``out`` is never a half-written file, and an existing ``out`` is never replaced. Returns the
+    copy's row counts."""
+    path, out = str(path), str(out)
+    if os.path.lexists(out):
+        raise LedgerError(out, "exists already; onrecord backup never overwrites a file: remove it or name a new one")
+    folder = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(folder):
+        raise LedgerError(out, f"cannot be written: no such folder {folder}")
+    part = os.path.join(folder, f".{os.path.basename(out)}.part-{os.getpid()}")
+    with Store.open(path, read_only=True) as source:
+        try:
+            copy = sqlite3.connect(part, isolation_level=None)
+            try:
+                source.conn.backup(copy)            # pages=-1: all pages in one step, so one snapshot
+                copy.execute("PRAGMA journal_mode = DELETE")   # one self-contained file, no -wal beside it
+                counts = Store(copy, out, read_only=True).counts()
+            finally:
+                copy.close()
+            os.link(part, out)                      # fails rather than replace a file created meanwhile
+        except FileExistsError:
+            raise LedgerError(out, "exists already; onrecord backup never overwrites a file") from None
+        except (OSError, sqlite3.Error) as exc:
+            raise LedgerError(out, f"backup could not be written ({' '.join(str(exc).split())})") from None
+        finally:
+            for leftover in (part, part + "-journal", part + "-wal", part + "-shm"):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
+    return counts

@@ -47,6 +47,8 @@ class BatchResult:
     attributions: int = 0
     failed: int = 0
     keys: list[str] = field(default_factory=list)
+    # documents read and extracted that could not be stored (recorded in the errors table like read failures)
+    unstored: list[Failure] = field(default_factory=list)
 
 
 def now() -> str:
@@ -60,6 +62,11 @@ def day_of(published: str | None) -> str:
         except ValueError:
             pass
     return datetime.now(UTC).date().isoformat()
+
+
+def _storable(text: str) -> str:
+    """``text`` as SQLite can take it: a lone surrogate (from an undecodable file name) written as ``\\udcff``."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def key_of(document: Document) -> str:
@@ -98,9 +105,25 @@ class Ledger:
                 if self.conn.execute("SELECT 1 FROM articles WHERE key = ?", (key,)).fetchone():
                     result.skipped += 1
                     continue
-                touched |= self._add_article(key, document, article, model)
-                # an input that once failed and now went in is no longer an error
-                self.conn.execute("DELETE FROM errors WHERE source = ?", (document.source,))
+                # one savepoint per article: an article that cannot be stored costs only itself, not the batch
+                self.conn.execute("SAVEPOINT article")
+                try:
+                    claims = self._add_article(key, document, article, model)
+                    # an input that once failed and now went in is no longer an error
+                    self.conn.execute("DELETE FROM errors WHERE source = ?", (document.source,))
+                except sqlite3.OperationalError:
+                    raise        # locked, full, read-only: the file's problem, not the article's; the batch stops
+                except Exception as exc:  # noqa: BLE001 - the boundary of one article: recorded, the batch goes on
+                    self.conn.execute("ROLLBACK TO article")
+                    self.conn.execute("RELEASE article")
+                    problem = " ".join(str(exc).split())
+                    failure = Failure(document.source, f"could not be stored ({type(exc).__name__}: {problem})")
+                    self._record_failure(failure)
+                    result.unstored.append(failure)
+                    result.failed += 1
+                    continue
+                self.conn.execute("RELEASE article")
+                touched |= claims
                 result.added += 1
                 result.attributions += len(article.attributions)
                 result.keys.append(key)
@@ -120,7 +143,7 @@ class Ledger:
         self.conn.execute(
             "INSERT INTO errors (source, reason, first_at, last_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (source, reason) DO UPDATE SET last_at = excluded.last_at, count = count + 1",
-            (failure.source, failure.reason, stamp, stamp))
+            (_storable(failure.source), _storable(failure.reason), stamp, stamp))
 
     def _add_article(self, key: str, doc: Document, article: Article, model: str) -> set[int]:
         sig = signature(doc.text)

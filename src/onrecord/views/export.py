@@ -59,10 +59,15 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+# Line breaks to Python's str.splitlines() (and to some editors) that json.dumps leaves unescaped: in article text
+# they would split one JSONL record in two, and a crafted article could smuggle in a record of its own.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_jsonl(store: Store, table: str, out: IO[str]) -> int:
     n = 0
     for row in rows(store, table):
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
         n += 1
     return n
 
