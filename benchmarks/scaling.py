@@ -34,10 +34,11 @@ from onrecord.nlp import load, parse_many
 PER_DAY = 500_000
 
 
-def cpu_seconds() -> dict[str, float]:
-    """CPU seconds used so far by every process on this machine, by command name (java, python, ...): what a run
-    cost beyond its wall time, and how much of Spark's cost is the JVM (Linux /proc; empty elsewhere)."""
-    totals: dict[str, float] = {}
+def cpu_seconds() -> dict[tuple[int, str], float]:
+    """CPU seconds used so far by every process on this machine, by (pid, command name): what a run cost beyond
+    its wall time, and how much of Spark's cost is the JVM (Linux /proc; empty elsewhere). Keyed by pid, because
+    processes that end during a run (Spark's idle Python workers) must not subtract from the ones that ran."""
+    totals: dict[tuple[int, str], float] = {}
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     for entry in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -46,8 +47,18 @@ def cpu_seconds() -> dict[str, float]:
             continue
         name = stat[stat.index("(") + 1:stat.rindex(")")]
         fields = stat[stat.rindex(")") + 2:].split()
-        totals[name] = totals.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+        totals[(int(entry.parent.name), name)] = (int(fields[11]) + int(fields[12])) / tick
     return totals
+
+
+def cpu_used(before: dict[tuple[int, str], float], after: dict[tuple[int, str], float]) -> dict[str, float]:
+    """CPU seconds spent between two ``cpu_seconds()`` readings, by command name (new processes count whole)."""
+    used: dict[str, float] = {}
+    for (pid, name), seconds in after.items():
+        spent = seconds - before.get((pid, name), 0.0)
+        if spent > 0:
+            used[name] = used.get(name, 0.0) + spent
+    return {name: seconds for name, seconds in used.items() if seconds > 0.05}
 
 
 def main() -> None:
@@ -114,10 +125,8 @@ def main() -> None:
         for (name, times), func in zip(runs.items(), (parse_only, one_worker, two_workers, spark_local2)):
             before = cpu_seconds()
             times.append(func())
-            after = cpu_seconds()
-            used = {c: after[c] - before.get(c, 0.0) for c in after if after[c] - before.get(c, 0.0) > 0.05}
             if times[-1] == min(times):
-                cpu[name] = used
+                cpu[name] = cpu_used(before, cpu_seconds())
         print(f"  round {k + 1}: " + ", ".join(f"{name} {min(t):.1f} s" for name, t in runs.items()),
               file=sys.stderr)
     pool.close()
