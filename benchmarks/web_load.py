@@ -43,6 +43,7 @@ from onrecord.ledger.store import Store  # noqa: E402
 TARGET_P95_MS = 100.0
 WARMUP = 100
 reasons: dict[str, int] = {}     # error kind -> count, for the report
+hits: dict[str, int] = {}        # page kind -> answers from the server's page cache
 examples: list[str] = []
 
 
@@ -52,9 +53,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int, cache: bool = True) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--port", str(port),
-                             "--workers", str(workers)],
+                             "--workers", str(workers), *([] if cache else ["--no-cache"])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -83,8 +84,9 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def get(self, path: str) -> tuple[int, int]:
-        """(status, body length) of ``GET path``; reconnects when the server closed the connection."""
+    async def get(self, path: str) -> tuple[int, int, bool]:
+        """(status, body length, answered from the page cache) of ``GET path``; reconnects when the server closed
+        the connection."""
         if self.writer is None or self.writer.is_closing():
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
@@ -101,7 +103,7 @@ class Connection:
             body = await self.reader.read()
         if fields.get("connection", "").lower() == "close":
             self.close()
-        return status, len(body)
+        return status, len(body), fields.get("x-onrecord-cache") == "hit"
 
     async def _chunked(self) -> bytes:
         assert self.reader is not None
@@ -124,6 +126,7 @@ async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max
     (a closed loop with no think time: the hardest reading of "50 concurrent clients")."""
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
+    hits.clear()
     queue = iter(jobs)
     reasons.clear()
     examples.clear()
@@ -137,7 +140,8 @@ async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max
                     return
                 started = time.perf_counter()
                 try:
-                    status, size = await asyncio.wait_for(conn.get(path), 30)
+                    status, size, hit = await asyncio.wait_for(conn.get(path), 30)
+                    hits[kind] = hits.get(kind, 0) + hit
                     problem = None if status == 200 and size else f"HTTP {status} {path}"
                 except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                     conn.close()
@@ -165,6 +169,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=300, help="stop sending after this long")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=2, help="server processes (`onrecord serve --workers`)")
+    parser.add_argument("--no-cache", action="store_true", help="serve with `--no-cache`: render every page")
     parser.add_argument("--ingest", type=int, default=0, metavar="N",
                         help="while serving, ingest N new generated articles into a copy of the ledger, and check "
                              "afterwards that every one was stored (issue #7: ingest and serve together)")
@@ -187,7 +192,7 @@ def main() -> None:
         return "actor", f"/actors/{rng.choice(actor_ids)}"
 
     port = free_port()
-    server = start_server(args.db, port, args.workers)
+    server = start_server(args.db, port, args.workers, cache=not args.no_cache)
     try:
         asyncio.run(run_load(port, [job() for _ in range(WARMUP)], args.clients, 60))
         latencies, errors, seconds = asyncio.run(
@@ -196,13 +201,16 @@ def main() -> None:
         server.terminate()
         server.wait(10)
     done = sum(len(v) for v in latencies.values())
+    pages = "rendered every time" if args.no_cache else "kept until the ledger changes"
     print(f"{done} requests by {args.clients} concurrent clients in {seconds:.1f} s ({done / seconds:.0f} req/s), "
-          f"{args.workers} uvicorn worker process(es), server and clients on this machine")
-    print(f"{'page':<10} {'count':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'p95/target':>10}")
+          f"{args.workers} uvicorn worker process(es), pages {pages}, server and clients on this machine")
+    print(f"{'page':<10} {'count':>6} {'errors':>6} {'cached':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'p95/target':>10}")
     for kind in sorted(latencies):
         values = latencies[kind]
         p95 = percentile(values, 0.95)
-        print(f"{kind:<10} {len(values):>6} {errors.get(kind, 0):>6} {percentile(values, 0.5):>8.1f} {p95:>8.1f} "
+        print(f"{kind:<10} {len(values):>6} {errors.get(kind, 0):>6} {hits.get(kind, 0) / len(values):>7.0%} "
+              f"{percentile(values, 0.5):>8.1f} {p95:>8.1f} "
               f"{percentile(values, 0.99):>8.1f} {p95 / TARGET_P95_MS:>10.2f}")
     if reasons:
         print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. " + "; ".join(examples))

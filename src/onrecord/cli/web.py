@@ -20,6 +20,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="server processes (default 1); each answers one request at a time, so use about one per "
                         "core when many people browse at once")
+    p.add_argument("--no-cache", action="store_true",
+                   help="render every page on every request (by default a rendered page is kept in memory until "
+                        "the ledger changes)")
     p.set_defaults(run=cmd_serve)
 
 
@@ -29,7 +32,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise OnrecordError(f"--workers {args.workers}: expected 1 or more")
-    serve(args.db, args.host, args.port, args.workers,
+    serve(args.db, args.host, args.port, args.workers, cache=not args.no_cache,
           announce=f"onrecord: serving {args.db} read-only at http://{args.host}:{args.port}/ "
                    f"({args.workers} worker{'s' if args.workers > 1 else ''}; Ctrl-C stops)")
     return EXIT_OK

@@ -21,6 +21,7 @@ from .. import __version__
 from ..article import STANCES
 from ..errors import NotFound, OnrecordError
 from ..ledger.store import Store
+from .cache import PageCache
 from .markup import statement_rows
 
 HERE = Path(__file__).parent
@@ -112,10 +113,12 @@ async def handle_error(request: Request, exc: Exception) -> Response:
 
 
 DB_ENV = "ONRECORD_SERVE_DB"   # how `serve --workers N` tells each worker process which ledger to open
+CACHE_ENV = "ONRECORD_SERVE_CACHE"   # and whether to keep rendered pages ("1") or not ("0")
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing).
+def create_app(db: str | Path, *, cache: bool = True) -> FastAPI:
+    """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing); with ``cache``, pages
+    are kept in memory until the ledger changes (see cache.py).
 
     Handlers are ``async`` and query SQLite on the event loop: every query is bounded (pages of at most
     ``MAX_PAGE`` rows, capped query length) and takes milliseconds, so a thread hop would cost more than it saves,
@@ -140,9 +143,11 @@ def create_app(db: str | Path) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(web.router)
+    if cache:
+        app.add_middleware(PageCache, db=str(db))
     return app
 
 
 def app_from_environment() -> FastAPI:
     """The app factory each ``serve --workers N`` process calls: the ledger's path comes in ``ONRECORD_SERVE_DB``."""
-    return create_app(os.environ[DB_ENV])
+    return create_app(os.environ[DB_ENV], cache=os.environ.get(CACHE_ENV, "1") == "1")

@@ -20,17 +20,17 @@ from pathlib import Path
 import uvicorn
 
 from ..errors import OnrecordError
-from .app import DB_ENV, create_app
+from .app import CACHE_ENV, DB_ENV, create_app
 
 LOG = {"log_level": "warning", "access_log": False}
 
 
-def serve(db: str | Path, host: str, port: int, workers: int = 1, *, announce: str = "") -> None:
+def serve(db: str | Path, host: str, port: int, workers: int = 1, *, cache: bool = True, announce: str = "") -> None:
     """Serves the ledger at ``db`` until interrupted; ``announce`` is printed once the port is known to be free.
 
     LedgerError at once if the ledger cannot be opened, OnrecordError if the port is taken.
     """
-    app = create_app(db)   # a missing or unusable ledger fails here, in one line, before any process starts
+    app = create_app(db, cache=cache)   # a missing or unusable ledger fails here, before any process starts
     _check_port_free(host, port)
     if announce:
         print(announce, flush=True)
@@ -39,10 +39,11 @@ def serve(db: str | Path, host: str, port: int, workers: int = 1, *, announce: s
         return
     if not hasattr(socket, "SO_REUSEPORT"):
         os.environ[DB_ENV] = str(Path(db).resolve())
+        os.environ[CACHE_ENV] = "1" if cache else "0"
         uvicorn.run("onrecord.views.app:app_from_environment", factory=True, workers=workers, host=host,
                     port=port, **LOG)
         return
-    _supervise(str(Path(db).resolve()), host, port, workers)
+    _supervise(str(Path(db).resolve()), host, port, workers, cache)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -66,20 +67,20 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(db: str, host: str, port: int) -> None:
-    """One server process: its own socket on the shared port, its own app and connections."""
-    server = uvicorn.Server(uvicorn.Config(create_app(db), **LOG))
+def _worker(db: str, host: str, port: int, cache: bool) -> None:
+    """One server process: its own socket on the shared port, its own app, connections and kept pages."""
+    server = uvicorn.Server(uvicorn.Config(create_app(db, cache=cache), **LOG))
     server.run(sockets=[_listen(host, port)])
 
 
-def _supervise(db: str, host: str, port: int, workers: int) -> None:
+def _supervise(db: str, host: str, port: int, workers: int, cache: bool) -> None:
     """Starts the workers, restarts one that dies (unless it died at once), stops them all on SIGINT or SIGTERM."""
     context = multiprocessing.get_context("spawn")
     started: dict[int, float] = {}
     procs: list[multiprocessing.process.BaseProcess] = []
 
     def start() -> multiprocessing.process.BaseProcess:
-        proc = context.Process(target=_worker, args=(db, host, port), daemon=False)
+        proc = context.Process(target=_worker, args=(db, host, port, cache), daemon=False)
         proc.start()
         started[proc.pid] = time.monotonic()
         return proc
