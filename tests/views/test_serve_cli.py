@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 from viewhelpers import free_port
@@ -108,3 +109,39 @@ def test_serve_on_a_port_in_use_is_one_line_and_exit_2(examples_db, capsys):
             assert main(["serve", "--db", str(examples_db), "--port", str(port), "--workers", workers]) == 2
             err = capsys.readouterr().err
             assert err.count("\n") == 1 and f"cannot listen on 127.0.0.1:{port}" in err
+
+
+def test_serve_replaces_a_worker_that_dies(examples_db):
+    import os
+    import signal
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
+                             "--port", str(port), "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.1)
+        time.sleep(5.5)          # a worker dying in its first 5 s stops the server instead (it would die again)
+        before = {p for p in _children(proc.pid) if _running(p)}
+        servers = [p for p in before if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()]
+        assert len(servers) == 2
+        victim = servers[0]
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 20
+        while True:
+            now = {p for p in _children(proc.pid) if _running(p)}
+            if victim not in now and len(now) >= len(before):
+                break
+            assert proc.poll() is None and time.monotonic() < deadline, "no worker replaced the dead one"
+            time.sleep(0.2)
+        answers = [httpx.get(f"http://127.0.0.1:{port}/api/v1/articles/1", timeout=10) for _ in range(10)]
+        assert all(r.status_code == 200 for r in answers)
+    finally:
+        proc.terminate()
+        proc.wait(15)
