@@ -24,20 +24,28 @@ def test_serve_without_a_ledger_is_one_line_and_exit_2(tmp_path, capsys):
     assert err.count("\n") == 1 and err.startswith("onrecord: error: ") and "missing.db" in err
 
 
-def test_serve_answers_pages_and_api_on_a_free_port(examples_db):
+def start_serve(db, *options: str) -> tuple[subprocess.Popen, str]:
+    """`onrecord serve` on a free port as a user runs it, once it answers: (the process, its base URL)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
-                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(db), "--port", str(port),
+                             *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(base + "/", timeout=2)
+            return proc, base
+        except httpx.TransportError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise AssertionError(f"serve did not answer: {proc.stderr.read()}") from None
+            time.sleep(0.1)
+
+
+def test_serve_answers_pages_and_api_on_a_free_port(examples_db):
+    proc, base = start_serve(examples_db)
     try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                home = httpx.get(base + "/", timeout=2)
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
-                time.sleep(0.1)
+        home = httpx.get(base + "/", timeout=5)
         assert home.status_code == 200 and "Contested claims" in home.text
         assert httpx.get(base + "/api/v1/claims/3", timeout=5).json()["id"] == 3
         assert httpx.get(base + "/static/onrecord.css", timeout=5).status_code == 200
@@ -72,22 +80,12 @@ def _running(pid: int) -> bool:
 
 
 def test_serve_with_two_workers_answers_and_leaves_no_process_behind(examples_db):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
-                             "--port", str(port), "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc, base = start_serve(examples_db, "--workers", "2")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                assert httpx.get(f"http://127.0.0.1:{port}/actors/1", timeout=2).status_code == 200
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
-                time.sleep(0.1)
+        assert httpx.get(f"{base}/actors/1", timeout=5).status_code == 200
         workers = {p for p in _children(proc.pid) if _running(p)}
         assert len(workers) >= 2          # two servers (and possibly multiprocessing's resource tracker)
-        answers = [httpx.get(f"http://127.0.0.1:{port}/api/v1/articles/1", timeout=5) for _ in range(20)]
+        answers = [httpx.get(f"{base}/api/v1/articles/1", timeout=5) for _ in range(20)]
         assert all(r.status_code == 200 and r.json()["id"] == 1 for r in answers)
     finally:
         proc.terminate()
@@ -114,19 +112,8 @@ def test_serve_on_a_port_in_use_is_one_line_and_exit_2(examples_db, capsys):
 def test_serve_replaces_a_worker_that_dies(examples_db):
     import os
     import signal
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", str(examples_db),
-                             "--port", str(port), "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc, base = start_serve(examples_db, "--workers", "2")
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                assert httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
-                time.sleep(0.1)
         time.sleep(5.5)          # a worker dying in its first 5 s stops the server instead (it would die again)
         before = {p for p in _children(proc.pid) if _running(p)}
         servers = [p for p in before if b"resource_tracker" not in Path(f"/proc/{p}/cmdline").read_bytes()]
@@ -140,7 +127,7 @@ def test_serve_replaces_a_worker_that_dies(examples_db):
                 break
             assert proc.poll() is None and time.monotonic() < deadline, "no worker replaced the dead one"
             time.sleep(0.2)
-        answers = [httpx.get(f"http://127.0.0.1:{port}/api/v1/articles/1", timeout=10) for _ in range(10)]
+        answers = [httpx.get(f"{base}/api/v1/articles/1", timeout=10) for _ in range(10)]
         assert all(r.status_code == 200 for r in answers)
     finally:
         proc.terminate()
