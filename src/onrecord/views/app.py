@@ -31,8 +31,8 @@ log = logging.getLogger("onrecord.serve")
 class Ledger:
     """A pool of read-only connections: each request holds one of its own for as long as it runs.
 
-    sqlite3 connections must not be used by two threads at once, and FastAPI may run a request's dependency and
-    its handler on different worker threads, so a connection goes with the request rather than with a thread.
+    Requests interleave on the event loop wherever the framework awaits, so two requests may be in flight at
+    once; a connection goes with the request, and the pool grows to as many as are ever in flight together.
     """
 
     def __init__(self, path: str) -> None:

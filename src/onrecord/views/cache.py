@@ -9,11 +9,12 @@ the API, static files and error pages pass through untouched.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
+
+from ..ledger.store import Store
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,12 +37,11 @@ class PageCache:
         self.pages: OrderedDict[str, tuple[list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self.size = 0
         self.hits = self.misses = 0
-        self._conn = sqlite3.connect(f"file:{Path(db).resolve()}?mode=ro", uri=True, check_same_thread=False,
-                                     isolation_level=None)
+        self._store = Store.open(db, read_only=True)   # its own connection: data_version is per connection
         self.version = self._version()
 
     def _version(self) -> int:
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return self._store.one("PRAGMA data_version")[0]
 
     def _drop_all_if_changed(self) -> None:
         version = self._version()
@@ -92,4 +92,4 @@ class PageCache:
             self.size -= len(dropped)
 
     def close(self) -> None:
-        self._conn.close()
+        self._store.close()

@@ -48,17 +48,19 @@ def serve(db: str | Path, host: str, port: int, workers: int = 1, *, cache: bool
 
 def _check_port_free(host: str, port: int) -> None:
     """Refuses a port in use, even by another server that set SO_REUSEPORT (it would silently share it)."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
         try:
             probe.bind((host, port))
         except OSError as exc:
             raise OnrecordError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
 
 
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def _listen(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
