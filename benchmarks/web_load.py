@@ -160,6 +160,20 @@ async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max
     return latencies, errors, time.perf_counter() - started
 
 
+def print_pages(latencies: dict[str, list[float]], errors: dict[str, int]) -> None:
+    """Per page type: requests, errors, share answered from kept pages, latency percentiles against the target."""
+    print(f"{'page':<10} {'count':>6} {'errors':>6} {'cached':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+          f"{'p95/target':>10}")
+    for kind in sorted(latencies):
+        values = latencies[kind]
+        p95 = percentile(values, 0.95)
+        print(f"{kind:<10} {len(values):>6} {errors.get(kind, 0):>6} {hits.get(kind, 0) / len(values):>7.0%} "
+              f"{percentile(values, 0.5):>8.1f} {p95:>8.1f} "
+              f"{percentile(values, 0.99):>8.1f} {p95 / TARGET_P95_MS:>10.2f}")
+    if reasons:
+        print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. " + "; ".join(examples))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -204,16 +218,7 @@ def main() -> None:
     pages = "rendered every time" if args.no_cache else "kept until the ledger changes"
     print(f"{done} requests by {args.clients} concurrent clients in {seconds:.1f} s ({done / seconds:.0f} req/s), "
           f"{args.workers} uvicorn worker process(es), pages {pages}, server and clients on this machine")
-    print(f"{'page':<10} {'count':>6} {'errors':>6} {'cached':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'p95/target':>10}")
-    for kind in sorted(latencies):
-        values = latencies[kind]
-        p95 = percentile(values, 0.95)
-        print(f"{kind:<10} {len(values):>6} {errors.get(kind, 0):>6} {hits.get(kind, 0) / len(values):>7.0%} "
-              f"{percentile(values, 0.5):>8.1f} {p95:>8.1f} "
-              f"{percentile(values, 0.99):>8.1f} {p95 / TARGET_P95_MS:>10.2f}")
-    if reasons:
-        print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. " + "; ".join(examples))
+    print_pages(latencies, errors)
     print(f"target: p95 < {TARGET_P95_MS:.0f} ms per page type")
 
 
@@ -268,7 +273,7 @@ def ingest_while_serving(args: argparse.Namespace) -> None:
             ingest = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             latencies, errors, seconds = asyncio.run(
                 run_load(port, jobs(), args.clients, args.max_seconds, until=lambda: ingest.poll() is not None))
-            out, err = ingest.communicate(timeout=max(10.0, args.max_seconds - (time.monotonic() - started)))
+            _, err = ingest.communicate(timeout=max(10.0, args.max_seconds - (time.monotonic() - started)))
         finally:
             server.terminate()
             server.wait(10)
@@ -278,13 +283,7 @@ def ingest_while_serving(args: argparse.Namespace) -> None:
         print(f"ingest of {args.ingest} new articles into the served ledger: exit {ingest.returncode}, "
               f"{seconds:.1f} s; {done} requests by {args.clients} clients meanwhile ({done / seconds:.0f} req/s), "
               f"{sum(errors.values())} errors")
-        for kind in sorted(latencies):
-            values = latencies[kind]
-            print(f"  {kind:<8} {len(values):>6} requests, {errors.get(kind, 0)} errors, p50 "
-                  f"{percentile(values, 0.5):.1f} ms, p95 {percentile(values, 0.95):.1f} ms")
-        if reasons:
-            print("errors: " + ", ".join(f"{k} ×{v}" for k, v in sorted(reasons.items())) + "; e.g. "
-                  + "; ".join(examples))
+        print_pages(latencies, errors)
         lost = before + args.ingest - after
         print(f"articles: {before:,} before + {args.ingest} ingested = {before + args.ingest:,} expected, "
               f"{after:,} stored: {'none lost' if lost == 0 else f'{lost} LOST'}")
