@@ -94,3 +94,12 @@ def test_cli_eval_polnear_rejects_a_folder_that_is_not_a_split(tmp_path, capsys)
     assert main(["eval", "polnear", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()
     assert str(tmp_path) in err and "not a PolNeAR split" in err and "\n" not in err
+
+
+def test_cli_extract_a_folder_without_text_files_is_one_line_not_silence(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["extract", str(tmp_path / "empty")]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip().splitlines() == [f"onrecord: error: {tmp_path / 'empty'}: is a folder with no text files "
+                                        "(.md, .text, .txt) in it"]

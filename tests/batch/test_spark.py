@@ -137,3 +137,13 @@ def test_spark_daemon_preloads_the_model_and_writes_nothing_to_stdout(model, loa
 
 def test_spark_session_workers_fork_from_the_preloading_daemon(spark):
     assert spark.sparkContext.getConf().get("spark.python.daemon.module") == "onrecord.batch.spark_daemon"
+
+
+def test_spark_plan_names_a_missing_path_and_an_empty_folder_as_ingest_does(tmp_path):
+    from onrecord.batch.spark import plan
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    inputs = plan([str(tmp_path / "missing.txt"), str(tmp_path / "empty"), str(tmp_path / "a.txt")])
+    assert inputs.unreadable == ((0, str(tmp_path / "missing.txt"), "no such file or directory"),
+                                 (1, str(tmp_path / "empty"), "is a folder with no files in it"))
+    assert inputs.files == ((2, str(tmp_path / "a.txt")),)

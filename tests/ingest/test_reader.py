@@ -134,3 +134,11 @@ def test_reader_leaves_text_module_behaviour_alone(tmp_path):
     assert expand([str(tmp_path)]) == [str(tmp_path / "a.txt")]
     assert read_text(str(tmp_path / "a.txt")) == "x"
     assert json.dumps(expand(["-"])) == '["-"]'
+
+
+def test_read_an_empty_folder_is_a_failure_naming_it_not_a_silent_nothing(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "one.txt").write_text("Officials said the port would reopen on Monday.", encoding="utf-8")
+    items = list(read([str(tmp_path / "empty"), str(tmp_path / "one.txt")]))
+    assert [type(i) for i in items] == [Failure, Document]
+    assert items[0].source.endswith("empty") and items[0].reason == "is a folder with no files in it"

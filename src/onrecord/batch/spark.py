@@ -116,12 +116,12 @@ class Inputs:
     files: tuple[tuple[int, str], ...]         # (rank, local path as ingest names it)
     parquet: tuple[tuple[int, str], ...]       # (rank, local path or URI)
     remote: tuple[tuple[int, str], ...]        # (rank, URI of a file or folder: hdfs://, s3a://, ...)
-    missing: tuple[tuple[int, str], ...]       # (rank, local path that does not exist)
+    unreadable: tuple[tuple[int, str, str], ...]   # (rank, local path, why: missing, or an empty folder)
 
 
 def plan(paths: Sequence[str]) -> Inputs:
     from onrecord.ingest.reader import _walk  # the walk ingest does: same files, same order
-    files, parquet, remote, missing = [], [], [], []
+    files, parquet, remote, unreadable = [], [], [], []
     rank = 0
     for path in paths:
         local = path.removeprefix("file:")
@@ -130,13 +130,14 @@ def plan(paths: Sequence[str]) -> Inputs:
             rank += 1
             continue
         found = _walk(local) if os.path.isdir(local) else [local] if os.path.lexists(local) else None
-        if found is None:
-            missing.append((rank, path))
+        if not found:   # as ingest's read says it
+            unreadable.append((rank, path, "no such file or directory" if found is None
+                               else "is a folder with no files in it"))
             rank += 1
         for file in found or ():
             (parquet if file.endswith(".parquet") else files).append((rank, file))
             rank += 1
-    return Inputs(tuple(files), tuple(parquet), tuple(remote), tuple(missing))
+    return Inputs(tuple(files), tuple(parquet), tuple(remote), tuple(unreadable))
 
 
 def _local_key(uri: str) -> str:
@@ -176,7 +177,7 @@ def read_inputs(spark, inputs: Inputs, options: ReadOptions):
     from pyspark.sql import functions as F
     sc = spark.sparkContext
     names = {os.path.abspath(p): (rank, p) for rank, p in inputs.parquet}
-    parts = [sc.parallelize([(rank, p, 0, Failure(p, "no such file or directory")) for rank, p in inputs.missing], 1)]
+    parts = [sc.parallelize([(rank, p, 0, Failure(p, why)) for rank, p, why in inputs.unreadable], 1)]
     if inputs.files:
         # local paths (on a filesystem every executor mounts): listed here already, so each executor opens its
         # share with ingest's own reader; no Hadoop listing job, no file held whole in a row
@@ -331,7 +332,7 @@ def run_batch(paths: Sequence[str], out: str, *, model: str = "", master: str | 
     spark = spark or session(master)     # first: a missing pyspark or Java is its one-line error
     from pyspark import StorageLevel
     inputs = plan(paths)
-    if not (inputs.files or inputs.parquet or inputs.remote or inputs.missing):
+    if not (inputs.files or inputs.parquet or inputs.remote or inputs.unreadable):
         raise OnrecordError("batch: no input files found")
     # the executors' daemon preloads this model (functions shipped from here carry this environment)
     from onrecord.batch.spark_daemon import MODEL_ENV

@@ -71,7 +71,10 @@ def read(paths: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator
         if path == "-":
             yield from _stdin(options)
         elif os.path.isdir(path):
-            for file in _walk(path):
+            files = _walk(path)
+            if not files:
+                yield Failure(display_name(path), "is a folder with no files in it")
+            for file in files:
                 yield from read_file(file, options)
         elif not os.path.lexists(path):
             yield Failure(display_name(path), "no such file or directory")

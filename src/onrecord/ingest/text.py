@@ -54,7 +54,8 @@ def read_text(path: str) -> str:
     if not p.exists():
         raise InputError(path, "no such file or directory")
     if p.is_dir():
-        raise InputError(path, "is a directory")
+        raise InputError(path, "is a folder" if _text_files(p) else
+                         f"is a folder with no text files ({', '.join(sorted(TEXT_SUFFIXES))}) in it")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -73,9 +74,10 @@ def expand(paths: list[str]) -> list[str]:
     """Paths as given, with each directory replaced by the text files under it (sorted)."""
     out: list[str] = []
     for path in paths:
-        p = Path(path)
-        if path != "-" and p.is_dir():
-            out.extend(str(f) for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            out.append(path)
+        found = _text_files(Path(path)) if path != "-" and Path(path).is_dir() else []
+        out.extend(found or [path])   # a folder with no text files stays, so that reading it says so
     return out
+
+
+def _text_files(folder: Path) -> list[str]:
+    return [str(f) for f in sorted(folder.rglob("*")) if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES]
