@@ -82,9 +82,9 @@ def session(master: str | None = None, conf: dict[str, str] | None = None, app: 
             f.write(_LOG4J)
         java_options = f"-Dlog4j2.configurationFile=file:{log4j}"
         if (master or "local").startswith("local"):
-            # In local mode the JVM only coordinates (the work is in the Python workers), yet its optimising
-            # compiler and parallel collector took 6.6 of 33 core-seconds of a PolNeAR dev run on 2 cores: the
-            # quick compiler and the serial collector brought that to 2.5 (benchmarks/scaling.py prints it).
+            # In local mode the JVM only coordinates (the work is in the Python workers): its quick compiler and
+            # serial collector cost less CPU than the optimising one and parallel collection on a short run
+            # (benchmarks/scaling.py prints the JVM's CPU seconds).
             java_options += " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
         builder = builder.config("spark.driver.extraJavaOptions", java_options)
         if (master or "local").startswith("local"):
