@@ -119,8 +119,15 @@ CASES = {
         "Senator Paul Brenner has toned down his criticism of the trade deal.",
         [("the trade deal", "Paul Brenner", "accuse", "indirect")]),
     "noun-that-verb-subject": (
-        "Republican leaders never accepted the notion that the new law would save money.",
+        "Republican leaders pushed the notion that the new law would save money.",
         [("the new law would save money", "Republican leaders", "assert", "indirect")]),
+    # a position taken on a thing: the object is the content, and refusing it denies it
+    "object-position-refused": (
+        "Republican leaders never accepted the notion that the new law would save money.",
+        [("the notion that the new law would save money", "Republican leaders", "deny", "indirect")]),
+    "object-position-embraced": (
+        "The mayor embraced the proposal for a congestion charge on Monday.",
+        [("the proposal for a congestion charge", "mayor", "assert", "indirect")]),
     "object-as-judgement": (
         "Governor Lena Marsh sees the pipeline as a threat to the river.",
         [("the pipeline as a threat to the river", "Lena Marsh", "assert", "indirect")]),
@@ -345,3 +352,54 @@ def test_constructions_passive_praise_with_its_reason(run):
     assert [a.content.text[s - a.content.start:e - a.content.start] for s, e in a.content.parts] == [
         "The governor", "for reopening the clinic"]
     assert a.cue.text == "praised"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the aside runs up to the sentence's own stop: that stop does not keep it in the content
+    ("Mayor Ruth Okafor said that she plans to repeal most of the parking code, which the council passed in 2010.",
+     "that she plans to repeal most of the parking code"),
+    # a descriptive appositive is the reporter's
+    ("The auditor said the money went to Harbour Works, a firm owned by the mayor's cousin.",
+     "the money went to Harbour Works"),
+])
+def test_constructions_trailing_aside_ends_the_content_before_the_stop(run, text, content):
+    a = next(a for a in run(text).attributions if a.cue.text == "said")
+    assert a.content.text == content
+
+
+def test_constructions_naming_appositive_stays_in_the_content(run):
+    text = "The auditor said the contract was signed by the city's lawyer, Anna Brandt."
+    (a,) = run(text).attributions
+    assert a.content.text == "the contract was signed by the city's lawyer, Anna Brandt"
+
+
+def test_constructions_purpose_clause_without_a_comma_stays_in_the_content(run):
+    text = "The organisers said older voters turned out in force to support the mayor."
+    (a,) = run(text).attributions
+    assert a.content.text == "older voters turned out in force to support the mayor"
+
+
+def test_constructions_participle_gloss_after_a_comma_is_the_reporters(run):
+    text = "The governor said she would sign the bill, drawing boos from the crowd."
+    (a,) = run(text).attributions
+    assert a.content.text == "she would sign the bill"
+
+
+def test_constructions_inverted_cue_before_a_relative_clause_still_takes_the_quote(run):
+    text = ('"When the board says we cannot do this, I do not believe it," said Hans Meyer, chairman of the '
+            'department, who co-developed the tracking system.')
+    (a,) = run(text).attributions
+    assert a.content.text == "When the board says we cannot do this, I do not believe it"
+    assert a.kind == "direct" and a.speaker.name == "Hans Meyer"
+
+
+def test_constructions_cueless_quote_after_a_quote_in_its_paragraph_is_another_part(run):
+    text = '"We will not resign," the minister said on Tuesday. The vote was close. "The inquiry will clear us."'
+    (a,) = run(text).attributions
+    assert [text[s:e] for s, e in a.content.parts] == ["We will not resign", "The inquiry will clear us."]
+
+
+def test_constructions_cueless_quote_after_indirect_speech_stays_its_own_attribution(run):
+    text = 'The minister said the inquiry would clear her. "We will not resign."'
+    contents = [a.content.text for a in run(text).attributions]
+    assert contents == ["the inquiry would clear her", "We will not resign."]

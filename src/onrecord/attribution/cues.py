@@ -42,7 +42,11 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "recount", "articulate", "renounce", "rebuke", "label", "deem", "broadcast", "retweet",
                   "lay", "champion", "trumpet", "issue", "list", "name", "share", "expose", "withdraw",
                   "veto", "insult", "recite", "explore", "single", "shrug", "brush", "tick", "revisit", "witness",
-                  "thank", "publish", "unveil", "pitch", "signal"}
+                  "thank", "publish", "unveil", "pitch", "signal",
+                  # positions taken on a thing: "embraced the plan", "advocates a carbon tax", "claimed victory"
+                  "claim", "tweet", "explain", "answer", "reaffirm", "address", "accept", "embrace",
+                  "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
+                  "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
@@ -167,8 +171,8 @@ def cue_lemma(tok: Token) -> str | None:
 CLAUSE_ONLY = frozenset({"clause"})
 
 
-# the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop"
-_LEMMA_FIXES = {"hop": ("hope", ("hope", "hoping"))}
+# the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop", "retweeted" as "retweete"
+_LEMMA_FIXES = {"hop": ("hope", ("hope", "hoping")), "retweete": ("retweet", ("retweet",))}
 
 
 def verb_lemma(tok: Token) -> str:

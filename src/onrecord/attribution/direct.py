@@ -97,7 +97,10 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         lemma = cue_lemma(tok)
         if lemma is None:
             continue
-        if lemma != "according to" and _has_own_content(tok, index):
+        # '"…," said Hany Farid, chairman …, who co-developed …': right after the quote, with the speaker after
+        # it, the verb is the quote's cue even when the parser hangs a later clause on it
+        inverted = not any(not (t.is_punct or t.is_space) for t in window[:pos])
+        if lemma != "according to" and not inverted and _has_own_content(tok, index):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None

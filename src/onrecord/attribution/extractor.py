@@ -23,6 +23,9 @@ from .quotes import find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
 
+# A quote with no cue in the paragraph of the previous quote is another part of that content ('"A," X said.
+# "B."'), as quote-split parts are; one in a later paragraph, or after indirect speech, is an attribution of its own
+MERGE_PARAGRAPHS = 0
 STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|letter)\b", re.IGNORECASE)
 
 
@@ -54,6 +57,12 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
                 continue
             # a quote that continues the previous speaker is named by that speaker's mention
             mention, actor = previous[2], previous[0]
+            if (paragraph - previous[1] <= MERGE_PARAGRAPHS and resolved and resolved[-1][0].cue is not None
+                    and resolved[-1][0].kind != "indirect"):
+                owner = resolved[-1][0]
+                owner.parts.extend(cand.parts)
+                previous = (actor, index.paragraph_of(cand.end), mention)
+                continue
         else:
             mention, actor = _speaker(doc, cand, resolver)
         resolved.append((cand, mention, actor))

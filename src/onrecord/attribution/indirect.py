@@ -229,6 +229,8 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         tok = doc[i]
         if tok.text in (";", "--", "—") or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
+        if _gloss_participle(tok):
+            return i - 2
         if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
                 and not _shares_subject(tok)):
             return last     # "…, but in fact she used one account": the reporter's contrast
@@ -313,25 +315,39 @@ SPEECH_ACTS = {"say", "tell", "add", "announce", "insist", "argue", "claim", "wa
                "declare", "urge", "ask", "call", "demand", "accuse", "deny", "reject", "vow", "promise", "pledge"}
 
 
+def _after_comma(tok: Token) -> bool:
+    """The phrase headed by ``tok`` opens after a comma, semicolon or dash."""
+    before = tok.left_edge.i - 1
+    return before >= 0 and tok.doc[before].text in (",", ";", "--", "—", "–")
+
+
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
-        if tok.dep_ == "advcl" and cue_lemma(tok) is not None:
+        # ("…, accusing Y of …"); without the comma the clause is the content's own purpose or reason ("turned
+        # out in force to support Clinton", "needs more work to show that …")
+        if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok):
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
         # ("… and that it would add …" is a second reported clause, not a speech act)
         lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
-        # ", calling the accusation a fabrication": a participle after a comma is the reporter's gloss
-        if (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > first
-                and tok.doc[tok.left_edge.i - 1].text == ","
-                and tok.lemma_.lower() in ("call", "describe", "label", "brand", "term")):
+        # ", calling the accusation a fabrication", ", drawing boos from the crowd": a participle after a comma is
+        # the reporter's gloss
+        if tok.left_edge.i > first and _gloss_participle(tok) and (
+                tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") or cue_lemma(tok) is None):
             return min(last, tok.left_edge.i - 1)
     return last
+
+
+def _gloss_participle(tok: Token) -> bool:
+    """', drawing boos from the crowd', ', putting them at odds with …': a participle clause after a comma."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i == tok.i and tok.i > 0
+            and tok.doc[tok.i - 1].text == ",")
 
 
 
