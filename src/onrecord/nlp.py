@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 from .models import DEFAULT_MODEL, NOT_INSTALLED
+from .truecase import recase
 
 # Paragraphs are grouped into chunks of at most this many characters: far under spaCy's max_length, and
 # small enough that the parser's memory stays flat on very long inputs.
@@ -125,9 +126,11 @@ def make_doc(nlp: Language, text: str) -> Doc | str:
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """One Doc per text whose ``doc.text`` is the text exactly, however long it is."""
     texts = list(texts)
+    # title-case headlines are parsed re-cased (same length, same offsets); the Doc gets the original words back
+    cased = [recase(text) for text in texts]
     pieces: list[Doc | str] = []
     owners: list[int] = []
-    for index, text in enumerate(texts):
+    for index, text in enumerate(cased):
         for s, e in chunk_bounds(text):
             pieces.append(make_doc(nlp, text[s:e]))
             owners.append(index)
@@ -139,11 +142,24 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Ite
         while owner < len(owners) and owners[owner] == index:
             current.append(next(pending)[1])
             owner += 1
-        yield _join(nlp, current)
+        doc = _join(nlp, current)
+        yield doc if cased[index] is texts[index] else with_text(doc, texts[index])
 
 
 def parse(nlp: Language, text: str) -> Doc:
     return next(parse_many(nlp, [text]))
+
+
+# what a parse of the re-cased text keeps when its words get their original case back
+PARSE_ATTRS = ["TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE"]
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """A Doc of ``text``'s own words carrying ``doc``'s analysis; ``doc.text`` differs from ``text`` only in case."""
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    restored.from_array(PARSE_ATTRS, doc.to_array(PARSE_ATTRS))
+    return restored
 
 
 def _join(nlp: Language, docs: list[Doc]) -> Doc:

@@ -403,3 +403,29 @@ def test_constructions_cueless_quote_after_indirect_speech_stays_its_own_attribu
     text = 'The minister said the inquiry would clear her. "We will not resign."'
     contents = [a.content.text for a in run(text).attributions]
     assert contents == ["the inquiry would clear her", "We will not resign."]
+
+
+def test_constructions_colon_line_name_the_tagger_reads_as_a_noun(run):
+    text = "Sanders: Clinton needs to drop the personality attacks on Trump.\n\nThe senator spoke in Iowa."
+    a = next(a for a in run(text).attributions if a.rule == "colon-line")
+    assert a.content.text == "Clinton needs to drop the personality attacks on Trump"
+    assert a.speaker.mention.text == "Sanders"
+
+
+def test_constructions_colon_line_takes_the_whole_line_over_speech_inside_it(run):
+    text = "Pence: Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp.\n\nPence spoke on Sunday."
+    (a,) = [a for a in run(text).attributions if a.content.start < text.index("\n")]
+    assert a.rule == "colon-line" and a.speaker.mention.text == "Pence"
+    assert a.content.text == "Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp"
+
+
+def test_constructions_colon_line_quote_after_the_colon_is_the_names(run):
+    text = "Okafor: 'We Will Not Resign Over This Report.'\n\nThe mayor spoke on Monday."
+    a = next(a for a in run(text).attributions if a.content.start < text.index("\n"))
+    assert a.speaker.mention.text == "Okafor" and "We Will Not Resign" in a.content.text
+
+
+@pytest.mark.parametrize("label", ["Exclusive", "The Latest", "WATCH", "Bombshell"])
+def test_constructions_colon_line_section_label_is_no_speaker(run, label):
+    text = f"{label}: Mayor Okafor Plans To Step Down Next Week.\n\nThe mayor spoke on Monday."
+    assert not [a for a in run(text).attributions if a.rule == "colon-line"]

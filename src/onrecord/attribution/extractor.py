@@ -34,7 +34,9 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     index = DocIndex(doc, find_quotes(doc_text(doc)))
     direct, used = find_direct(index)
     indirect = find_indirect(index, used)
-    colon = find_colon(index, [(c.start, c.end) for c in direct + indirect])
+    # a "Name: …" line is one attribution of the whole line: reported speech inside it does not block it, and a
+    # quote right after the colon is that name's
+    colon = find_colon(index, [(c.start, c.end) for c in direct if not c.continues])
     nominal = find_nominal(index, [(c.start, c.end) for c in direct + indirect + colon])
     raising = find_raising(index, [(c.start, c.end) for c in direct + indirect + colon + nominal])
     found = direct + indirect + colon + nominal + raising

@@ -477,8 +477,17 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
 
 
 # "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.
-COLON_MAX_SPEAKER_TOKENS = 4
+COLON_MAX_SPEAKER_TOKENS = 6
 COLON_MIN_CONTENT_TOKENS = 3
+# words inside a name before the colon ("Secretary of State", "Ministry of Defence")
+COLON_NAME_LINKS = {"of", "the", "and", "&", "for", "de", "von", "van", "al"}
+# section labels, not speakers ("Exclusive: …", "The Latest: …", "Watch: …")
+COLON_LABELS = {"exclusive", "latest", "watch", "video", "videos", "update", "updated", "breaking", "live",
+                "analysis", "opinion", "editorial", "review", "photos", "photo", "listen", "related", "note",
+                "correction", "transcript", "excerpt", "daily", "news", "fact", "check", "explainer", "podcast",
+                "read", "more", "q", "question", "answer", "warning", "spoiler", "graphic", "chart", "map", "wow",
+                "boom", "bombshell", "byline", "fix", "must", "huge", "shock", "shocking", "ouch", "yikes", "omg",
+                "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz"}
 
 
 def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
@@ -493,13 +502,15 @@ def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candid
         if colon is None or colon.i == first:
             continue
         speaker_tokens = doc[first:colon.i]
-        if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in speaker_tokens) and \
-                not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
+        # the small model tags some names as nouns ("Sanders", "Politifact"): a capitalised run is a name too
+        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in speaker_tokens) or all(
+            t.is_title or t.is_upper or t.lower_ in COLON_NAME_LINKS for t in speaker_tokens)
+        if not named and not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
             continue
-        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in speaker_tokens):
+        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") or t.lower_ in COLON_LABELS for t in speaker_tokens):
             continue
         end_tok = index.token_before(pend)
-        if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS or index.quoted[colon.i + 1]:
+        if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS:
             continue
         s, e = span_of_tokens(doc, colon.i + 1, end_tok)
         if e <= s or held.overlaps(s, e):
