@@ -125,6 +125,13 @@ CASES = {
     "object-position-refused": (
         "Republican leaders never accepted the notion that the new law would save money.",
         [("the notion that the new law would save money", "Republican leaders", "deny", "indirect")]),
+    # intentions that are cues only with a to-infinitive
+    "infinitive-voted-to": (
+        "The city council voted to repeal the parking code.",
+        [("to repeal the parking code", "city council", "assert", "indirect")]),
+    "infinitive-aims-to": (
+        "Governor Lena Marsh aims to cut the sales tax before the election.",
+        [("to cut the sales tax", "Lena Marsh", "assert", "indirect")]),
     "object-position-embraced": (
         "The mayor embraced the proposal for a congestion charge on Monday.",
         [("the proposal for a congestion charge", "mayor", "assert", "indirect")]),
@@ -179,6 +186,7 @@ EMPTY = {
     "in-a-place-not-a-source": "In the new stadium, the home team leads by six points.",
     "adjective-without-a-holder": "It is clear that the bridge needs repairs.",
     "passive-event-not-a-judgement": "The driver was charged with speeding on the bridge.",
+    "intention-verb-without-an-infinitive": "The auditor looked at the figures and voted on Tuesday.",
 }
 
 

@@ -49,7 +49,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
-URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend"}
+URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend", "order"}
 
 
 class Intervals:
@@ -158,6 +158,11 @@ def cue_lemma(tok: Token) -> str | None:
     if needs == CLAUSE_ONLY:
         # "'…,' he continued", "the letter reads: …" (not "continued to rise", "read the book")
         return lemma if tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) else None
+    if needs == INFINITIVE_ONLY:
+        # "aims to cut taxes", "voted to repeal the law" (not "aimed the camera", "voted on Tuesday")
+        return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                      for a in c.children)
+                            for c in tok.children) else None
     if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -169,6 +174,8 @@ def cue_lemma(tok: Token) -> str | None:
 
 # the "needs" of a verb that reports speech only with a clause or quote after it
 CLAUSE_ONLY = frozenset({"clause"})
+# the "needs" of a verb that states an intention only with a to-infinitive after it
+INFINITIVE_ONLY = frozenset({"infinitive"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop", "retweeted" as "retweete"
