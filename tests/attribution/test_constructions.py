@@ -437,3 +437,12 @@ def test_constructions_colon_line_quote_after_the_colon_is_the_names(run):
 def test_constructions_colon_line_section_label_is_no_speaker(run, label):
     text = f"{label}: Mayor Okafor Plans To Step Down Next Week.\n\nThe mayor spoke on Monday."
     assert not [a for a in run(text).attributions if a.rule == "colon-line"]
+
+
+@pytest.mark.parametrize("text", [
+    '"We had written two dozen songs by then," Kiedis said, mentioning that the album is nearly done.',
+    '"I was asked this a couple of months ago," Okafor said answering a question at a town hall.',
+])
+def test_constructions_cue_after_a_quote_keeps_it_despite_a_participle_or_comma_clause(run, text):
+    a = next(a for a in run(text).attributions if a.kind == "direct")
+    assert a.content.text == text[1:text.index(',"')]

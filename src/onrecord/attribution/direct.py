@@ -75,9 +75,14 @@ def _clause_is_only_cue(cue: Token, between: list[Token]) -> bool:
 
 
 def _has_own_content(cue: Token, index: DocIndex) -> bool:
-    """A cue after a quote that governs its own clause ('He said the talks failed') is a new attribution."""
+    """A cue after a quote that governs its own clause ('He said the talks failed') is a new attribution.
+
+    Not a clause set off by a comma or a participle ('"…," Kiedis said, mentioning the album is done', '"…,"
+    Clinton said answering a question'): those describe the quote's cue, they are not its content."""
     for c in cue.children:
         if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not index.quoted[c.i]:
+            if c.tag_ == "VBG" or any(t.text in (",", ";", "—", "--") for t in cue.doc[cue.i + 1:c.left_edge.i]):
+                continue
             return True
     return False
 
