@@ -125,6 +125,10 @@ CASES = {
     "object-position-refused": (
         "Republican leaders never accepted the notion that the new law would save money.",
         [("the notion that the new law would save money", "Republican leaders", "deny", "indirect")]),
+    # the parser reads "for" as the mark of an infinitive clause with its own subject
+    "call-for-subject-infinitive": (
+        "The union is calling for the city council to reopen the library.",
+        [("the city council to reopen the library", "union", "demand", "indirect")]),
     # intentions that are cues only with a to-infinitive
     "infinitive-voted-to": (
         "The city council voted to repeal the parking code.",

@@ -193,11 +193,26 @@ def verb_lemma(tok: Token) -> str:
 
 def _calls_something(tok: Token) -> bool:
     """'called the charges fabricated', 'called Trump a liar' (not 'called the police')."""
-    if any(c.dep_ in ("oprd", "ccomp") for c in tok.children):
+    if any(c.dep_ in ("oprd", "ccomp") for c in tok.children) or for_clause(tok) is not None:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is not None and any(c.dep_ in ("acl", "amod") and c.i > obj.i and c.tag_ in ("VBN", "JJ")
-                                   for c in obj.children)
+    return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or quoted_appos(c)
+                                   for c in obj.children if c.i > obj.i)
+
+
+def quoted_appos(tok: Token) -> bool:
+    """'called his actions "a crucial step"': the parser hangs the quoted judgement on the object."""
+    return tok.dep_ == "appos" and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in QUOTE_MARKS
+
+
+QUOTE_MARKS = {'"', "“", "''", "``", "‘", "'"}
+
+
+def for_clause(tok: Token) -> Token | None:
+    """'calling for the United States to step up its efforts': the parser reads "for" as the mark of an
+    infinitive clause with its own subject, not as the preposition that makes "call for" a demand."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i
+                 and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
 
 
 def cue_span(tok: Token) -> tuple[int, int]:

@@ -34,6 +34,8 @@ from .cues import (
     Intervals,
     cue_lemma,
     cue_span,
+    for_clause,
+    quoted_appos,
     span_of_tokens,
     speaker_head,
     subject_of,
@@ -127,7 +129,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
-            judged = [c for c in obj.children if c.dep_ in ("acl", "amod") and c.i > obj.i]
+            judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or quoted_appos(c)) and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
@@ -147,6 +149,9 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "for"), None)
             if pp is not None:
                 return [span_of_tokens(doc, pp.left_edge.i + 1, pp.right_edge.i)], "to", "call-for"
+            clause = for_clause(cue)
+            if clause is not None:
+                return [span_of_tokens(doc, cue.i + 2, clause.right_edge.i)], "to", "call-for"
     if _as_aside(cue):
         # "As the minister put it, the budget is a disaster": the clause the aside hangs on
         host = cue.head
