@@ -437,7 +437,7 @@ def test_constructions_colon_line_quote_after_the_colon_is_the_names(run):
     assert a.speaker.mention.text == "Okafor" and "We Will Not Resign" in a.content.text
 
 
-@pytest.mark.parametrize("label", ["Exclusive", "The Latest", "WATCH", "Bombshell"])
+@pytest.mark.parametrize("label", ["Exclusive", "The Latest", "WATCH", "Bombshell", "Contributing"])
 def test_constructions_colon_line_section_label_is_no_speaker(run, label):
     text = f"{label}: Mayor Okafor Plans To Step Down Next Week.\n\nThe mayor spoke on Monday."
     assert not [a for a in run(text).attributions if a.rule == "colon-line"]

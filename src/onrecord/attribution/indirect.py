@@ -492,7 +492,8 @@ COLON_LABELS = {"exclusive", "latest", "watch", "video", "videos", "update", "up
                 "correction", "transcript", "excerpt", "daily", "news", "fact", "check", "explainer", "podcast",
                 "read", "more", "q", "question", "answer", "warning", "spoiler", "graphic", "chart", "map", "wow",
                 "boom", "bombshell", "byline", "fix", "must", "huge", "shock", "shocking", "ouch", "yikes", "omg",
-                "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz"}
+                "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz", "contributing", "contributors",
+                "reporting", "editing", "produced", "credit", "credits"}
 
 
 def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
