@@ -125,6 +125,13 @@ CASES = {
     "object-position-refused": (
         "Republican leaders never accepted the notion that the new law would save money.",
         [("the notion that the new law would save money", "Republican leaders", "deny", "indirect")]),
+    # an attitude towards a thing, stated with an adjective and its preposition
+    "adjective-upbeat-about": (
+        "Governor Lena Marsh is upbeat about the port's chances of reopening in May.",
+        [("the port's chances of reopening in May", "Lena Marsh", "assert", "indirect")]),
+    "adjective-hostile-to": (
+        "The city council is hostile to the congestion charge.",
+        [("the congestion charge", "city council", "assert", "indirect")]),
     # the parser reads "for" as the mark of an infinitive clause with its own subject
     "call-for-subject-infinitive": (
         "The union is calling for the city council to reopen the library.",

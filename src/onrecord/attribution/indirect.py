@@ -694,6 +694,23 @@ ADJ_CUES = {"confident": (), "convinced": (), "sure": (), "certain": (), "hopefu
             "furious": ("about", "at", "over"), "excited": ("about",), "nervous": ("about",), "comfortable": ("with",),
             "uncomfortable": ("with",), "firm": (), "emphatic": (), "vocal": ("about",), "outspoken": ("about",),
             "dismissive": ("of",), "suspicious": ("of",), "fond": ("of",), "ready": ()}
+# attitudes towards a thing, stated with an adjective and its preposition ("upbeat about", "hostile to")
+ADJ_CUES |= {"confident": ("in", "about", "of"), "sure": ("of", "about"), "certain": ("of", "about"),
+             "hopeful": ("about", "of"), "optimistic": ("about", "on"), "pessimistic": ("about", "on"),
+             "concerned": ("about", "with", "over", "by"), "uncomfortable": ("with", "on", "about"),
+             "appreciative": ("of",), "upbeat": ("about", "on"), "tired": ("of",), "loyal": ("to",),
+             "shy": ("about",), "upfront": ("about",), "interested": ("in",), "partial": ("to",),
+             "cynical": ("about",), "lukewarm": ("about", "on", "toward", "towards"), "passionate": ("about",),
+             "sympathetic": ("to", "toward", "towards"), "mistrustful": ("of",), "distrustful": ("of",),
+             "favorable": ("to", "toward", "towards"), "unapologetic": ("about",), "pleased": ("with", "by", "about"),
+             "irritated": ("by", "about", "with"), "outspoken": ("about", "on"), "hostile": ("to", "toward", "towards"),
+             "conscious": ("of",), "enthusiastic": ("about",), "hesitant": ("about",), "bullish": ("on", "about"),
+             "ambivalent": ("about",), "grateful": ("for", "to"), "thankful": ("for",), "happy": ("with", "about"),
+             "anxious": ("about",), "alarmed": ("by", "about", "at"), "troubled": ("by",), "dismayed": ("by", "at"),
+             "outraged": ("by", "at", "over"), "offended": ("by",), "impressed": ("by", "with"),
+             "unimpressed": ("by", "with"), "vague": ("on", "about"), "noncommittal": ("on", "about"),
+             "silent": ("on", "about"), "firm": ("on",), "adamant": ("about",), "eager": ("for",),
+             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",)}
 NO_SPEAKER_ADJ = {"clear", "unclear"}
 
 
