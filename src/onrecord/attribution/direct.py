@@ -205,8 +205,9 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 window = _tokens_after(index, group)
                 clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
-        follows = bool(found) and id(found[-1]) in clause_end and \
-            not index.text[clause_end.get(id(found[-1]), 0):group.open_mark].strip()
+        # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
+        gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""
+        follows = bool(found) and id(found[-1]) in clause_end and not gap_before.strip() and "\n" not in gap_before
         if cand is not None and not own_cue and follows:
             cand = None   # '"A," said X. "B" for the top' – B is the same speaker's, not the next cue's
             after = None
