@@ -9,6 +9,15 @@ CASES = {
         '"The school will stay closed," a district spokeswoman said in a statement.\n\n'
         '"We will not be renewing the contract," county board chair Wilma Ostrander told The Ledger by phone.',
         [("We will not be renewing the contract", "Wilma Ostrander")]),
+    # a quote closed on a comma is the cue's content even when the parser hangs a later clause on the cue
+    "quote-comma-cue-then-participle": (
+        '"We have finished most of the songs," Tom Marlow said, mentioning the new record is "almost done."',
+        [("We have finished most of the songs", "Tom Marlow"), ('the new record is "almost done."', "Tom Marlow")]),
+    # a quote after a new predicate ("saying that …") is not another part of the first quote
+    "quote-after-participle-not-split": (
+        '"We are not worried," Governor Ana Ruiz told reporters on Friday, saying that critics "are afraid" '
+        "because the polls look good.",
+        [("We are not worried", "Governor Ana Ruiz"), ('that critics "are afraid" because the polls look good', "Governor Ana Ruiz")]),
 }
 
 

@@ -16,6 +16,9 @@ BEFORE_WINDOW = 12
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 3
 OPEN_MARKS = set("“„«‟\"")
+# dependencies of a verb after a quote's cue that start a predicate of their own (not a relative clause on the
+# speaker: '"…," said Cole, who co-wrote the plan. "…"')
+NEW_PREDICATE = ("advcl", "ccomp", "xcomp", "conj", "csubj")
 DASHES = {"―", "—", "–", "-", "--"}
 
 
@@ -93,6 +96,8 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
     glued = index.text[group.outer_end:group.outer_end + 3].lstrip(" \u00a0")
     if glued[:1] in ("―", "—") and window[0].pos_ == "PROPN":
         return window[0]   # '…”― Carla Sanchez': the tokenizer glued the dash to the closing mark
+    inner = index.text[group.start:group.end].rstrip()
+    comma = inner.endswith(",") or window[0].text == ","
     for pos, tok in enumerate(window):
         lemma = cue_lemma(tok)
         if lemma is None:
@@ -100,7 +105,9 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         # '"…," said Hany Farid, chairman …, who co-developed …': right after the quote, with the speaker after
         # it, the verb is the quote's cue even when the parser hangs a later clause on it
         inverted = not any(not (t.is_punct or t.is_space) for t in window[:pos])
-        if lemma != "according to" and not inverted and _has_own_content(tok, index):
+        # '"…," Kiedis said, mentioning the album is …': a quote closed on a comma is the complement of the cue
+        # clause after it; a clause the parser hangs on that cue is a second content, not a reason to skip
+        if lemma != "according to" and not inverted and not comma and _has_own_content(tok, index):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None
@@ -203,7 +210,10 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             else:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
                 window = _tokens_after(index, group)
-                clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                # '"A," Marlow said, mentioning the record is "almost done."': a new predicate after the cue
+                # ends the cue clause, and the next quote belongs to that predicate, not to A's content
+                if not any(t.i > after.i and t.pos_ == "VERB" and t.dep_ in NEW_PREDICATE for t in window):
+                    clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
         # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
         gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""
