@@ -2,7 +2,7 @@
 
 import pytest
 
-# (text, [(exact content text, resolved speaker name), ...])
+# (text, [(exact content text, resolved speaker name or None), ...])
 CASES = {
     # a new paragraph after a quote and its cue starts a new quotation with a cue of its own
     "quote-new-paragraph-own-cue": (
@@ -17,7 +17,12 @@ CASES = {
     "quote-after-participle-not-split": (
         '"We are not worried," Governor Ana Ruiz told reporters on Friday, saying that critics "are afraid" '
         "because the polls look good.",
-        [("We are not worried", "Governor Ana Ruiz"), ('that critics "are afraid" because the polls look good', "Governor Ana Ruiz")]),
+        [("We are not worried", "Governor Ana Ruiz"),
+         ('that critics "are afraid" because the polls look good', "Governor Ana Ruiz")]),
+    # ", but that …" after a reported clause is a second reported clause of the same cue, not the reporter's contrast
+    "but-that-second-clause": (
+        "The report said the economy is weak, but that wages are rising in most states.",
+        [("the economy is weak, but that wages are rising in most states", None)]),
 }
 
 
@@ -27,4 +32,5 @@ def test_frames_and_clauses(run, name):
     article = run(text)
     got = [(a.content.text, a.speaker.name) for a in article.attributions]
     for content, speaker in expected:
-        assert (content, speaker) in got, f"{name}: {got}"
+        # a speaker of None checks the content only
+        assert any(c == content and speaker in (None, s) for c, s in got), f"{name}: {got}"
