@@ -23,6 +23,15 @@ CASES = {
     "but-that-second-clause": (
         "The report said the economy is weak, but that wages are rising in most states.",
         [("the economy is weak, but that wages are rising in most states", None)]),
+    # a relative clause on the addressee between the cue and a comma-set quote does not cut the quote off its cue
+    "quote-cue-before-relative-clause": (
+        'Later, Mayor Dana Whitfield told the delegates who had gathered in the old city hall of Marston, '
+        '"Nobody should doubt our commitment to the river project."',
+        [("Nobody should doubt our commitment to the river project.", "Dana Whitfield")]),
+    # without the comma the noun is the subject of the quoted predicate: a mixed content from the noun on
+    "mixed-quote-after-participle-noun": (
+        'The economist Lara Voss said the tax breaks used by large firms "do nothing for workers."',
+        [('the tax breaks used by large firms "do nothing for workers."', "Lara Voss")]),
 }
 
 

@@ -10,7 +10,7 @@ from .quotes import QuoteGroup
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
 # ('"…," the ministry's spokeswoman Maria Zakharova told reporters on Monday').
 AFTER_WINDOW = 30
-BEFORE_WINDOW = 12
+BEFORE_WINDOW = 20
 # A quote with no cue continues the previous speaker only if it is sentence-like and near
 # (scare quotes and titles are short and sit inside a clause).
 MIN_CONTINUATION_WORDS = 4
@@ -124,10 +124,25 @@ def cue_before(index: DocIndex, group: QuoteGroup, tokens: list[Token]) -> tuple
         if cue_lemma(tok) is None:
             continue
         between = tokens[pos + 1:]
-        if any(t.pos_ == "VERB" for t in between):
+        if any(t.pos_ == "VERB" and not _describes_noun(t, tok, between) for t in between):
             return None, []
         return tok, between
     return None, []
+
+
+def _describes_noun(verb: Token, cue: Token, between: list[Token]) -> bool:
+    """'she told the mayors who gathered in the hall, "…"': a verb in a relative or participle clause on a noun
+    describes the addressee or the occasion; it starts no clause of its own between the cue and the quote. Only
+    when a comma or colon sets the quote off: in 'said the tax breaks used by firms "do nothing"' the noun is the
+    subject of the quoted predicate (a mixed quote)."""
+    if not _ends_with_comma(between) and not _ends_with_colon(between):
+        return False
+    for t in (verb, *verb.ancestors):
+        if t.i <= cue.i:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+    return False
 
 
 def _ends_with_colon(tokens: list[Token]) -> bool:
@@ -250,7 +265,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                                       extra_start=mixed[-1].idx)
                 elif not between or all(t.is_punct or t.is_space or t.pos_ in ("ADP", "NOUN", "PROPN", "PRON",
                                                                                   "DET", "ADJ", "NUM", "ADV")
-                                        for t in between):
+                                        or _describes_noun(t, cue_b, between) for t in between):
                     cand = _candidate(index, group, cue_b, "quote-cue-before", 0.85)
         if cand is None and not before:
             prev = _previous_paragraph_tokens(index, group)
