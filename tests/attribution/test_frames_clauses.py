@@ -32,6 +32,11 @@ CASES = {
     "mixed-quote-after-participle-noun": (
         'The economist Lara Voss said the tax breaks used by large firms "do nothing for workers."',
         [('the tax breaks used by large firms "do nothing for workers."', "Lara Voss")]),
+    # a cue word in a relative clause on the speaker is not the quote's cue: the verb after it is
+    "quote-cue-after-speaker-relative": (
+        '"The answer you want is simple," Perez, who has proposed ending the subsidy over five years, '
+        "said at the time.",
+        [("The answer you want is simple", "Perez")]),
 }
 
 
@@ -43,3 +48,9 @@ def test_frames_and_clauses(run, name):
     for content, speaker in expected:
         # a speaker of None checks the content only
         assert any(c == content and speaker in (None, s) for c, s in got), f"{name}: {got}"
+
+
+def test_quote_cue_after_skips_relative_clause_on_speaker(run):
+    text, _ = CASES["quote-cue-after-speaker-relative"]
+    quote = next(a for a in run(text).attributions if a.content.text == "The answer you want is simple")
+    assert quote.cue is not None and quote.cue.text == "said"

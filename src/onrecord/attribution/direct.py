@@ -102,6 +102,10 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         lemma = cue_lemma(tok)
         if lemma is None:
             continue
+        # '"…," Perez, who has proposed ending the subsidy, said': a cue inside a relative clause on the speaker
+        # describes the speaker; the quote's cue comes later
+        if pos and any(t.dep_ == "relcl" and window[0].i <= t.head.i < t.i <= tok.i for t in (tok, *tok.ancestors)):
+            continue
         # '"…," said Hany Farid, chairman …, who co-developed …': right after the quote, with the speaker after
         # it, the verb is the quote's cue even when the parser hangs a later clause on it
         inverted = not any(not (t.is_punct or t.is_space) for t in window[:pos])
