@@ -10,12 +10,15 @@ from .quotes import QuoteGroup
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
 # ('"…," the ministry's spokeswoman Maria Zakharova told reporters on Monday').
 AFTER_WINDOW = 30
-BEFORE_WINDOW = 12
+BEFORE_WINDOW = 20
 # A quote with no cue continues the previous speaker only if it is sentence-like and near
 # (scare quotes and titles are short and sit inside a clause).
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 3
 OPEN_MARKS = set("“„«‟\"")
+# dependencies of a verb after a quote's cue that start a predicate of their own (not a relative clause on the
+# speaker: '"…," said Cole, who co-wrote the plan. "…"')
+NEW_PREDICATE = ("advcl", "ccomp", "xcomp", "conj", "csubj")
 DASHES = {"―", "—", "–", "-", "--"}
 
 
@@ -98,14 +101,22 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
     glued = index.text[group.outer_end:group.outer_end + 3].lstrip(" \u00a0")
     if glued[:1] in ("―", "—") and window[0].pos_ == "PROPN":
         return window[0]   # '…”― Carla Sanchez': the tokenizer glued the dash to the closing mark
+    inner = index.text[group.start:group.end].rstrip()
+    comma = inner.endswith(",") or window[0].text == ","
     for pos, tok in enumerate(window):
         lemma = cue_lemma(tok)
         if lemma is None:
             continue
+        # '"…," Perez, who has proposed ending the subsidy, said': a cue inside a relative clause on the speaker
+        # describes the speaker; the quote's cue comes later
+        if pos and any(t.dep_ == "relcl" and window[0].i <= t.head.i < t.i <= tok.i for t in (tok, *tok.ancestors)):
+            continue
         # '"…," said Hany Farid, chairman …, who co-developed …': right after the quote, with the speaker after
         # it, the verb is the quote's cue even when the parser hangs a later clause on it
         inverted = not any(not (t.is_punct or t.is_space) for t in window[:pos])
-        if lemma != "according to" and not inverted and _has_own_content(tok, index):
+        # '"…," Kiedis said, mentioning the album is …': a quote closed on a comma is the complement of the cue
+        # clause after it; a clause the parser hangs on that cue is a second content, not a reason to skip
+        if lemma != "according to" and not inverted and not comma and _has_own_content(tok, index):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None
@@ -122,10 +133,25 @@ def cue_before(index: DocIndex, group: QuoteGroup, tokens: list[Token]) -> tuple
         if cue_lemma(tok) is None:
             continue
         between = tokens[pos + 1:]
-        if any(t.pos_ == "VERB" for t in between):
+        if any(t.pos_ == "VERB" and not _describes_noun(t, tok, between) for t in between):
             return None, []
         return tok, between
     return None, []
+
+
+def _describes_noun(verb: Token, cue: Token, between: list[Token]) -> bool:
+    """'she told the mayors who gathered in the hall, "…"': a verb in a relative or participle clause on a noun
+    describes the addressee or the occasion; it starts no clause of its own between the cue and the quote. Only
+    when a comma or colon sets the quote off: in 'said the tax breaks used by firms "do nothing"' the noun is the
+    subject of the quoted predicate (a mixed quote)."""
+    if not _ends_with_comma(between) and not _ends_with_colon(between):
+        return False
+    for t in (verb, *verb.ancestors):
+        if t.i <= cue.i:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+    return False
 
 
 def _ends_with_colon(tokens: list[Token]) -> bool:
@@ -208,10 +234,14 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             else:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
                 window = _tokens_after(index, group)
-                clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                # '"A," Marlow said, mentioning the record is "almost done."': a new predicate after the cue
+                # ends the cue clause, and the next quote belongs to that predicate, not to A's content
+                if not any(t.i > after.i and t.pos_ == "VERB" and t.dep_ in NEW_PREDICATE for t in window):
+                    clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
-        follows = bool(found) and id(found[-1]) in clause_end and \
-            not index.text[clause_end.get(id(found[-1]), 0):group.open_mark].strip()
+        # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
+        gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""
+        follows = bool(found) and id(found[-1]) in clause_end and not gap_before.strip() and "\n" not in gap_before
         if cand is not None and not own_cue and follows:
             cand = None   # '"A," said X. "B" for the top' – B is the same speaker's, not the next cue's
             after = None
@@ -244,7 +274,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                                       extra_start=mixed[-1].idx)
                 elif not between or all(t.is_punct or t.is_space or t.pos_ in ("ADP", "NOUN", "PROPN", "PRON",
                                                                                   "DET", "ADJ", "NUM", "ADV")
-                                        for t in between):
+                                        or _describes_noun(t, cue_b, between) for t in between):
                     cand = _candidate(index, group, cue_b, "quote-cue-before", 0.85)
         if cand is None and not before:
             prev = _previous_paragraph_tokens(index, group)

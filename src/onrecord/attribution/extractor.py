@@ -59,8 +59,10 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
                 continue
             # a quote that continues the previous speaker is named by that speaker's mention
             mention, actor = previous[2], previous[0]
+            # ('…," X said, calling the plan "a disgrace"': a quote with a subjectless cue of its own is a second
+            # attribution of the same speaker, not another part of the first)
             if (paragraph - previous[1] <= MERGE_PARAGRAPHS and resolved and resolved[-1][0].cue is not None
-                    and resolved[-1][0].kind != "indirect"):
+                    and resolved[-1][0].kind != "indirect" and cand.cue_token is None):
                 owner = resolved[-1][0]
                 owner.parts.extend(cand.parts)
                 previous = (actor, index.paragraph_of(cand.end), mention)

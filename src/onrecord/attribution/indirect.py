@@ -236,8 +236,9 @@ def _to_sentence_end(cue: Token, last: int) -> int:
             return last
         if _gloss_participle(tok):
             return i - 2
+        # ("…, but that wages are rising" is a second reported clause: it goes on)
         if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
-                and not _shares_subject(tok)):
+                and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end

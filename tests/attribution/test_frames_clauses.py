@@ -1,0 +1,56 @@
+"""Reported clauses and quotes: where a content starts and ends, and which cue a quote belongs to."""
+
+import pytest
+
+# (text, [(exact content text, resolved speaker name or None), ...])
+CASES = {
+    # a new paragraph after a quote and its cue starts a new quotation with a cue of its own
+    "quote-new-paragraph-own-cue": (
+        '"The school will stay closed," a district spokeswoman said in a statement.\n\n'
+        '"We will not be renewing the contract," county board chair Wilma Ostrander told The Ledger by phone.',
+        [("We will not be renewing the contract", "Wilma Ostrander")]),
+    # a quote closed on a comma is the cue's content even when the parser hangs a later clause on the cue
+    "quote-comma-cue-then-participle": (
+        '"We have finished most of the songs," Tom Marlow said, mentioning the new record is "almost done."',
+        [("We have finished most of the songs", "Tom Marlow"), ('the new record is "almost done."', "Tom Marlow")]),
+    # a quote after a new predicate ("saying that …") is not another part of the first quote
+    "quote-after-participle-not-split": (
+        '"We are not worried," Governor Ana Ruiz told reporters on Friday, saying that critics "are afraid" '
+        "because the polls look good.",
+        [("We are not worried", "Governor Ana Ruiz"),
+         ('that critics "are afraid" because the polls look good', "Governor Ana Ruiz")]),
+    # ", but that …" after a reported clause is a second reported clause of the same cue, not the reporter's contrast
+    "but-that-second-clause": (
+        "The report said the economy is weak, but that wages are rising in most states.",
+        [("the economy is weak, but that wages are rising in most states", None)]),
+    # a relative clause on the addressee between the cue and a comma-set quote does not cut the quote off its cue
+    "quote-cue-before-relative-clause": (
+        'Later, Mayor Dana Whitfield told the delegates who had gathered in the old city hall of Marston, '
+        '"Nobody should doubt our commitment to the river project."',
+        [("Nobody should doubt our commitment to the river project.", "Dana Whitfield")]),
+    # without the comma the noun is the subject of the quoted predicate: a mixed content from the noun on
+    "mixed-quote-after-participle-noun": (
+        'The economist Lara Voss said the tax breaks used by large firms "do nothing for workers."',
+        [('the tax breaks used by large firms "do nothing for workers."', "Lara Voss")]),
+    # a cue word in a relative clause on the speaker is not the quote's cue: the verb after it is
+    "quote-cue-after-speaker-relative": (
+        '"The answer you want is simple," Perez, who has proposed ending the subsidy over five years, '
+        "said at the time.",
+        [("The answer you want is simple", "Perez")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_frames_and_clauses(run, name):
+    text, expected = CASES[name]
+    article = run(text)
+    got = [(a.content.text, a.speaker.name) for a in article.attributions]
+    for content, speaker in expected:
+        # a speaker of None checks the content only
+        assert any(c == content and speaker in (None, s) for c, s in got), f"{name}: {got}"
+
+
+def test_quote_cue_after_skips_relative_clause_on_speaker(run):
+    text, _ = CASES["quote-cue-after-speaker-relative"]
+    quote = next(a for a in run(text).attributions if a.content.text == "The answer you want is simple")
+    assert quote.cue is not None and quote.cue.text == "said"
