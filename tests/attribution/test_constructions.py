@@ -457,3 +457,8 @@ def test_constructions_colon_line_section_label_is_no_speaker(run, label):
 def test_constructions_cue_after_a_quote_keeps_it_despite_a_participle_or_comma_clause(run, text):
     a = next(a for a in run(text).attributions if a.kind == "direct")
     assert a.content.text == text[1:text.index(',"')]
+
+
+def test_constructions_call_on_content_starts_with_the_one_asked(run):
+    (a,) = run("The union called on the city council to reopen the library.").attributions
+    assert a.content.text == "the city council to reopen the library" and a.stance == "demand"

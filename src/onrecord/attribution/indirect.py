@@ -143,6 +143,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                               and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
         if to_clause is not None:
             start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
+            if target is not None and target.dep_ == "prep" and start == target.i:
+                start += 1      # "called on Congress to act": the one asked is the content, not "on"
             last = end_before_aside(doc, start, to_clause.right_edge.i)
             return [span_of_tokens(doc, start, last)], "to", "urge-frame"
         if lemma == "call":
