@@ -462,3 +462,15 @@ def test_constructions_cue_after_a_quote_keeps_it_despite_a_participle_or_comma_
 def test_constructions_call_on_content_starts_with_the_one_asked(run):
     (a,) = run("The union called on the city council to reopen the library.").attributions
     assert a.content.text == "the city council to reopen the library" and a.stance == "demand"
+
+
+@pytest.mark.parametrize("text, content, rule", [
+    ('The senator said the governor "cannot win, plain and simple."', 'the governor "cannot win, plain and simple."',
+     "quote-subject-before"),
+    ('The senator called the governor "the best recruiter the other party ever had."',
+     'the governor "the best recruiter the other party ever had."', "object-as-quote"),
+    ('The senator told reporters "the bill is dead."', "the bill is dead.", "quote-cue-before"),
+])
+def test_constructions_mixed_quote_starts_at_the_subject_or_judged_object_before_it(run, text, content, rule):
+    (a,) = run(text).attributions
+    assert a.content.text == content and a.rule == rule

@@ -265,7 +265,14 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             if _quote_is_whole(index, group):
                 mixed = [t for t in between if t.lower_ == "that"]
                 obj = next((t for t in between if t.dep_ == "dobj" and t.head.i == cue_b.i), None)
-                if obj is not None and cue_lemma(cue_b) in OBJECT_CONTENT:
+                # 'said the billionaire "can't win"': the noun before the quote is the subject of its verb, so
+                # the reported clause starts there
+                subject = next((t for t in between if t.dep_ in ("nsubj", "nsubjpass") and index.quoted[t.head.i]
+                                and t.head.i > t.i), None)
+                if subject is not None and not mixed:
+                    cand = _candidate(index, group, cue_b, "quote-subject-before", 0.8, kind="mixed",
+                                      extra_start=index.doc[subject.left_edge.i].idx)
+                elif obj is not None and (cue_lemma(cue_b) in OBJECT_CONTENT or cue_lemma(cue_b) == "call"):
                     # 'dismissed the troop figures as "numbers on paper"': the object is what is judged
                     cand = _candidate(index, group, cue_b, "object-as-quote", 0.8, kind="mixed",
                                       extra_start=obj.left_edge.i and index.doc[obj.left_edge.i].idx)
