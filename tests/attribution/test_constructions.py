@@ -474,3 +474,17 @@ def test_constructions_call_on_content_starts_with_the_one_asked(run):
 def test_constructions_mixed_quote_starts_at_the_subject_or_judged_object_before_it(run, text, content, rule):
     (a,) = run(text).attributions
     assert a.content.text == content and a.rule == rule
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('"This is a great day for the port," beamed Ruth Okafor.', "beamed"),
+    ('"The mayor wants a fight," Okafor shot back.', "shot back"),
+    ('"Whichever district I am in at the moment," she demurred.', "demurred"),
+])
+def test_constructions_manner_of_speaking_cues_take_their_quote(run, text, cue):
+    (a,) = run(text).attributions
+    assert a.cue.text == cue and a.kind == "direct"
+
+
+def test_constructions_manner_verb_without_a_quote_or_clause_is_no_cue(run):
+    assert run("The crowd laughed and the mayor sighed.").attributions == ()

@@ -163,7 +163,7 @@ def cue_lemma(tok: Token) -> str | None:
         return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                       for a in c.children)
                             for c in tok.children) else None
-    if needs and not any(c.lower_ in needs for c in tok.children if c.dep_ in ("prt", "prep")):
+    if needs and not any(c.lower_ in needs for c in tok.children if _particle(tok, c)):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
             return None
@@ -215,6 +215,12 @@ def for_clause(tok: Token) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
 
 
+def _particle(verb: Token, child: Token) -> bool:
+    """A particle or preposition of ``verb`` ("pointed out", "called on"); the parser reads "shot back" as an
+    adverb right after the verb."""
+    return child.dep_ in ("prt", "prep") or (child.dep_ == "advmod" and child.i == verb.i + 1)
+
+
 def cue_span(tok: Token) -> tuple[int, int]:
     """Characters of the cue: the verb, with its particle ("pointed out", "called on") or "according to"."""
     start, end = tok.idx, tok.idx + len(tok.text)
@@ -224,7 +230,7 @@ def cue_span(tok: Token) -> tuple[int, int]:
     needs = lexicon().cue_needs.get(tok.lemma_.lower())
     if needs:
         for c in tok.children:
-            if c.dep_ in ("prt", "prep") and c.lower_ in needs and c.i == tok.i + 1:
+            if _particle(tok, c) and c.lower_ in needs and c.i == tok.i + 1:
                 end = c.idx + len(c.text)
     return start, end
 
