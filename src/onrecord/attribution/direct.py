@@ -111,12 +111,10 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         # describes the speaker; the quote's cue comes later
         if pos and any(t.dep_ == "relcl" and window[0].i <= t.head.i < t.i <= tok.i for t in (tok, *tok.ancestors)):
             continue
-        # '"…," said Hany Farid, chairman …, who co-developed …': right after the quote, with the speaker after
-        # it, the verb is the quote's cue even when the parser hangs a later clause on it
-        inverted = not any(not (t.is_punct or t.is_space) for t in window[:pos])
-        # '"…," Kiedis said, mentioning the album is …': a quote closed on a comma is the complement of the cue
-        # clause after it; a clause the parser hangs on that cue is a second content, not a reason to skip
-        if lemma != "according to" and not inverted and not comma and _has_own_content(tok, index):
+        # '"…," Kiedis said, mentioning the album is …', '"…," said Hany Farid, …, who co-developed …': a quote
+        # closed on a comma is the complement of the cue clause after it; a clause the parser hangs on that cue
+        # is a second content, not a reason to skip
+        if lemma != "according to" and not comma and _has_own_content(tok, index):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None
