@@ -125,6 +125,13 @@ CASES = {
     "object-position-refused": (
         "Republican leaders never accepted the notion that the new law would save money.",
         [("the notion that the new law would save money", "Republican leaders", "deny", "indirect")]),
+    # "say" with an object or a one-word answer
+    "say-the-same-of": (
+        "Most council members backed the plan, and the mayor said the same of the new levy.",
+        [("the same of the new levy", "mayor", "assert", "indirect")]),
+    "say-yes": (
+        "Asked whether the port should reopen, 60 percent of residents said yes.",
+        [("yes", "60 percent of residents", "assert", "indirect")]),
     # an attitude towards a thing, stated with an adjective and its preposition
     "adjective-upbeat-about": (
         "Governor Lena Marsh is upbeat about the port's chances of reopening in May.",

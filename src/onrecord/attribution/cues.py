@@ -46,7 +46,9 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   # positions taken on a thing: "embraced the plan", "advocates a carbon tax", "claimed victory"
                   "claim", "tweet", "explain", "answer", "reaffirm", "address", "accept", "embrace",
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
-                  "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember"}
+                  "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
+                  # "said the same of Sanders", "says racist things"
+                  "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
                 "lambast"}
 URGE_FRAME = {"urge", "ask", "call", "press", "advise", "appeal", "warn", "tell", "recommend", "order"}

@@ -173,6 +173,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
         return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
+    if lemma == "say":
+        # "75 percent said yes", "half said so": a one-word answer is the whole content
+        answer = next((c for c in children if c.i > cue.i and c.lower_ in ONE_WORD_ANSWERS
+                       and c.dep_ in ("intj", "advmod", "dobj", "npadvmod")), None)
+        if answer is not None:
+            return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
@@ -218,6 +224,7 @@ FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data
                  "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
 
 
+ONE_WORD_ANSWERS = {"yes", "no", "so"}
 OBJECT_PREPS = {"of", "on", "about", "against", "for", "to", "over", "in", "with", "from", "toward", "towards"}
 
 
