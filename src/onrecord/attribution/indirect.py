@@ -470,7 +470,14 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
         stance = frames[prep.lower_]
         cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
-        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, obj.right_edge.i))]
+        last = obj.right_edge.i
+        # "referred to the deal as a betrayal", "pointed to the islands as bases": the judgement passed on the
+        # object belongs to it (PolNeAR's annotators take the "as" phrase in)
+        as_pp = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
+                      and c.i > last), None)
+        if as_pp is not None:
+            last = as_pp.right_edge.i
+        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, last))]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
 

@@ -1,0 +1,18 @@
+"""Object, preposition and noun frames: where the content of "denied the report", "pointed to the poll",
+"her criticism of the plan" starts and ends (boundary conventions of PolNeAR's annotators)."""
+
+import pytest
+
+# name: (text, content the extractor must find exactly)
+EXACT = {
+    "prep-object-as-phrase": (
+        "The senator referred to the new tariff as a tax on every family.",
+        "the new tariff as a tax on every family"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACT))
+def test_frame_content_boundaries(run, name):
+    text, content = EXACT[name]
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
