@@ -8,6 +8,13 @@ EXACT = {
     "prep-object-as-phrase": (
         "The senator referred to the new tariff as a tax on every family.",
         "the new tariff as a tax on every family"),
+    # the medium is where it was said, not what was said
+    "object-medium-interview": (
+        "The governor praised the new school budget in an interview on Sunday.",
+        "the new school budget"),
+    "object-medium-twitter": (
+        "Jenkins mocked the proposal on Twitter.",
+        "the proposal"),
 }
 
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside
+from .boundaries import end_before_aside, end_before_setting
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -189,7 +189,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
                 last = as_pp.right_edge.i
-            last = end_before_aside(doc, obj.left_edge.i, last)
+            last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
