@@ -15,6 +15,10 @@ EXACT = {
     "object-medium-twitter": (
         "Jenkins mocked the proposal on Twitter.",
         "the proposal"),
+    # an infinitive after an object noun that takes one ("efforts to …") belongs to the object
+    "object-noun-infinitive": (
+        "The mayor backed calls from local pastors to close the casino.",
+        "calls from local pastors to close the casino"),
 }
 
 

@@ -183,6 +183,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                     if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
                             t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj"):
                         last = c.right_edge.i
+                    elif c.left_edge.i == last + 1 and _object_infinitive(obj, c):
+                        last = c.right_edge.i
                     else:
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
@@ -200,6 +202,15 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _object_infinitive(obj: Token, c: Token) -> bool:
+    """'backed calls to drop out', 'proposed funds to help states': an infinitive right after an object noun
+    that takes one says what the object is for; the parser hangs it on the verb as a purpose clause, PolNeAR
+    keeps it (not after any object: 'cited the killings to give context' is the speaker's purpose)."""
+    return (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
+            and obj.lemma_.lower() in INFINITIVE_NOUNS)
+
 
 
 # "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
@@ -544,6 +555,12 @@ NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request
                 "threat", "proposal", "reluctance", "unwillingness",
                 "desire", "commitment", "intention", "demand", "wish",
                 "plea", "eagerness", "intent", "strategy"}
+# nouns that take an infinitive of their own ("efforts to find a solution", "his fitness to lead")
+INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "campaign", "fitness", "ability",
+                                   "right", "power", "authority", "role", "measure", "bill", "legislation",
+                                   "amendment", "fund", "money", "program", "initiative", "way", "chance",
+                                   "opportunity", "need", "readiness", "qualification", "order", "website", "tool",
+                                   "mandate", "license"}
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
 NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
