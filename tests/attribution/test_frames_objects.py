@@ -19,6 +19,13 @@ EXACT = {
     "object-noun-infinitive": (
         "The mayor backed calls from local pastors to close the casino.",
         "calls from local pastors to close the casino"),
+    # how the object was named or valued is part of what was said about it
+    "object-by-name": (
+        "The governor did not mention the mayor by name.",
+        "the mayor by name"),
+    "object-at-value": (
+        "The magazine estimated her fortune at $3 billion.",
+        "her fortune at $3 billion"),
 }
 
 

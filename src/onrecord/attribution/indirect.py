@@ -185,6 +185,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         last = c.right_edge.i
                     elif c.left_edge.i == last + 1 and _object_infinitive(obj, c):
                         last = c.right_edge.i
+                    elif c.i == last + 1 and _object_detail(c):
+                        last = c.right_edge.i
                     else:
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
@@ -211,6 +213,16 @@ def _object_infinitive(obj: Token, c: Token) -> bool:
     return (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
             and obj.lemma_.lower() in INFINITIVE_NOUNS)
 
+
+
+def _object_detail(c: Token) -> bool:
+    """'mentioned Rubio by name', 'put his fortune at $4 billion': how the object was named or valued is part of
+    what was said about it."""
+    pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+    if c.dep_ != "prep" or pobj is None:
+        return False
+    return (c.lower_ == "by" and pobj.lower_ == "name") or (
+        c.lower_ == "at" and (pobj.like_num or pobj.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")))
 
 
 # "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
