@@ -26,6 +26,10 @@ EXACT = {
     "object-at-value": (
         "The magazine estimated her fortune at $3 billion.",
         "her fortune at $3 billion"),
+    # the parser splits a hyphenated object noun into objects of their own
+    "object-hyphenated": (
+        "The governor endorsed the re-election of the mayor.",
+        "the re-election of the mayor"),
 }
 
 

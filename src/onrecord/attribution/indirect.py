@@ -169,7 +169,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         if obj is not None and obj.pos_ != "PRON":
-            last = obj.right_edge.i
+            last = _object_end(cue, obj)
             if lemma in FINDING_VERBS and _finding_subject(cue):
                 # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
                 last = max([last] + [c.right_edge.i for c in cue.rights
@@ -204,6 +204,17 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _object_end(verb: Token, obj: Token) -> int:
+    """Last token of the object. The parser splits a hyphenated noun ("the re-election of the mayor") into
+    objects of their own, one per piece; the pieces right after the object are still the object."""
+    last = obj.right_edge.i
+    for c in verb.rights:
+        if c.i > obj.i and c.dep_ == obj.dep_ and c.left_edge.i == last + 1 and (
+                c.left_edge.text == "-" or verb.doc[last].text == "-"):
+            last = c.right_edge.i
+    return last
 
 
 def _object_infinitive(obj: Token, c: Token) -> bool:
