@@ -30,6 +30,10 @@ EXACT = {
     "object-hyphenated": (
         "The governor endorsed the re-election of the mayor.",
         "the re-election of the mayor"),
+    # a preposition phrase the parser hangs on the verb still describes the object of "complained about"
+    "prep-object-trailing-prep": (
+        "She complained about Smith on the budget.",
+        "Smith on the budget"),
 }
 
 

@@ -180,8 +180,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 for c in cue.rights:
                     if c.i <= obj.i:
                         continue
-                    if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
-                            t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj"):
+                    if _object_modifier(c, last):
                         last = c.right_edge.i
                     elif c.left_edge.i == last + 1 and _object_infinitive(obj, c):
                         last = c.right_edge.i
@@ -204,6 +203,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _object_modifier(c: Token, last: int) -> bool:
+    """A preposition phrase right after an object (ending at ``last``) that still describes it."""
+    return c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj")
 
 
 def _object_end(verb: Token, obj: Token) -> int:
@@ -505,6 +510,14 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         stance = frames[prep.lower_]
         cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
         last = obj.right_edge.i
+        # "spoke about the internment of sympathizers during the war", "lashed out at Smith on the issue": as
+        # after a direct object, the parser hangs the noun's own preposition phrases on the verb
+        for c in tok.rights:
+            if c.i <= prep.i:
+                continue
+            if not _object_modifier(c, last):
+                break
+            last = c.right_edge.i
         # "referred to the deal as a betrayal", "pointed to the islands as bases": the judgement passed on the
         # object belongs to it (PolNeAR's annotators take the "as" phrase in)
         as_pp = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
