@@ -34,6 +34,10 @@ EXACT = {
     "prep-object-trailing-prep": (
         "She complained about Smith on the budget.",
         "Smith on the budget"),
+    # "asked for N" is a demand, its object what is demanded
+    "prep-object-ask-for": (
+        "The union asked for a raise of ten percent.",
+        "a raise of ten percent"),
 }
 
 
