@@ -38,6 +38,17 @@ EXACT = {
     "prep-object-ask-for": (
         "The union asked for a raise of ten percent.",
         "a raise of ten percent"),
+    # a light verb with an attitude noun states the attitude; the content is what the attitude is about
+    "light-verb-attitude": (
+        "The senator expressed concern about the new pipeline.",
+        "the new pipeline"),
+    "light-verb-owned-words": (
+        "The mayor offered his thoughts on the stadium deal.",
+        "the stadium deal"),
+    # an owned stance is stated whole
+    "light-verb-owned-stance": (
+        "The governor reiterated his support for the stadium deal.",
+        "his support for the stadium deal"),
 }
 
 

@@ -168,6 +168,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
+        stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
+        if stated is not None:
+            last = end_before_setting(doc, stated.left_edge.i, stated.right_edge.i)
+            return [span_of_tokens(doc, stated.left_edge.i, last)], "", "object-content"
         if obj is not None and obj.pos_ != "PRON":
             last = _object_end(cue, obj)
             if lemma in FINDING_VERBS and _finding_subject(cue):
@@ -203,6 +207,24 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
+    """'expressed concern about Trump', 'offered his thoughts on the draft', 'voiced support for the plan':
+    a light verb with an attitude noun states the attitude; its content is the object of the noun's
+    preposition (PolNeAR's annotators mark "Trump", not "concern about Trump")."""
+    if lemma not in LIGHT_VERBS or obj.lemma_.lower() not in ATTITUDE_NOUNS:
+        return None
+    # "reiterated his support for Trump": an owned stance is stated whole; owned words still point past
+    # themselves ("offered his thoughts on the draft")
+    if any(c.dep_ == "poss" for c in obj.children) and obj.lemma_.lower() not in SPOKEN_NOUNS:
+        return None
+    prep = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS), None)
+    if prep is None:
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == obj.right_edge.i + 1
+                     and c.lower_ in ATTITUDE_PREPS), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return pobj if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _object_modifier(c: Token, last: int) -> bool:
@@ -611,6 +633,14 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
                   "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
                   "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
+# nouns that name an attitude towards the object of their preposition ("concern about", "support for")
+ATTITUDE_NOUNS = {n.rstrip("s") for n in NOUN_PREP_CUES} | {
+    "thought", "opinion", "word", "statement", "defense", "defence", "discomfort", "forecast", "frustration",
+    "anger", "outrage", "sympathy", "condolence", "reservation", "optimism", "confidence", "regret", "dismay",
+    "displeasure", "disappointment", "approval", "view", "opposition", "support", "criticism", "concern",
+    "prediction", "warning", "objection", "doubt", "question", "comment", "remark", "praise"} - {"apology"}
+SPOKEN_NOUNS = {"thought", "opinion", "view", "word", "statement", "comment", "remark"}
+ATTITUDE_PREPS = {"on", "about", "for", "to", "of", "with", "over", "against", "toward", "towards", "at"}
 # the verb whose stance a noun cue carries ("X's denial that …" denies)
 NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
                    "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
