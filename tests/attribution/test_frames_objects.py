@@ -49,6 +49,17 @@ EXACT = {
     "light-verb-owned-stance": (
         "The governor reiterated his support for the stadium deal.",
         "his support for the stadium deal"),
+    # "took aim at", "took issue with": phrasal cues, their prepositional object the content
+    "take-aim-at": (
+        "The senator took aim at the new tax on diesel.",
+        "the new tax on diesel"),
+    "take-issue-with": (
+        "The mayor took issue with the auditor's report.",
+        "the auditor's report"),
+}
+# texts in which these frames must find nothing
+NOTHING = {
+    "take-questions-at": "The governor took questions at the town hall.",
 }
 
 
@@ -57,3 +68,8 @@ def test_frame_content_boundaries(run, name):
     text, content = EXACT[name]
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("name", sorted(NOTHING))
+def test_frame_not_a_cue(run, name):
+    assert [a.content.text for a in run(NOTHING[name]).attributions] == []

@@ -504,6 +504,8 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
 
+# verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
+PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"}}
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
 STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
 
@@ -518,6 +520,8 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         return None
     # "took a swipe at X", "threw his support behind X": the preposition may hang on the object
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if lemma in PHRASAL_OBJECTS and (obj is None or obj.lemma_.lower() not in PHRASAL_OBJECTS[lemma]):
+        return None     # "took aim at X" is an attack, "took questions at the event" is not
     preps = list(tok.children) + (list(obj.children) if obj is not None else [])
     for prep in preps:
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
