@@ -56,6 +56,11 @@ EXACT = {
     "take-issue-with": (
         "The mayor took issue with the auditor's report.",
         "the auditor's report"),
+    # a non-restrictive relative clause at the end of a noun cue's content is the reporter's aside
+    "noun-cue-aside": (
+        "Residents remain angry about the mayor's decision to close the library, which had served the town "
+        "since 1920.",
+        "to close the library"),
 }
 # texts in which these frames must find nothing
 NOTHING = {

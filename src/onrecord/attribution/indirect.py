@@ -731,6 +731,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if content is None:
             continue
         owner = _nominal_owner(tok)
+        content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
         if e <= s or held.overlaps(s, e):
             continue
