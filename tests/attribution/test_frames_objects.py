@@ -61,6 +61,10 @@ EXACT = {
         "Residents remain angry about the mayor's decision to close the library, which had served the town "
         "since 1920.",
         "to close the library"),
+    # a bracket opened inside the content is closed inside it
+    "closing-bracket": (
+        "The governor praised Senator Ann Lee (D-Ore).",
+        "Senator Ann Lee (D-Ore)"),
 }
 # texts in which these frames must find nothing
 NOTHING = {
