@@ -69,6 +69,9 @@ EXACT = {
 # texts in which these frames must find nothing
 NOTHING = {
     "take-questions-at": "The governor took questions at the town hall.",
+    # a question puts the stance to its subject, it does not report it
+    "question-do-you-support": "Do you support the new stadium?",
+    "question-will-endorse": "Will the governor endorse the mayor?",
 }
 
 

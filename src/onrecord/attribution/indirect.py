@@ -464,6 +464,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
+        if rule in ("object-content", "prep-object") and _asks(tok):
+            continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
         if n_tokens < (1 if rule in ("object-content", "prep-object") else MIN_CONTENT_TOKENS):
@@ -482,6 +484,19 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+def _asks(tok: Token) -> bool:
+    """'Do you support Ted Cruz?', 'Will she endorse the plan?': a question puts the stance to its subject, it
+    does not report it."""
+    sent = tok.sent
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_space:
+        end -= 1
+    if sent.doc[end].text != "?":
+        return False
+    first = sent.doc[sent.start]     # an inverted question, not a statement that ends in a question mark
+    return first.tag_ == "MD" or first.lemma_.lower() in ("do", "be", "have") or first.tag_ in ("WRB", "WP")
 
 
 # "sees himself as the father of a movement", "portrayed the deal as a betrayal": a judgement of the object
