@@ -65,6 +65,10 @@ EXACT = {
     "closing-bracket": (
         "The governor praised Senator Ann Lee (D-Ore).",
         "Senator Ann Lee (D-Ore)"),
+    # after a preposition object, a trailing appositive is the reporter's gloss
+    "prep-object-appositive": (
+        "The senator complained about Dana Smith, the city's chief auditor.",
+        "Dana Smith"),
 }
 # texts in which these frames must find nothing
 NOTHING = {

@@ -565,7 +565,15 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
                       and c.i > last), None)
         if as_pp is not None:
             last = as_pp.right_edge.i
-        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, last))]
+        last = end_before_aside(doc, obj.left_edge.i, last)
+        # "complained about Smith, the city's auditor": after a preposition object any trailing appositive is
+        # the reporter's gloss (PolNeAR's annotators leave it out, mostly; after a direct object they keep a
+        # naming one, see boundaries.py)
+        appos = next((c for c in obj.rights if c.dep_ == "appos" and c.right_edge.i >= last
+                      and doc[c.left_edge.i - 1].text == ","), None)
+        if appos is not None:
+            last = appos.left_edge.i - 2
+        content = [span_of_tokens(doc, obj.left_edge.i, last)]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
 
