@@ -329,7 +329,12 @@ def span_of_tokens(doc: Doc, first: int, last: int) -> tuple[int, int]:
         last -= 1
     if last < first:
         return (0, 0)
-    return balance_quotes(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
+    text = doc_text(doc)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    # "Sen. Marco Rubio (R-Fla.)": a bracket opened inside the span is closed inside it
+    if end < len(text) and text[end] == ")" and text.count("(", start, end) > text.count(")", start, end):
+        end += 1
+    return balance_quotes(text, start, end)
 
 
 _MARKS = "\"“”«»„"

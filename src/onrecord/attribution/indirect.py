@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside
+from .boundaries import end_before_aside, end_before_setting
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -181,8 +181,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
     if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
+        stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
+        if stated is not None:
+            last = end_before_setting(doc, stated.left_edge.i, stated.right_edge.i)
+            return [span_of_tokens(doc, stated.left_edge.i, last)], "", "object-content"
         if obj is not None and obj.pos_ != "PRON":
-            last = obj.right_edge.i
+            last = _object_end(cue, obj)
             if lemma in FINDING_VERBS and _finding_subject(cue):
                 # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
                 last = max([last] + [c.right_edge.i for c in cue.rights
@@ -193,8 +197,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 for c in cue.rights:
                     if c.i <= obj.i:
                         continue
-                    if c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
-                            t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj"):
+                    if _object_modifier(c, last):
+                        last = c.right_edge.i
+                    elif c.left_edge.i == last + 1 and _object_infinitive(obj, c):
+                        last = c.right_edge.i
+                    elif c.i == last + 1 and _object_detail(c):
                         last = c.right_edge.i
                     else:
                         break
@@ -202,7 +209,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
             if as_pp is not None:
                 last = as_pp.right_edge.i
-            last = end_before_aside(doc, obj.left_edge.i, last)
+            last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
@@ -213,6 +220,60 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
+    """'expressed concern about Trump', 'offered his thoughts on the draft', 'voiced support for the plan':
+    a light verb with an attitude noun states the attitude; its content is the object of the noun's
+    preposition (PolNeAR's annotators mark "Trump", not "concern about Trump")."""
+    if lemma not in LIGHT_VERBS or obj.lemma_.lower() not in ATTITUDE_NOUNS:
+        return None
+    # "reiterated his support for Trump": an owned stance is stated whole; owned words still point past
+    # themselves ("offered his thoughts on the draft")
+    if any(c.dep_ == "poss" for c in obj.children) and obj.lemma_.lower() not in SPOKEN_NOUNS:
+        return None
+    prep = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS), None)
+    if prep is None:
+        prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == obj.right_edge.i + 1
+                     and c.lower_ in ATTITUDE_PREPS), None)
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    return pobj if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME") else None
+
+
+def _object_modifier(c: Token, last: int) -> bool:
+    """A preposition phrase right after an object (ending at ``last``) that still describes it."""
+    return c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
+        t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj")
+
+
+def _object_end(verb: Token, obj: Token) -> int:
+    """Last token of the object. The parser splits a hyphenated noun ("the re-election of the mayor") into
+    objects of their own, one per piece; the pieces right after the object are still the object."""
+    last = obj.right_edge.i
+    for c in verb.rights:
+        if c.i > obj.i and c.dep_ == obj.dep_ and c.left_edge.i == last + 1 and (
+                c.left_edge.text == "-" or verb.doc[last].text == "-"):
+            last = c.right_edge.i
+    return last
+
+
+def _object_infinitive(obj: Token, c: Token) -> bool:
+    """'backed calls to drop out', 'proposed funds to help states': an infinitive right after an object noun
+    that takes one says what the object is for; the parser hangs it on the verb as a purpose clause, PolNeAR
+    keeps it (not after any object: 'cited the killings to give context' is the speaker's purpose)."""
+    return (c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"
+            and obj.lemma_.lower() in INFINITIVE_NOUNS)
+
+
+
+def _object_detail(c: Token) -> bool:
+    """'mentioned Rubio by name', 'put his fortune at $4 billion': how the object was named or valued is part of
+    what was said about it."""
+    pobj = next((t for t in c.children if t.dep_ == "pobj"), None)
+    if c.dep_ != "prep" or pobj is None:
+        return False
+    return (c.lower_ == "by" and pobj.lower_ == "name") or (
+        c.lower_ == "at" and (pobj.like_num or pobj.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")))
 
 
 # "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
@@ -418,6 +479,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
+        if rule in ("object-content", "prep-object") and _asks(tok):
+            continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
         if n_tokens < (1 if rule in ("object-content", "prep-object") else MIN_CONTENT_TOKENS):
@@ -436,6 +499,19 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+def _asks(tok: Token) -> bool:
+    """'Do you support Ted Cruz?', 'Will she endorse the plan?': a question puts the stance to its subject, it
+    does not report it."""
+    sent = tok.sent
+    end = sent.end - 1
+    while end > sent.start and sent.doc[end].is_space:
+        end -= 1
+    if sent.doc[end].text != "?":
+        return False
+    first = sent.doc[sent.start]     # an inverted question, not a statement that ends in a question mark
+    return first.tag_ == "MD" or first.lemma_.lower() in ("do", "be", "have") or first.tag_ in ("WRB", "WP")
 
 
 # "sees himself as the father of a movement", "portrayed the deal as a betrayal": a judgement of the object
@@ -458,6 +534,8 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
 
+# verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
+PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"}}
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
 STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
 
@@ -472,6 +550,8 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         return None
     # "took a swipe at X", "threw his support behind X": the preposition may hang on the object
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if lemma in PHRASAL_OBJECTS and (obj is None or obj.lemma_.lower() not in PHRASAL_OBJECTS[lemma]):
+        return None     # "took aim at X" is an attack, "took questions at the event" is not
     preps = list(tok.children) + (list(obj.children) if obj is not None else [])
     for prep in preps:
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
@@ -485,7 +565,30 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             end = prep.idx + len(prep.text)      # "pointed to", "lashed out at"
         stance = frames[prep.lower_]
         cue_lem = lemma if lexicon().cue_stance.get(lemma) == stance else STANCE_LEMMA.get(stance)
-        content = [span_of_tokens(doc, obj.left_edge.i, end_before_aside(doc, obj.left_edge.i, obj.right_edge.i))]
+        last = obj.right_edge.i
+        # "spoke about the internment of sympathizers during the war", "lashed out at Smith on the issue": as
+        # after a direct object, the parser hangs the noun's own preposition phrases on the verb
+        for c in tok.rights:
+            if c.i <= prep.i:
+                continue
+            if not _object_modifier(c, last):
+                break
+            last = c.right_edge.i
+        # "referred to the deal as a betrayal", "pointed to the islands as bases": the judgement passed on the
+        # object belongs to it (PolNeAR's annotators take the "as" phrase in)
+        as_pp = next((c for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
+                      and c.i > last), None)
+        if as_pp is not None:
+            last = as_pp.right_edge.i
+        last = end_before_aside(doc, obj.left_edge.i, last)
+        # "complained about Smith, the city's auditor": after a preposition object any trailing appositive is
+        # the reporter's gloss (PolNeAR's annotators leave it out, mostly; after a direct object they keep a
+        # naming one, see boundaries.py)
+        appos = next((c for c in obj.rights if c.dep_ == "appos" and c.right_edge.i >= last
+                      and doc[c.left_edge.i - 1].text == ","), None)
+        if appos is not None:
+            last = appos.left_edge.i - 2
+        content = [span_of_tokens(doc, obj.left_edge.i, last)]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
 
@@ -553,6 +656,12 @@ NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request
                 "threat", "proposal", "reluctance", "unwillingness",
                 "desire", "commitment", "intention", "demand", "wish",
                 "plea", "eagerness", "intent", "strategy"}
+# nouns that take an infinitive of their own ("efforts to find a solution", "his fitness to lead")
+INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "campaign", "fitness", "ability",
+                                   "right", "power", "authority", "role", "measure", "bill", "legislation",
+                                   "amendment", "fund", "money", "program", "initiative", "way", "chance",
+                                   "opportunity", "need", "readiness", "qualification", "order", "website", "tool",
+                                   "mandate", "license"}
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
 NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
@@ -567,6 +676,14 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
                   "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
                   "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
+# nouns that name an attitude towards the object of their preposition ("concern about", "support for")
+ATTITUDE_NOUNS = {n.rstrip("s") for n in NOUN_PREP_CUES} | {
+    "thought", "opinion", "word", "statement", "defense", "defence", "discomfort", "forecast", "frustration",
+    "anger", "outrage", "sympathy", "condolence", "reservation", "optimism", "confidence", "regret", "dismay",
+    "displeasure", "disappointment", "approval", "view", "opposition", "support", "criticism", "concern",
+    "prediction", "warning", "objection", "doubt", "question", "comment", "remark", "praise"} - {"apology"}
+SPOKEN_NOUNS = {"thought", "opinion", "view", "word", "statement", "comment", "remark"}
+ATTITUDE_PREPS = {"on", "about", "for", "to", "of", "with", "over", "against", "toward", "towards", "at"}
 # the verb whose stance a noun cue carries ("X's denial that …" denies)
 NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
                    "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
@@ -653,6 +770,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if content is None:
             continue
         owner = _nominal_owner(tok)
+        content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
         if e <= s or held.overlaps(s, e):
             continue

@@ -1,0 +1,91 @@
+"""Object, preposition and noun frames: where the content of "denied the report", "pointed to the poll",
+"her criticism of the plan" starts and ends (boundary conventions of PolNeAR's annotators)."""
+
+import pytest
+
+# name: (text, content the extractor must find exactly)
+EXACT = {
+    "prep-object-as-phrase": (
+        "The senator referred to the new tariff as a tax on every family.",
+        "the new tariff as a tax on every family"),
+    # the medium is where it was said, not what was said
+    "object-medium-interview": (
+        "The governor praised the new school budget in an interview on Sunday.",
+        "the new school budget"),
+    "object-medium-twitter": (
+        "Jenkins mocked the proposal on Twitter.",
+        "the proposal"),
+    # an infinitive after an object noun that takes one ("efforts to …") belongs to the object
+    "object-noun-infinitive": (
+        "The mayor backed calls from local pastors to close the casino.",
+        "calls from local pastors to close the casino"),
+    # how the object was named or valued is part of what was said about it
+    "object-by-name": (
+        "The governor did not mention the mayor by name.",
+        "the mayor by name"),
+    "object-at-value": (
+        "The magazine estimated her fortune at $3 billion.",
+        "her fortune at $3 billion"),
+    # the parser splits a hyphenated object noun into objects of their own
+    "object-hyphenated": (
+        "The governor endorsed the re-election of the mayor.",
+        "the re-election of the mayor"),
+    # a preposition phrase the parser hangs on the verb still describes the object of "complained about"
+    "prep-object-trailing-prep": (
+        "She complained about Smith on the budget.",
+        "Smith on the budget"),
+    # "asked for N" is a demand, its object what is demanded
+    "prep-object-ask-for": (
+        "The union asked for a raise of ten percent.",
+        "a raise of ten percent"),
+    # a light verb with an attitude noun states the attitude; the content is what the attitude is about
+    "light-verb-attitude": (
+        "The senator expressed concern about the new pipeline.",
+        "the new pipeline"),
+    "light-verb-owned-words": (
+        "The mayor offered his thoughts on the stadium deal.",
+        "the stadium deal"),
+    # an owned stance is stated whole
+    "light-verb-owned-stance": (
+        "The governor reiterated his support for the stadium deal.",
+        "his support for the stadium deal"),
+    # "took aim at", "took issue with": phrasal cues, their prepositional object the content
+    "take-aim-at": (
+        "The senator took aim at the new tax on diesel.",
+        "the new tax on diesel"),
+    "take-issue-with": (
+        "The mayor took issue with the auditor's report.",
+        "the auditor's report"),
+    # a non-restrictive relative clause at the end of a noun cue's content is the reporter's aside
+    "noun-cue-aside": (
+        "Residents remain angry about the mayor's decision to close the library, which had served the town "
+        "since 1920.",
+        "to close the library"),
+    # a bracket opened inside the content is closed inside it
+    "closing-bracket": (
+        "The governor praised Senator Ann Lee (D-Ore).",
+        "Senator Ann Lee (D-Ore)"),
+    # after a preposition object, a trailing appositive is the reporter's gloss
+    "prep-object-appositive": (
+        "The senator complained about Dana Smith, the city's chief auditor.",
+        "Dana Smith"),
+}
+# texts in which these frames must find nothing
+NOTHING = {
+    "take-questions-at": "The governor took questions at the town hall.",
+    # a question puts the stance to its subject, it does not report it
+    "question-do-you-support": "Do you support the new stadium?",
+    "question-will-endorse": "Will the governor endorse the mayor?",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXACT))
+def test_frame_content_boundaries(run, name):
+    text, content = EXACT[name]
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("name", sorted(NOTHING))
+def test_frame_not_a_cue(run, name):
+    assert [a.content.text for a in run(NOTHING[name]).attributions] == []
