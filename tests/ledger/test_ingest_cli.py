@@ -36,16 +36,18 @@ def run_json(capsys, *argv) -> object:
 
 def test_ingest_cli_dispute_shows_the_contested_claim_once_with_merged_actors(ledger, capsys):
     claims = run_json(capsys, "claims", "--contested", "--format", "json", "--db", str(ledger))
-    mines = [c for c in claims if "mines" in c["text"]]
+    mines = [c for c in claims if "mine" in c["text"]]
     assert len(mines) == 1, [c["text"] for c in claims]
     claim = mines[0]
     supporters = {s["speaker"] for s in claim["supporters"]}
     deniers = {s["speaker"] for s in claim["deniers"]}
-    assert supporters == {"Maksym Kovalenko"}
+    # the first outlet's headline ("Ukraine says Russian warships mined …") is the same claim, asserted by Ukraine
+    assert supporters == {"Ukraine", "Maksym Kovalenko"}
     assert {"Russia's defence ministry", "Kremlin"} <= deniers
-    # the supporter is one actor across all three outlets, under three spellings
-    assert len({s["actor"] for s in claim["supporters"]}) == 1
-    assert len({s["article"] for s in claim["supporters"]}) == 3
+    # the spokesman is one actor across all three outlets, under three spellings
+    kovalenko = [s for s in claim["supporters"] if s["speaker"] == "Maksym Kovalenko"]
+    assert len({s["actor"] for s in kovalenko}) == 1
+    assert len({s["article"] for s in kovalenko}) == 3
     assert len({s["article"] for s in claim["deniers"]}) == 3
     for entry in claim["supporters"] + claim["deniers"]:
         assert entry["sentence"] and entry["date"].startswith("2026-11-0")

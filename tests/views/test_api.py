@@ -51,7 +51,7 @@ def test_api_actor_by_name_or_id_with_merges_timeline_and_paged_statements(clien
 def test_api_claims_filters_contested_and_about(client):
     contested = client.get("/api/v1/claims", params={"contested": "true", "limit": 100}).json()["items"]
     assert contested and all(c["contested"] for c in contested)
-    mines = [c for c in contested if "mines" in c["text"]]
+    mines = [c for c in contested if "mine" in c["text"]]
     assert len(mines) == 1 and mines[0]["supporters"] and mines[0]["deniers"]
     about = client.get("/api/v1/claims", params={"about": "Russia", "limit": 100}).json()["items"]
     assert mines[0]["id"] in {c["id"] for c in about}

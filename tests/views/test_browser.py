@@ -74,7 +74,7 @@ def test_article_highlights_and_speaker_link_in_chromium(page, live_server, tmp_
 
 def test_claim_page_columns_link_to_the_sentence_in_chromium(page, live_server, tmp_path):
     claims = page.request.get(f"{live_server}/api/v1/claims?contested=true&limit=100").json()["items"]
-    mines = next(c for c in claims if "mines" in c["text"])
+    mines = next(c for c in claims if "mine" in c["text"])
     page.goto(f"{live_server}/claims/{mines['id']}")
     asserted, denied = page.locator("#asserted blockquote"), page.locator("#denied blockquote")
     assert asserted.count() == len(mines["supporters"]) and denied.count() == len(mines["deniers"])
