@@ -256,19 +256,27 @@ def subject_of(tok: Token) -> Token | None:
         # "X said A and urged Y to …" parsed with "urged" inside the reported clause: X urged
         tok = tok.head.head
     seen = 0
+    deps = ("nsubj", "csubj")
     while tok is not None and seen < 4:
         seen += 1
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in tok.children if c.dep_ in deps]
         if subjects:
             # a relative "who" stays the mention; the resolver follows it to its noun. Of two subjects (the
             # parser reads '"Happy holidays!," he tweeted' so) the one nearest the verb is the speaker
             return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.pos_ == "ADJ":
+            tok = tok.head.head      # "X was quick to point out that …", "X is likely to say …": X speaks
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+            if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                deps = ("nsubj", "csubj", "nsubjpass")  # "X was angered by the deal and predicted that …": X
             tok = tok.head
             continue
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
+            # "X was sidelined after demonstrating that …": the passive subject did the demonstrating
+            deps = ("nsubj", "csubj", "nsubjpass")
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             # "filed papers opposing …", "unleashed tweets criticizing …": a text speaks for whoever issued it

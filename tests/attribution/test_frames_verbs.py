@@ -1,0 +1,30 @@
+"""Reported clauses and infinitives of cue verbs whose speaker sits away from the verb."""
+
+import pytest
+
+# (text, content excerpt, speaker mention)
+CASES = {
+    # the infinitive hangs on an adjective: "X was quick to point out that …"
+    "adjective-infinitive": (
+        "Karen Holt was quick to point out that the new budget leaves the schools short.",
+        "the new budget leaves the schools short", "Karen Holt"),
+    "likely-to-stress": (
+        "The governor is likely to stress that the tax cuts will pay for themselves.",
+        "the tax cuts will pay for themselves", "The governor"),
+    # a passive subject is the speaker of the participle in its "after" phrase
+    "passive-then-participle": (
+        "The adviser was sidelined after arguing that the bridge plan needed more money.",
+        "the bridge plan needed more money", "The adviser"),
+    # a passive subject is the speaker of a coordinated active verb
+    "passive-and-active": (
+        "Local officials were angered by the ruling and predicted it would slow the harbor project.",
+        "it would slow the harbor project", "Local officials"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_frames_verbs_speaker_away_from_verb(run, name):
+    text, excerpt, speaker = CASES[name]
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits, f"{name}: no attribution contains {excerpt!r}"
+    assert hits[0].speaker.mention is not None and hits[0].speaker.mention.text == speaker
