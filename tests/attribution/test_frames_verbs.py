@@ -28,3 +28,10 @@ def test_frames_verbs_speaker_away_from_verb(run, name):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits, f"{name}: no attribution contains {excerpt!r}"
     assert hits[0].speaker.mention is not None and hits[0].speaker.mention.text == speaker
+
+
+def test_frames_verbs_perfect_asked_is_a_request(run):
+    # "has asked X to V" is a request by a named asker, not a reporter's question ("Asked whether …, X said")
+    text = "The city council has asked the state court to halt the pipeline work."
+    hits = [a for a in run(text).attributions if "to halt the pipeline work" in a.content.text]
+    assert hits and hits[0].speaker.mention.text == "The city council"

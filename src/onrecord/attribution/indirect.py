@@ -371,8 +371,10 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
 
 
 def _asked(tok: Token) -> bool:
-    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's."""
-    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
+    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's ('has asked
+    the court to intervene' is a perfect with a named asker)."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux")
+                                                                         for c in tok.children)
 
 
 def _right_end(cue: Token, after: Token) -> int:
