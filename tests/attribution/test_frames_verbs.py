@@ -35,3 +35,14 @@ def test_frames_verbs_perfect_asked_is_a_request(run):
     text = "The city council has asked the state court to halt the pipeline work."
     hits = [a for a in run(text).attributions if "to halt the pipeline work" in a.content.text]
     assert hits and hits[0].speaker.mention.text == "The city council"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # "recall N": the memory recounted is the content
+    ("The mayor recalled the flood that wiped out the old harbor in 1987.", "the flood that wiped out the old harbor"),
+    # "remind X of / about N": what they are reminded of
+    ("Martha Lund reminded voters of the painful tax hike in the last budget.",
+     "the painful tax hike"),
+])
+def test_frames_verbs_recall_and_remind_of(run, text, excerpt):
+    assert any(excerpt in a.content.text for a in run(text).attributions)

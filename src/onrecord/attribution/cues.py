@@ -47,6 +47,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "claim", "tweet", "explain", "answer", "reaffirm", "address", "accept", "embrace",
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
+                  "recall",   # "recalled the senator's generosity", "recalling a visit to his church"
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
