@@ -46,3 +46,10 @@ def test_frames_verbs_perfect_asked_is_a_request(run):
 ])
 def test_frames_verbs_recall_and_remind_of(run, text, excerpt):
     assert any(excerpt in a.content.text for a in run(text).attributions)
+
+
+def test_frames_verbs_passive_intended_infinitive(run):
+    # "N was intended to V": the intention (of unnamed makers) is the subject and the infinitive
+    text = "The new levy was intended to punish the largest polluters."
+    hits = [a for a in run(text).attributions if "to punish the largest polluters" in a.content.text]
+    assert hits and "The new levy" in hits[0].content.text
