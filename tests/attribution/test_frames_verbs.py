@@ -53,3 +53,10 @@ def test_frames_verbs_passive_intended_infinitive(run):
     text = "The new levy was intended to punish the largest polluters."
     hits = [a for a in run(text).attributions if "to punish the largest polluters" in a.content.text]
     assert hits and "The new levy" in hits[0].content.text
+
+
+def test_frames_verbs_passive_asked_infinitive(run):
+    # "X was asked to V": a request by someone unnamed; the content is X and the infinitive
+    text = "The senator was asked to name a single bill she had passed."
+    hits = [a for a in run(text).attributions if "to name a single bill" in a.content.text]
+    assert hits and "The senator" in hits[0].content.text

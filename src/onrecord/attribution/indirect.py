@@ -951,7 +951,8 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
 RAISING = {"seem", "appear"}
 PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
                    "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast",
-                   "intend"}  # "the tax was intended to deliver a blow to coal": the intention of its makers
+                   "intend",  # "the tax was intended to deliver a blow to coal": the intention of its makers
+                   "ask"}     # "Rubio was asked to name an achievement": a request by someone unnamed
 
 
 def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
