@@ -47,7 +47,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "claim", "tweet", "explain", "answer", "reaffirm", "address", "accept", "embrace",
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
-                  "recall",   # "recalled the senator's generosity", "recalling a visit to his church"
+                  "recall",   # "recalled the flood of 1987", "recalling her first day in office"
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
@@ -270,13 +270,13 @@ def subject_of(tok: Token) -> Token | None:
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
-                deps = ("nsubj", "csubj", "nsubjpass")  # "X was angered by the deal and predicted that …": X
+                deps = ("nsubj", "csubj", "nsubjpass")  # "X was upset by the vote and warned that …": X
             tok = tok.head
             continue
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
-            # "X was sidelined after demonstrating that …": the passive subject did the demonstrating
+            # "X was fired after arguing that …": the passive subject did the arguing
             deps = ("nsubj", "csubj", "nsubjpass")
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):

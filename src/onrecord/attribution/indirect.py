@@ -371,8 +371,8 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
 
 
 def _asked(tok: Token) -> bool:
-    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's ('has asked
-    the court to intervene' is a perfect with a named asker)."""
+    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's ('had asked
+    the board to wait' is a perfect with a named asker)."""
     return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux")
                                                                          for c in tok.children)
 
@@ -951,8 +951,8 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
 RAISING = {"seem", "appear"}
 PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
                    "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast",
-                   "intend",  # "the tax was intended to deliver a blow to coal": the intention of its makers
-                   "ask"}     # "Rubio was asked to name an achievement": a request by someone unnamed
+                   "intend",  # "the levy was intended to punish polluters": its makers' intention
+                   "ask"}     # "the senator was asked to name a bill": a request by someone unnamed
 
 
 def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
