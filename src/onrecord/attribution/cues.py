@@ -47,6 +47,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "claim", "tweet", "explain", "answer", "reaffirm", "address", "accept", "embrace",
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
+                  "recall",   # "recalled the flood of 1987", "recalling her first day in office"
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
@@ -256,19 +257,27 @@ def subject_of(tok: Token) -> Token | None:
         # "X said A and urged Y to …" parsed with "urged" inside the reported clause: X urged
         tok = tok.head.head
     seen = 0
+    deps = ("nsubj", "csubj")
     while tok is not None and seen < 4:
         seen += 1
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in tok.children if c.dep_ in deps]
         if subjects:
             # a relative "who" stays the mention; the resolver follows it to its noun. Of two subjects (the
             # parser reads '"Happy holidays!," he tweeted' so) the one nearest the verb is the speaker
             return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.pos_ == "ADJ":
+            tok = tok.head.head      # "X was quick to point out that …", "X is likely to say …": X speaks
+            continue
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
+            if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
+                deps = ("nsubj", "csubj", "nsubjpass")  # "X was upset by the vote and warned that …": X
             tok = tok.head
             continue
         if (tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.dep_ == "prep"
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             tok = tok.head.head      # "rallied thousands by promising to …": the one who rallied promised
+            # "X was fired after arguing that …": the passive subject did the arguing
+            deps = ("nsubj", "csubj", "nsubjpass")
             continue
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("PROPN", "NOUN", "PRON"):
             # "filed papers opposing …", "unleashed tweets criticizing …": a text speaks for whoever issued it

@@ -371,8 +371,10 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
 
 
 def _asked(tok: Token) -> bool:
-    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's."""
-    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in tok.children)
+    """'Asked whether …, Moriarty said': the speaker was asked; the question is the reporter's ('had asked
+    the board to wait' is a perfect with a named asker)."""
+    return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and not any(c.dep_ in ("auxpass", "aux")
+                                                                         for c in tok.children)
 
 
 def _right_end(cue: Token, after: Token) -> int:
@@ -948,7 +950,9 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
 # infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
 RAISING = {"seem", "appear"}
 PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
-                   "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast"}
+                   "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast",
+                   "intend",  # "the levy was intended to punish polluters": its makers' intention
+                   "ask"}     # "the senator was asked to name a bill": a request by someone unnamed
 
 
 def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:

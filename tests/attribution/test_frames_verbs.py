@@ -1,0 +1,62 @@
+"""Reported clauses and infinitives of cue verbs whose speaker sits away from the verb."""
+
+import pytest
+
+# (text, content excerpt, speaker mention)
+CASES = {
+    # the infinitive hangs on an adjective: "X was quick to point out that …"
+    "adjective-infinitive": (
+        "Karen Holt was quick to point out that the new budget leaves the schools short.",
+        "the new budget leaves the schools short", "Karen Holt"),
+    "likely-to-stress": (
+        "The governor is likely to stress that the tax cuts will pay for themselves.",
+        "the tax cuts will pay for themselves", "The governor"),
+    # a passive subject is the speaker of the participle in its "after" phrase
+    "passive-then-participle": (
+        "The adviser was sidelined after arguing that the bridge plan needed more money.",
+        "the bridge plan needed more money", "The adviser"),
+    # a passive subject is the speaker of a coordinated active verb
+    "passive-and-active": (
+        "Local officials were angered by the ruling and predicted it would slow the harbor project.",
+        "it would slow the harbor project", "Local officials"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_frames_verbs_speaker_away_from_verb(run, name):
+    text, excerpt, speaker = CASES[name]
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits, f"{name}: no attribution contains {excerpt!r}"
+    assert hits[0].speaker.mention is not None and hits[0].speaker.mention.text == speaker
+
+
+def test_frames_verbs_perfect_asked_is_a_request(run):
+    # "has asked X to V" is a request by a named asker, not a reporter's question ("Asked whether …, X said")
+    text = "The city council has asked the state court to halt the pipeline work."
+    hits = [a for a in run(text).attributions if "to halt the pipeline work" in a.content.text]
+    assert hits and hits[0].speaker.mention.text == "The city council"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # "recall N": the memory recounted is the content
+    ("The mayor recalled the flood that wiped out the old harbor in 1987.", "the flood that wiped out the old harbor"),
+    # "remind X of / about N": what they are reminded of
+    ("Martha Lund reminded voters of the painful tax hike in the last budget.",
+     "the painful tax hike"),
+])
+def test_frames_verbs_recall_and_remind_of(run, text, excerpt):
+    assert any(excerpt in a.content.text for a in run(text).attributions)
+
+
+def test_frames_verbs_passive_intended_infinitive(run):
+    # "N was intended to V": the intention (of unnamed makers) is the subject and the infinitive
+    text = "The new levy was intended to punish the largest polluters."
+    hits = [a for a in run(text).attributions if "to punish the largest polluters" in a.content.text]
+    assert hits and "The new levy" in hits[0].content.text
+
+
+def test_frames_verbs_passive_asked_infinitive(run):
+    # "X was asked to V": a request by someone unnamed; the content is X and the infinitive
+    text = "The senator was asked to name a single bill she had passed."
+    hits = [a for a in run(text).attributions if "to name a single bill" in a.content.text]
+    assert hits and "The senator" in hits[0].content.text
