@@ -133,6 +133,25 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
+        oprd = next((c for c in children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if oprd is not None and obj is None and oprd.left_edge.i == cue.i + 1 and not any(
+                c.dep_ == "dobj" for c in children) and any(
+                t.dep_ not in ("det", "punct") for t in doc[cue.i + 1:oprd.i]) and not any(
+                c.dep_ == "auxpass" for c in children):
+            # "called the protesters vandals", "called the ruling unfair": the parser hangs the one judged
+            # on the judgement
+            last = end_before_setting(doc, oprd.left_edge.i, oprd.right_edge.i)
+            return [span_of_tokens(doc, oprd.left_edge.i, last)], "judge", "call-judgement"
+        wh = next((c for c in children if c.dep_ == "dobj" and c.i < cue.i and c.tag_ in ("WP", "WDT")), None)
+        if oprd is not None and wh is not None:
+            # "what critics call a tax grab", "a bill that critics called unfair": the relative word (or
+            # the noun "that" stands for) and the judgement
+            first = oprd.left_edge.i
+            last = end_before_setting(doc, first, oprd.right_edge.i)
+            head = span_of_tokens(doc, wh.i, wh.i)
+            if wh.lower_ == "that" and cue.dep_ == "relcl":
+                head = span_of_tokens(doc, cue.head.left_edge.i, cue.head.i)
+            return [head, span_of_tokens(doc, first, last)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)

@@ -1,0 +1,20 @@
+"""Noun cues and judgements: one invented sentence per construction."""
+
+
+def _contents(article):
+    return [(a.content.text, a.speaker.mention.text if a.speaker.mention else None) for a in article.attributions]
+
+
+def test_call_judgement_object_hung_on_judgement(run):
+    # "called the ruling unfair": the parser makes "the ruling" part of the judgement, with no object
+    got = _contents(run("The governor called the ruling unfair."))
+    assert ("the ruling unfair", "The governor") in got
+
+
+def test_call_judgement_what_they_call(run):
+    # "what X calls Y": the relative word and the judgement are the content
+    text = "The firm was fined for what the auditor calls plain fraud."
+    article = run(text)
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "calls"]
+    assert hit and hit[0].speaker.mention.text == "the auditor"
+    assert [text[s:e] for s, e in hit[0].content.parts] == ["what", "plain fraud"]
