@@ -18,3 +18,14 @@ def test_call_judgement_what_they_call(run):
     hit = [a for a in article.attributions if a.cue and a.cue.text == "calls"]
     assert hit and hit[0].speaker.mention.text == "the auditor"
     assert [text[s:e] for s, e in hit[0].content.parts] == ["what", "plain fraud"]
+
+
+def test_received_support_from(run):
+    # "X drew criticism from Y": the one criticized is the content, the giver the source
+    got = _contents(run("The tax proposal drew sharp criticism from rival candidates."))
+    assert ("The tax proposal", "rival candidates") in got
+
+
+def test_won_the_endorsement_of(run):
+    got = _contents(run("The senator won the endorsement of the state's largest union."))
+    assert ("The senator", "the state's largest union") in got

@@ -756,12 +756,54 @@ def _copula_clause(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+# "Rubio won the support of governors", "the plan drew criticism from rivals", "she rose with the backing of
+# unions": a stance received by the verb's subject; the giver (from/among/by/of) is the source
+RECEIVED_NOUNS = {"support", "criticism", "opposition", "endorsement", "backing", "praise", "attack",
+                  "condemnation", "rebuke", "applause"}
+GIVER_PREPS = ("from", "among", "by", "of")
+RECEIVING_VERBS = {"have", "draw", "win", "receive", "earn", "enjoy", "face", "get", "garner", "attract", "secure",
+                   "pick", "snag", "gain", "spark", "come", "rise", "run", "sew", "land", "collect", "court"}
+
+
+def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
+    """(content, giver, cue start) for a stance noun its subject receives, or None."""
+    giver = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in GIVER_PREPS:
+            giver = next((x for x in c.children if x.dep_ == "pobj"), None)
+            break
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"):
+        verb = tok.head.head
+    elif tok.dep_ != "dobj":
+        return None
+    if giver is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("from", "among"):
+                giver = next((x for x in c.children if x.dep_ == "pobj"), None)
+                break
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if giver is None or subj is None or verb.lemma_.lower() not in RECEIVING_VERBS or giver.pos_ not in ("PROPN",
+                                                                                                        "NOUN"):
+        return None
+    return (subj.left_edge.i, subj.right_edge.i), giver, verb if tok.dep_ == "dobj" else tok
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
         if tok.pos_ != "NOUN" or index.quoted[tok.i]:
+            continue
+        received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
+        if received is not None:
+            (first, last), giver, start = received
+            s, e = span_of_tokens(doc, first, end_before_aside(doc, first, last))
+            if e > s and not held.overlaps(s, e) and not index.quoted[giver.i]:
+                found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
+                                       0.5, "indirect"))
             continue
         lemma, lower = tok.lemma_.lower(), tok.lower_
         content: tuple[int, int] | None = None
