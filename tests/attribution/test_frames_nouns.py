@@ -29,3 +29,9 @@ def test_received_support_from(run):
 def test_won_the_endorsement_of(run):
     got = _contents(run("The senator won the endorsement of the state's largest union."))
     assert ("The senator", "the state's largest union") in got
+
+
+def test_noun_with_its_preposition(run):
+    # "her assessment of the budget": the object of the noun's preposition is the content
+    got = _contents(run("In her assessment of the new budget, the treasurer was blunt."))
+    assert any(c == "the new budget" for c, _ in got)

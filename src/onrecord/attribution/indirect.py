@@ -684,7 +684,7 @@ INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
 NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
-                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for",),
+                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for", "of"),
                   "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
                   "remark": ("about", "on"), "remarks": ("about", "on"), "comment": ("about", "on"),
                   "comments": ("about", "on"), "warnings": ("about", "of", "against"), "claim": ("about",),
@@ -694,7 +694,16 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "apology": ("for",), "plea": ("for",), "demand": ("for",), "case": ("for", "against"),
                   "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
                   "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
-                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
+                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about"),
+                  "critic": ("of",), "critics": ("of",), "announcement": ("of",), "reference": ("to",),
+                  "references": ("to",), "message": ("of", "about", "on"), "words": ("about", "for"),
+                  "swipe": ("at", "against"), "allegations": ("of",), "accusations": ("of",),
+                  "assessment": ("of",), "perception": ("of",), "dislike": ("for", "of"),
+                  "disagreement": ("with",), "disagreements": ("with",), "interpretation": ("of",),
+                  "criticisms": ("of",), "defense": ("of",), "defence": ("of",),
+                  "declarations": ("of",), "declaration": ("of",), "views": ("on", "of", "about"),
+                  "opinion": ("of", "on", "about"), "opinions": ("of", "on", "about"), "sympathy": ("for",),
+                  "anger": ("at", "over"), "outrage": ("over", "at")}
 # nouns that name an attitude towards the object of their preposition ("concern about", "support for")
 ATTITUDE_NOUNS = {n.rstrip("s") for n in NOUN_PREP_CUES} | {
     "thought", "opinion", "word", "statement", "defense", "defence", "discomfort", "forecast", "frustration",
