@@ -35,3 +35,11 @@ def test_noun_with_its_preposition(run):
     # "her assessment of the budget": the object of the noun's preposition is the content
     got = _contents(run("In her assessment of the new budget, the treasurer was blunt."))
     assert any(c == "the new budget" for c, _ in got)
+
+
+def test_seems_with_predicate_adjective(run):
+    # "X seemed unperturbed": the subject and the predicate are the (unattributed) impression
+    text = "Her supporters seemed equally unperturbed."
+    article = run(text)
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "seemed"]
+    assert hit and [text[s:e] for s, e in hit[0].content.parts] == ["Her supporters", "equally unperturbed"]

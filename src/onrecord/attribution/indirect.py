@@ -1038,9 +1038,12 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         subj = next((c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i), None)
         inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                     and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
+        if inf is None and lemma in RAISING:
+            # "the team appeared paralyzed", "the state seems stable": the subject and the predicate adjective
+            inf = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i > tok.i), None)
         if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
             continue
-        first = next(t for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to").i
+        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"), inf.left_edge.i)
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
