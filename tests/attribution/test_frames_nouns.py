@@ -43,3 +43,9 @@ def test_seems_with_predicate_adjective(run):
     article = run(text)
     hit = [a for a in article.attributions if a.cue and a.cue.text == "seemed"]
     assert hit and [text[s:e] for s, e in hit[0].content.parts] == ["Her supporters", "equally unperturbed"]
+
+
+def test_in_possessor_view(run):
+    # "In X's view, <clause>": the clause is X's opinion
+    got = _contents(run("In the mayor's view, the new parking rule would hurt small shops."))
+    assert any(c == "the new parking rule would hurt small shops" and s and "mayor" in s for c, s in got)

@@ -852,6 +852,9 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
     return found
 
 
+OPINION_NOUNS = {"view", "opinion", "estimation", "judgment", "judgement", "mind", "eyes", "telling", "words"}
+
+
 # "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
 # of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
 def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
@@ -863,7 +866,15 @@ def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         host = tok.head
-        if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or host.pos_ not in ("VERB", "AUX"):
+        source = pobj
+        if pobj is not None and pobj.lemma_.lower() in OPINION_NOUNS:
+            # "In Ash's view, the change would hurt": the possessor holds the view the clause states
+            source = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if source is None:
+                continue
+        elif pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS:
+            continue
+        if host.pos_ not in ("VERB", "AUX"):
             continue
         if cue_lemma(host) is not None or host.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
@@ -872,7 +883,8 @@ def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
         parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
         if not parts or any(held.overlaps(*p) for p in parts):
             continue
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, pobj.i, "in-source", 0.5,
+        cue = pobj if source is not pobj else tok
+        found.append(Candidate(parts, (cue.idx, cue.idx + len(cue.text)), None, cue.i, source.i, "in-source", 0.5,
                                "indirect"))
     return found
 
