@@ -49,3 +49,8 @@ def test_in_possessor_view(run):
     # "In X's view, <clause>": the clause is X's opinion
     got = _contents(run("In the mayor's view, the new parking rule would hurt small shops."))
     assert any(c == "the new parking rule would hurt small shops" and s and "mayor" in s for c, s in got)
+
+
+def test_self_described_label(run):
+    got = _contents(run("Jones, a self-described fiscal hawk, voted against the budget."))
+    assert any(c == "fiscal hawk" for c, _ in got)

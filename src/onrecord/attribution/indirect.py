@@ -803,6 +803,14 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
+        self_word = next((c for c in tok.children if c.lower_ == "self" and c.i < tok.i), None)
+        if tok.lower_ == "described" and tok.dep_ == "amod" and self_word is not None and tok.head.i > tok.i:
+            # "a self-described democratic socialist": the rest of the noun phrase is the holder's own label
+            s, e = span_of_tokens(doc, tok.i + 1, tok.head.i)
+            if e > s and not held.overlaps(s, e) and not index.quoted[tok.i]:
+                found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, self_word.i,
+                                       "noun-cue", 0.5, "indirect", frame="judge"))
+            continue
         if tok.pos_ != "NOUN" or index.quoted[tok.i]:
             continue
         received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
