@@ -54,3 +54,11 @@ def test_in_possessor_view(run):
 def test_self_described_label(run):
     got = _contents(run("Jones, a self-described fiscal hawk, voted against the budget."))
     assert any(c == "fiscal hawk" for c, _ in got)
+
+
+def test_reduced_participle_known_as(run):
+    # "the rally known as Freedom Day": the noun and its name are the content, in two parts
+    text = "Thousands marched in the annual rally known as Freedom Day."
+    article = run(text)
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "known"]
+    assert hit and [text[s:e] for s, e in hit[0].content.parts][-1] == "Freedom Day"

@@ -995,6 +995,28 @@ PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criti
                "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
 
 
+# "the contests known as Super Tuesday", "a state seen as critical", "emails deemed classified": a
+# participle after a noun names or judges it; the noun and the name are the content
+# (plain naming, "a group called X", is rarely annotated as an attribution)
+NAMING_PARTICIPLES = {"know": "as", "dub": "oprd", "label": "oprd", "deem": "oprd", "see": "as", "describe": "as",
+                      "regard": "as", "brand": "oprd"}
+
+
+def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
+    how = NAMING_PARTICIPLES.get(lemma)
+    noun = tok.head
+    if how is None or tok.dep_ != "acl" or noun.i > tok.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" if how == "oprd" else
+                                                              c.dep_ == "prep" and c.lower_ == "as")), None)
+    if pred is None:
+        return None
+    first = pred.i + 1 if how == "as" else pred.left_edge.i
+    parts = [span_of_tokens(doc_i, a, b) for doc_i, a, b in ((tok.doc, noun.left_edge.i, tok.i - 1),
+                                                             (tok.doc, first, pred.right_edge.i))]
+    return parts if all(e > s for s, e in parts) else None
+
+
 def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -1007,6 +1029,10 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or (lemma in PASSIVE_NOT and not reasons):
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children):
+            named = _reduced_naming(tok, lemma)
+            if named is not None and not any(held.overlaps(*p) for p in named):
+                found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
+                                       "passive-object", 0.5, "indirect", frame="judge"))
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
