@@ -1012,8 +1012,7 @@ def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
     if pred is None:
         return None
     first = pred.i + 1 if how == "as" else pred.left_edge.i
-    parts = [span_of_tokens(doc_i, a, b) for doc_i, a, b in ((tok.doc, noun.left_edge.i, tok.i - 1),
-                                                             (tok.doc, first, pred.right_edge.i))]
+    parts = [span_of_tokens(tok.doc, noun.left_edge.i, tok.i - 1), span_of_tokens(tok.doc, first, pred.right_edge.i)]
     return parts if all(e > s for s, e in parts) else None
 
 
