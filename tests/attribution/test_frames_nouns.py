@@ -62,3 +62,11 @@ def test_reduced_participle_known_as(run):
     article = run(text)
     hit = [a for a in article.attributions if a.cue and a.cue.text == "known"]
     assert hit and [text[s:e] for s, e in hit[0].content.parts][-1] == "Freedom Day"
+
+
+def test_what_critics_labeled(run):
+    # the "what they call Y" frame with another judging verb
+    text = "The bank lent money for what critics labeled a giveaway."
+    article = run(text)
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "labeled"]
+    assert hit and [text[s:e] for s, e in hit[0].content.parts] == ["what", "a giveaway"]

@@ -96,6 +96,8 @@ def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]
 
 
 HOST_CLIMB = ("conj", "advcl")
+# "called X Y", "dubbed X Y", "what critics label Y": a verb that passes a judgement on its object
+JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
@@ -125,7 +127,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and pp is not None:
             last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
-    if lemma == "call":
+    if lemma in JUDGE_VERBS:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
