@@ -96,6 +96,8 @@ def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]
 
 
 HOST_CLIMB = ("conj", "advcl")
+# "called X Y", "dubbed X Y", "what critics label Y": a verb that passes a judgement on its object
+JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
@@ -125,7 +127,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and pp is not None:
             last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
-    if lemma == "call":
+    if lemma in JUDGE_VERBS:
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
@@ -133,6 +135,25 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
+        oprd = next((c for c in children if c.dep_ == "oprd" and c.i > cue.i), None)
+        if oprd is not None and obj is None and oprd.left_edge.i == cue.i + 1 and not any(
+                c.dep_ == "dobj" for c in children) and any(
+                t.dep_ not in ("det", "punct") for t in doc[cue.i + 1:oprd.i]) and not any(
+                c.dep_ == "auxpass" for c in children):
+            # "called the protesters vandals", "called the ruling unfair": the parser hangs the one judged
+            # on the judgement
+            last = end_before_setting(doc, oprd.left_edge.i, oprd.right_edge.i)
+            return [span_of_tokens(doc, oprd.left_edge.i, last)], "judge", "call-judgement"
+        wh = next((c for c in children if c.dep_ == "dobj" and c.i < cue.i and c.tag_ in ("WP", "WDT")), None)
+        if oprd is not None and wh is not None:
+            # "what critics call a tax grab", "a bill that critics called unfair": the relative word (or
+            # the noun "that" stands for) and the judgement
+            first = oprd.left_edge.i
+            last = end_before_setting(doc, first, oprd.right_edge.i)
+            head = span_of_tokens(doc, wh.i, wh.i)
+            if wh.lower_ == "that" and cue.dep_ == "relcl":
+                head = span_of_tokens(doc, cue.head.left_edge.i, cue.head.i)
+            return [head, span_of_tokens(doc, first, last)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
@@ -667,7 +688,7 @@ INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
 NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
-                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for",),
+                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for", "of"),
                   "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
                   "remark": ("about", "on"), "remarks": ("about", "on"), "comment": ("about", "on"),
                   "comments": ("about", "on"), "warnings": ("about", "of", "against"), "claim": ("about",),
@@ -677,7 +698,16 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "apology": ("for",), "plea": ("for",), "demand": ("for",), "case": ("for", "against"),
                   "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
                   "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
-                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about")}
+                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about"),
+                  "critic": ("of",), "critics": ("of",), "announcement": ("of",), "reference": ("to",),
+                  "references": ("to",), "message": ("of", "about", "on"), "words": ("about", "for"),
+                  "swipe": ("at", "against"), "allegations": ("of",), "accusations": ("of",),
+                  "assessment": ("of",), "perception": ("of",), "dislike": ("for", "of"),
+                  "disagreement": ("with",), "disagreements": ("with",), "interpretation": ("of",),
+                  "criticisms": ("of",), "defense": ("of",), "defence": ("of",),
+                  "declarations": ("of",), "declaration": ("of",), "views": ("on", "of", "about"),
+                  "opinion": ("of", "on", "about"), "opinions": ("of", "on", "about"), "sympathy": ("for",),
+                  "anger": ("at", "over"), "outrage": ("over", "at")}
 # nouns that name an attitude towards the object of their preposition ("concern about", "support for")
 ATTITUDE_NOUNS = {n.rstrip("s") for n in NOUN_PREP_CUES} | {
     "thought", "opinion", "word", "statement", "defense", "defence", "discomfort", "forecast", "frustration",
@@ -739,12 +769,62 @@ def _copula_clause(noun: Token) -> tuple[int, int] | None:
     return None
 
 
+# "Rubio won the support of governors", "the plan drew criticism from rivals", "she rose with the backing of
+# unions": a stance received by the verb's subject; the giver (from/among/by/of) is the source
+RECEIVED_NOUNS = {"support", "criticism", "opposition", "endorsement", "backing", "praise", "attack",
+                  "condemnation", "rebuke", "applause"}
+GIVER_PREPS = ("from", "among", "by", "of")
+RECEIVING_VERBS = {"have", "draw", "win", "receive", "earn", "enjoy", "face", "get", "garner", "attract", "secure",
+                   "pick", "snag", "gain", "spark", "come", "rise", "run", "sew", "land", "collect", "court"}
+
+
+def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
+    """(content, giver, cue start) for a stance noun its subject receives, or None."""
+    giver = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in GIVER_PREPS:
+            giver = next((x for x in c.children if x.dep_ == "pobj"), None)
+            break
+    verb = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"):
+        verb = tok.head.head
+    elif tok.dep_ != "dobj":
+        return None
+    if giver is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("from", "among"):
+                giver = next((x for x in c.children if x.dep_ == "pobj"), None)
+                break
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if giver is None or subj is None or verb.lemma_.lower() not in RECEIVING_VERBS or giver.pos_ not in ("PROPN",
+                                                                                                        "NOUN"):
+        return None
+    return (subj.left_edge.i, subj.right_edge.i), giver, verb if tok.dep_ == "dobj" else tok
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
     found: list[Candidate] = []
     for tok in index.tokens:
+        self_word = next((c for c in tok.children if c.lower_ == "self" and c.i < tok.i), None)
+        if tok.lower_ == "described" and tok.dep_ == "amod" and self_word is not None and tok.head.i > tok.i:
+            # "a self-described democratic socialist": the rest of the noun phrase is the holder's own label
+            s, e = span_of_tokens(doc, tok.i + 1, tok.head.i)
+            if e > s and not held.overlaps(s, e) and not index.quoted[tok.i]:
+                found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, self_word.i,
+                                       "noun-cue", 0.5, "indirect", frame="judge"))
+            continue
         if tok.pos_ != "NOUN" or index.quoted[tok.i]:
+            continue
+        received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
+        if received is not None:
+            (first, last), giver, start = received
+            s, e = span_of_tokens(doc, first, end_before_aside(doc, first, last))
+            if e > s and not held.overlaps(s, e) and not index.quoted[giver.i]:
+                found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
+                                       0.5, "indirect"))
             continue
         lemma, lower = tok.lemma_.lower(), tok.lower_
         content: tuple[int, int] | None = None
@@ -784,6 +864,9 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
     return found
 
 
+OPINION_NOUNS = {"view", "opinion", "estimation", "judgment", "judgement", "mind", "eyes", "telling", "words"}
+
+
 # "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
 # of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
 def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
@@ -795,7 +878,15 @@ def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         host = tok.head
-        if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS or host.pos_ not in ("VERB", "AUX"):
+        source = pobj
+        if pobj is not None and pobj.lemma_.lower() in OPINION_NOUNS:
+            # "In Ash's view, the change would hurt": the possessor holds the view the clause states
+            source = next((c for c in pobj.children if c.dep_ == "poss"), None)
+            if source is None:
+                continue
+        elif pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS:
+            continue
+        if host.pos_ not in ("VERB", "AUX"):
             continue
         if cue_lemma(host) is not None or host.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
@@ -804,7 +895,8 @@ def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
         parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
         if not parts or any(held.overlaps(*p) for p in parts):
             continue
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, pobj.i, "in-source", 0.5,
+        cue = pobj if source is not pobj else tok
+        found.append(Candidate(parts, (cue.idx, cue.idx + len(cue.text)), None, cue.i, source.i, "in-source", 0.5,
                                "indirect"))
     return found
 
@@ -907,6 +999,27 @@ PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criti
                "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
 
 
+# "the contests known as Super Tuesday", "a state seen as critical", "emails deemed classified": a
+# participle after a noun names or judges it; the noun and the name are the content
+# (plain naming, "a group called X", is rarely annotated as an attribution)
+NAMING_PARTICIPLES = {"know": "as", "dub": "oprd", "label": "oprd", "deem": "oprd", "see": "as", "describe": "as",
+                      "regard": "as", "brand": "oprd"}
+
+
+def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
+    how = NAMING_PARTICIPLES.get(lemma)
+    noun = tok.head
+    if how is None or tok.dep_ != "acl" or noun.i > tok.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" if how == "oprd" else
+                                                              c.dep_ == "prep" and c.lower_ == "as")), None)
+    if pred is None:
+        return None
+    first = pred.i + 1 if how == "as" else pred.left_edge.i
+    parts = [span_of_tokens(tok.doc, noun.left_edge.i, tok.i - 1), span_of_tokens(tok.doc, first, pred.right_edge.i)]
+    return parts if all(e > s for s, e in parts) else None
+
+
 def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -919,6 +1032,10 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or (lemma in PASSIVE_NOT and not reasons):
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children):
+            named = _reduced_naming(tok, lemma)
+            if named is not None and not any(held.overlaps(*p) for p in named):
+                found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
+                                       "passive-object", 0.5, "indirect", frame="judge"))
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
@@ -972,9 +1089,12 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         subj = next((c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i), None)
         inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                     and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
+        if inf is None and lemma in RAISING:
+            # "the team appeared paralyzed", "the state seems stable": the subject and the predicate adjective
+            inf = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i > tok.i), None)
         if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
             continue
-        first = next(t for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to").i
+        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"), inf.left_edge.i)
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
