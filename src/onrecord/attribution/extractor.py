@@ -8,20 +8,15 @@ import re
 from spacy.tokens import Doc
 
 from ..article import Actor, Attribution, Content, Span, Speaker
+from .colon import find_colon
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, find_direct
-from .indirect import (
-    find_adjective,
-    find_colon,
-    find_in_source,
-    find_indirect,
-    find_nominal,
-    find_passive,
-    find_raising,
-)
+from .indirect import find_indirect
+from .nominal import find_nominal
 from .quotes import find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
+from .states import find_adjective, find_in_source, find_passive, find_raising
 
 # A quote with no cue in the paragraph of the previous quote is another part of that content ('"A," X said.
 # "B."'), as quote-split parts are; one in a later paragraph, or after indirect speech, is an attribution of its own

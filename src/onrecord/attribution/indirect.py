@@ -11,16 +11,15 @@ Frames (one function each, tried in order):
   X spoke about / pointed to N         the object of the preposition (data/cue_preps.tsv)
   Asked whether P / was asked about N  a question without a named asker
 
-Other passes, each given the spans already taken: colon lines ("Pence: …"), noun cues ("X's claim that P",
-"a proposal to P", "criticism of N"), raising ("N seems to P", "N is expected to P"), findings named in an
-"in" phrase ("In the survey, P"), states of mind ("X is convinced that P", "wary of N") and passive judgements
-("N was rejected by X").
+The other passes, each given the spans already taken, have modules of their own: colon lines ("Pence: …") in
+:mod:`.colon`, noun cues ("X's claim that P", "a proposal to P", "criticism of N") in :mod:`.nominal`, and in
+:mod:`.states` findings named in an "in" phrase ("In the survey, P"), states of mind ("X is convinced that P",
+"wary of N"), passive judgements ("N was rejected by X") and raising ("N seems to P", "N is expected to P").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -31,17 +30,16 @@ from .cues import (
     URGE_FRAME,
     Candidate,
     DocIndex,
-    Intervals,
     cue_lemma,
     cue_span,
     for_clause,
     quoted_appos,
     span_of_tokens,
     speaker_head,
-    subject_of,
     verb_lemma,
 )
 from .lexicon import lexicon
+from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 
 MIN_CONTENT_TOKENS = 2
 # "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
@@ -49,7 +47,7 @@ ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonym
                        re.IGNORECASE)
 
 
-def _subtree_range(tok: Token) -> tuple[int, int]:
+def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
 
@@ -79,7 +77,7 @@ def _clause(cue: Token) -> Token | None:
     return None
 
 
-def _ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character parts of tokens first..last minus the token ranges in ``holes``."""
     parts: list[tuple[int, int]] = []
     run: list[int] = []
@@ -111,10 +109,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         # or the subordinate clause the parser hangs it on
         while host.dep_ in HOST_CLIMB and host.head.i != host.i and cue.i > host.i:
             host = host.head
-        first, last = _subtree_range(host)
+        first, last = subtree_range(host)
         first = max(first, host.sent.start)
         last = min(last, host.sent.end - 1)
-        parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+        parts = ranges_without(doc, first, last, [subtree_range(cue)])
         return (parts, "", "according-to") if parts else None
     children = list(cue.children)
     if lemma in ACCUSE_FRAME:
@@ -179,16 +177,16 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         # "As the minister put it, the budget is a disaster": the clause the aside hangs on
         host = cue.head
         first, last = max(host.left_edge.i, host.sent.start), min(host.right_edge.i, host.sent.end - 1)
-        parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+        parts = ranges_without(doc, first, last, [subtree_range(cue)])
         return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
         if cue.dep_ == "parataxis" and clause.i in (cue.sent.root.i, cue.head.i):  # the clause minus the cue
-            first, last = _subtree_range(clause)
+            first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
-            parts = _ranges_without(doc, first, last, [_subtree_range(cue)])
+            parts = ranges_without(doc, first, last, [subtree_range(cue)])
             return (parts, "", "clause-parataxis") if parts else None
-        first, last = _subtree_range(clause)
+        first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
@@ -614,494 +612,3 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         content = [span_of_tokens(doc, obj.left_edge.i, last)]
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
-
-
-
-# "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.
-COLON_MAX_SPEAKER_TOKENS = 6
-COLON_MIN_CONTENT_TOKENS = 3
-# words inside a name before the colon ("Secretary of State", "Ministry of Defence")
-COLON_NAME_LINKS = {"of", "the", "and", "&", "for", "de", "von", "van", "al"}
-# section labels, not speakers ("Exclusive: …", "The Latest: …", "Watch: …")
-COLON_LABELS = {"exclusive", "latest", "watch", "video", "videos", "update", "updated", "breaking", "live",
-                "analysis", "opinion", "editorial", "review", "photos", "photo", "listen", "related", "note",
-                "correction", "transcript", "excerpt", "daily", "news", "fact", "check", "explainer", "podcast",
-                "read", "more", "q", "question", "answer", "warning", "spoiler", "graphic", "chart", "map", "wow",
-                "boom", "bombshell", "byline", "fix", "must", "huge", "shock", "shocking", "ouch", "yikes", "omg",
-                "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz", "contributing", "contributors",
-                "reporting", "editing", "produced", "credit", "credits"}
-
-
-def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    """Headline and transcript attributions: a name at the start of a line followed by a colon."""
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for pstart, pend in index.paras:
-        first = index.token_at(pstart)
-        window = [t for t in doc[first:first + COLON_MAX_SPEAKER_TOKENS + 1]]
-        colon = next((t for t in window if t.text == ":"), None)
-        if colon is None or colon.i == first:
-            continue
-        speaker_tokens = doc[first:colon.i]
-        # the small model tags some names as nouns ("Sanders", "Politifact"): a capitalised run is a name too
-        named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in speaker_tokens) or all(
-            t.is_title or t.is_upper or t.lower_ in COLON_NAME_LINKS for t in speaker_tokens)
-        if not named and not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
-            continue
-        if any(t.like_num or t.ent_type_ in ("DATE", "TIME") or t.lower_ in COLON_LABELS for t in speaker_tokens):
-            continue
-        end_tok = index.token_before(pend)
-        if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS:
-            continue
-        s, e = span_of_tokens(doc, colon.i + 1, end_tok)
-        if e <= s or held.overlaps(s, e):
-            continue
-        head = speaker_tokens.root
-        found.append(Candidate([(s, e)], (colon.idx, colon.idx + 1), None, colon.i, head.i, "colon-line", 0.6,
-                               "indirect"))
-    return found
-
-
-# "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
-# what its possessor said or believes, with the that-clause as content.
-NOUN_CUES = {"claim", "allegation", "accusation", "assertion", "statement", "suggestion", "belief", "view",
-             "argument", "promise", "pledge", "insistence", "denial", "charge", "contention",
-             "assessment", "prediction", "threat", "demand", "call", "hope", "fear", "announcement",
-             "idea", "notion", "speculation", "case", "point", "observation", "concern", "sense", "message",
-             "complaint", "commitment", "impression", "conviction", "perception", "assumption", "theory",
-             "report", "rumor", "rumour", "admission", "acknowledgment", "acknowledgement", "reminder",
-             "recognition", "realization", "expectation", "worry", "doubt", "confidence", "insinuation",
-             "implication", "boast", "vow", "reassurance", "assurance", "finding", "conclusion", "estimate",
-             "opinion", "comment", "remark", "question", "explanation"}
-# "the decision to withdraw", "his pledge to cut taxes": a noun with an infinitive states an intention
-NOUN_TO_CUES = {"decision", "plan", "promise", "pledge", "vow", "call", "request", "refusal",
-                "threat", "proposal", "reluctance", "unwillingness",
-                "desire", "commitment", "intention", "demand", "wish",
-                "plea", "eagerness", "intent", "strategy"}
-# nouns that take an infinitive of their own ("efforts to find a solution", "his fitness to lead")
-INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "campaign", "fitness", "ability",
-                                   "right", "power", "authority", "role", "measure", "bill", "legislation",
-                                   "amendment", "fund", "money", "program", "initiative", "way", "chance",
-                                   "opportunity", "need", "readiness", "qualification", "order", "website", "tool",
-                                   "mandate", "license"}
-# "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
-NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
-                  "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
-                  "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for", "of"),
-                  "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
-                  "remark": ("about", "on"), "remarks": ("about", "on"), "comment": ("about", "on"),
-                  "comments": ("about", "on"), "warnings": ("about", "of", "against"), "claim": ("about",),
-                  "claims": ("about",), "skepticism": ("of", "about"), "disdain": ("for",), "contempt": ("for",),
-                  "admiration": ("for",), "embrace": ("of",), "rejection": ("of",), "denunciation": ("of",),
-                  "condemnation": ("of",), "preference": ("for",), "insistence": ("on",), "reversal": ("on",),
-                  "apology": ("for",), "plea": ("for",), "demand": ("for",), "case": ("for", "against"),
-                  "fears": ("of",), "hope": ("for",), "hopes": ("for",), "argument": ("for", "against"),
-                  "characterization": ("of",), "denial": ("of",), "disapproval": ("of",), "objection": ("to",),
-                  "objections": ("to",), "promise": ("of",), "talk": ("of", "about"),
-                  "critic": ("of",), "critics": ("of",), "announcement": ("of",), "reference": ("to",),
-                  "references": ("to",), "message": ("of", "about", "on"), "words": ("about", "for"),
-                  "swipe": ("at", "against"), "allegations": ("of",), "accusations": ("of",),
-                  "assessment": ("of",), "perception": ("of",), "dislike": ("for", "of"),
-                  "disagreement": ("with",), "disagreements": ("with",), "interpretation": ("of",),
-                  "criticisms": ("of",), "defense": ("of",), "defence": ("of",),
-                  "declarations": ("of",), "declaration": ("of",), "views": ("on", "of", "about"),
-                  "opinion": ("of", "on", "about"), "opinions": ("of", "on", "about"), "sympathy": ("for",),
-                  "anger": ("at", "over"), "outrage": ("over", "at")}
-# nouns that name an attitude towards the object of their preposition ("concern about", "support for")
-ATTITUDE_NOUNS = {n.rstrip("s") for n in NOUN_PREP_CUES} | {
-    "thought", "opinion", "word", "statement", "defense", "defence", "discomfort", "forecast", "frustration",
-    "anger", "outrage", "sympathy", "condolence", "reservation", "optimism", "confidence", "regret", "dismay",
-    "displeasure", "disappointment", "approval", "view", "opposition", "support", "criticism", "concern",
-    "prediction", "warning", "objection", "doubt", "question", "comment", "remark", "praise"} - {"apology"}
-SPOKEN_NOUNS = {"thought", "opinion", "view", "word", "statement", "comment", "remark"}
-ATTITUDE_PREPS = {"on", "about", "for", "to", "of", "with", "over", "against", "toward", "towards", "at"}
-# the verb whose stance a noun cue carries ("X's denial that …" denies)
-NOUN_STANCE_CUE = {"denial": "deny", "accusation": "accuse", "allegation": "allege", "charge": "accuse",
-                   "demand": "demand", "criticism": "criticize", "attack": "attack", "attacks": "attack",
-                   "condemnation": "condemn", "denunciation": "denounce", "rejection": "reject",
-                   "dismissal": "dismiss", "call": "demand", "calls": "demand", "plea": "demand",
-                   "appeal": "demand", "opposition": "oppose", "objection": "deny", "objections": "deny"}
-# verbs that state a noun cue on their subject's behalf: "made the point that", "voiced concern about"
-LIGHT_VERBS = {"make", "express", "voice", "raise", "issue", "offer", "repeat", "reiterate", "share", "level",
-               "announce", "renew", "signal", "register", "air", "lodge", "file", "state", "put", "give"}
-
-
-def _nominal_owner(noun: Token) -> Token | None:
-    """The one whose claim, plan or support the noun names: possessor, 'from'/'by' phrase, light-verb subject."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.pos_ != "PRON":
-        return owner
-    if owner is None:
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i:
-                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
-    # "Clinton unveiled a proposal to …", "Trump backed away from a suggestion that …", "Sanders toned
-    # down his criticism of …": the subject of the verb the noun depends on
-    tok, steps = noun, 0
-    while tok.dep_ in ("dobj", "pobj", "prep", "attr") and steps < 3:
-        tok, steps = tok.head, steps + 1
-    if tok.pos_ == "VERB" and tok.i != noun.i and not any(c.dep_ == "auxpass" for c in tok.children):
-        subj = subject_of(tok)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i:
-            return subj
-    return owner
-
-
-# "His contention was that …", "The question is whether …", "Her goal is to …": the noun states what its
-# owner said, asks or intends, and the clause after the copula is the content
-COPULA_NOUNS = NOUN_CUES | NOUN_TO_CUES | {"contention", "goal", "aim", "position", "takeaway", "refrain", "slogan",
-                                           "bet", "response", "answer", "mantra", "motto", "line", "pitch"}
-
-
-def _copula_clause(noun: Token) -> tuple[int, int] | None:
-    be = noun.head
-    if noun.dep_ != "nsubj" or be.lemma_ != "be" or be.i < noun.i:
-        return None
-    for c in be.children:
-        if c.i <= be.i:
-            continue
-        to = c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
-        if c.dep_ == "ccomp" or to:
-            return c.left_edge.i, c.right_edge.i
-    return None
-
-
-# "Rubio won the support of governors", "the plan drew criticism from rivals", "she rose with the backing of
-# unions": a stance received by the verb's subject; the giver (from/among/by/of) is the source
-RECEIVED_NOUNS = {"support", "criticism", "opposition", "endorsement", "backing", "praise", "attack",
-                  "condemnation", "rebuke", "applause"}
-GIVER_PREPS = ("from", "among", "by", "of")
-RECEIVING_VERBS = {"have", "draw", "win", "receive", "earn", "enjoy", "face", "get", "garner", "attract", "secure",
-                   "pick", "snag", "gain", "spark", "come", "rise", "run", "sew", "land", "collect", "court"}
-
-
-def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
-    """(content, giver, cue start) for a stance noun its subject receives, or None."""
-    giver = None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in GIVER_PREPS:
-            giver = next((x for x in c.children if x.dep_ == "pobj"), None)
-            break
-    verb = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"):
-        verb = tok.head.head
-    elif tok.dep_ != "dobj":
-        return None
-    if giver is None:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("from", "among"):
-                giver = next((x for x in c.children if x.dep_ == "pobj"), None)
-                break
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if giver is None or subj is None or verb.lemma_.lower() not in RECEIVING_VERBS or giver.pos_ not in ("PROPN",
-                                                                                                        "NOUN"):
-        return None
-    return (subj.left_edge.i, subj.right_edge.i), giver, verb if tok.dep_ == "dobj" else tok
-
-
-def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for tok in index.tokens:
-        self_word = next((c for c in tok.children if c.lower_ == "self" and c.i < tok.i), None)
-        if tok.lower_ == "described" and tok.dep_ == "amod" and self_word is not None and tok.head.i > tok.i:
-            # "a self-described democratic socialist": the rest of the noun phrase is the holder's own label
-            s, e = span_of_tokens(doc, tok.i + 1, tok.head.i)
-            if e > s and not held.overlaps(s, e) and not index.quoted[tok.i]:
-                found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, self_word.i,
-                                       "noun-cue", 0.5, "indirect", frame="judge"))
-            continue
-        if tok.pos_ != "NOUN" or index.quoted[tok.i]:
-            continue
-        received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
-        if received is not None:
-            (first, last), giver, start = received
-            s, e = span_of_tokens(doc, first, end_before_aside(doc, first, last))
-            if e > s and not held.overlaps(s, e) and not index.quoted[giver.i]:
-                found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
-                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
-                                       0.5, "indirect"))
-            continue
-        lemma, lower = tok.lemma_.lower(), tok.lower_
-        content: tuple[int, int] | None = None
-        if lemma in NOUN_CUES or lemma in NOUN_TO_CUES:
-            for c in tok.children:
-                if c.dep_ not in ("acl", "ccomp", "relcl") or c.i <= tok.i:
-                    continue
-                marks = [m for m in c.children if m.dep_ in ("mark", "aux")]
-                that = lemma in NOUN_CUES and any(m.dep_ == "mark" and m.lower_ == "that" for m in marks)
-                to = lemma in NOUN_TO_CUES and c.dep_ == "acl" and any(m.dep_ == "aux" and m.lower_ == "to"
-                                                                       for m in marks)
-                if that or to:
-                    content = (c.left_edge.i, c.right_edge.i)
-                    break
-        preps = NOUN_PREP_CUES.get(lower) or NOUN_PREP_CUES.get(lemma)
-        if content is None and preps:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in preps:
-                    obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
-                    if obj is not None:
-                        content = (obj.left_edge.i, obj.right_edge.i)
-                    break
-        if content is None and lemma in COPULA_NOUNS:
-            content = _copula_clause(tok)
-        if content is None:
-            continue
-        owner = _nominal_owner(tok)
-        content = (content[0], end_before_aside(doc, *content))
-        s, e = span_of_tokens(doc, *content)
-        if e <= s or held.overlaps(s, e):
-            continue
-        if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
-            owner = None
-        found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), NOUN_STANCE_CUE.get(lower) or
-                               NOUN_STANCE_CUE.get(lemma), tok.i, owner.i if owner is not None else None,
-                               "noun-cue", 0.6 if owner is not None else 0.4, "indirect"))
-    return found
-
-
-OPINION_NOUNS = {"view", "opinion", "estimation", "judgment", "judgement", "mind", "eyes", "telling", "words"}
-
-
-# "In the new poll, the governor leads by six points": a poll or study named in an "in" phrase is the source
-# of the clause it hangs on (unless that clause has a cue of its own: "In a statement, X said …").
-def find_in_source(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for tok in index.tokens:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or index.quoted[tok.i]:
-            continue
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        host = tok.head
-        source = pobj
-        if pobj is not None and pobj.lemma_.lower() in OPINION_NOUNS:
-            # "In Ash's view, the change would hurt": the possessor holds the view the clause states
-            source = next((c for c in pobj.children if c.dep_ == "poss"), None)
-            if source is None:
-                continue
-        elif pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS:
-            continue
-        if host.pos_ not in ("VERB", "AUX"):
-            continue
-        if cue_lemma(host) is not None or host.dep_ not in ("ROOT", "ccomp", "conj"):
-            continue
-        first, last = _subtree_range(host)
-        first, last = max(first, host.sent.start), min(last, host.sent.end - 1)
-        parts = _ranges_without(doc, first, last, [_subtree_range(tok)])
-        if not parts or any(held.overlaps(*p) for p in parts):
-            continue
-        cue = pobj if source is not pobj else tok
-        found.append(Candidate(parts, (cue.idx, cue.idx + len(cue.text)), None, cue.i, source.i, "in-source", 0.5,
-                               "indirect"))
-    return found
-
-
-# "they are convinced that …", "she is eager to …", "voters are divided on …": a state of mind stated with
-# an adjective; the content is its clause, infinitive or the object of its preposition.
-ADJ_CUES = {"confident": (), "convinced": (), "sure": (), "certain": (), "hopeful": (), "optimistic": (),
-            "pessimistic": (), "worried": ("about",), "concerned": ("about",), "skeptical": ("of", "about"),
-            "sceptical": ("of", "about"), "adamant": (), "aware": ("of",), "afraid": ("of",), "fearful": ("of",),
-            "eager": (), "willing": (), "unwilling": (), "determined": (), "reluctant": (), "keen": (),
-            "insistent": (), "critical": ("of",), "supportive": ("of",), "opposed": ("to",),
-            "divided": ("on", "over"), "undecided": ("about", "on"), "unhappy": ("with", "about"),
-            "dissatisfied": ("with",), "satisfied": ("with",), "angry": ("about", "at", "over"),
-            "upset": ("about", "with", "over"), "enamored": ("of", "with"), "wary": ("of",), "proud": ("of",),
-            "open": ("to",), "committed": ("to",), "doubtful": (), "clear": (), "unsure": (), "uncertain": (),
-            "positive": (), "frustrated": ("with", "by"), "disappointed": ("with", "by", "in"),
-            "furious": ("about", "at", "over"), "excited": ("about",), "nervous": ("about",), "comfortable": ("with",),
-            "uncomfortable": ("with",), "firm": (), "emphatic": (), "vocal": ("about",), "outspoken": ("about",),
-            "dismissive": ("of",), "suspicious": ("of",), "fond": ("of",), "ready": ()}
-# attitudes towards a thing, stated with an adjective and its preposition ("upbeat about", "hostile to")
-ADJ_CUES |= {"confident": ("in", "about", "of"), "sure": ("of", "about"), "certain": ("of", "about"),
-             "hopeful": ("about", "of"), "optimistic": ("about", "on"), "pessimistic": ("about", "on"),
-             "concerned": ("about", "with", "over", "by"), "uncomfortable": ("with", "on", "about"),
-             "appreciative": ("of",), "upbeat": ("about", "on"), "tired": ("of",), "loyal": ("to",),
-             "shy": ("about",), "upfront": ("about",), "interested": ("in",), "partial": ("to",),
-             "cynical": ("about",), "lukewarm": ("about", "on", "toward", "towards"), "passionate": ("about",),
-             "sympathetic": ("to", "toward", "towards"), "mistrustful": ("of",), "distrustful": ("of",),
-             "favorable": ("to", "toward", "towards"), "unapologetic": ("about",), "pleased": ("with", "by", "about"),
-             "irritated": ("by", "about", "with"), "outspoken": ("about", "on"), "hostile": ("to", "toward", "towards"),
-             "conscious": ("of",), "enthusiastic": ("about",), "hesitant": ("about",), "bullish": ("on", "about"),
-             "ambivalent": ("about",), "grateful": ("for", "to"), "thankful": ("for",), "happy": ("with", "about"),
-             "anxious": ("about",), "alarmed": ("by", "about", "at"), "troubled": ("by",), "dismayed": ("by", "at"),
-             "outraged": ("by", "at", "over"), "offended": ("by",), "impressed": ("by", "with"),
-             "unimpressed": ("by", "with"), "vague": ("on", "about"), "noncommittal": ("on", "about"),
-             "silent": ("on", "about"), "firm": ("on",), "adamant": ("about",), "eager": ("for",),
-             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",)}
-NO_SPEAKER_ADJ = {"clear", "unclear"}
-
-
-def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for tok in index.tokens:
-        if index.quoted[tok.i]:
-            continue
-        # the parser reads "is convinced", "are worried" as passives
-        passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
-        if not passive and (tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd", "amod")):
-            continue
-        preps = ADJ_CUES.get(tok.lower_)
-        if preps is None:
-            continue
-        content = None
-        for c in tok.children:
-            if c.i < tok.i:
-                continue
-            infinitive = c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)
-            if c.dep_ == "ccomp" or infinitive:
-                content = (c.left_edge.i, c.right_edge.i)
-            elif c.dep_ == "prep" and c.lower_ in preps:
-                obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
-                    content = (obj.left_edge.i, obj.right_edge.i)
-            if content is not None:
-                break
-        if content is None:
-            continue
-        head = tok.head if tok.dep_ != "amod" else None
-        subj = subject_of(head) if head is not None else None
-        if passive:
-            head = next((c for c in tok.children if c.dep_ == "auxpass"), None)
-            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None and tok.dep_ == "amod":
-            subj = tok.head       # "voters, skeptical of the plan, …"
-        if subj is None or subj.lower_ in ("it", "this", "that", "there", "which") or index.quoted[subj.i]:
-            continue
-        s, e = span_of_tokens(doc, *content)
-        if e <= s or held.overlaps(s, e):
-            continue
-        start = head.idx if head is not None and 0 < tok.i - head.i <= 2 else tok.idx
-        found.append(Candidate([(s, e)], (start, tok.idx + len(tok.text)), None, tok.i, subj.i, "adjective",
-                               0.5, "indirect"))
-    return found
-
-
-# "The plan was rejected by the council", "Oz has been called a charlatan by physicians": a passive judgement
-# verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
-PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
-                 "label", "brand", "dub", "call"}
-# passives that are mostly events, not somebody's judgement ("was charged with", "was issued", "was offered")
-PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish", "issue", "expose", "seek",
-               "dismiss", "admit", "offer", "withdraw", "recognize", "recognise", "guarantee", "lay", "question",
-               "rebuke", "mock", "expect"}
-
-
-# judgements passed with a reason or charge phrase: "accused of", "blamed for", "known for"
-PASSIVE_FOR = {"accuse": ("of",), "charge": ("with",), "blame": ("for",), "criticize": ("for",),
-               "criticise": ("for",), "know": ("for",), "praise": ("for",), "condemn": ("for",), "slam": ("for",),
-               "blast": ("for",), "mock": ("for",), "ridicule": ("for",), "hail": ("for",), "applaud": ("for",)}
-
-
-# "the contests known as Super Tuesday", "a state seen as critical", "emails deemed classified": a
-# participle after a noun names or judges it; the noun and the name are the content
-# (plain naming, "a group called X", is rarely annotated as an attribution)
-NAMING_PARTICIPLES = {"know": "as", "dub": "oprd", "label": "oprd", "deem": "oprd", "see": "as", "describe": "as",
-                      "regard": "as", "brand": "oprd"}
-
-
-def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
-    how = NAMING_PARTICIPLES.get(lemma)
-    noun = tok.head
-    if how is None or tok.dep_ != "acl" or noun.i > tok.i or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" if how == "oprd" else
-                                                              c.dep_ == "prep" and c.lower_ == "as")), None)
-    if pred is None:
-        return None
-    first = pred.i + 1 if how == "as" else pred.left_edge.i
-    parts = [span_of_tokens(tok.doc, noun.left_edge.i, tok.i - 1), span_of_tokens(tok.doc, first, pred.right_edge.i)]
-    return parts if all(e > s for s, e in parts) else None
-
-
-def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for tok in index.tokens:
-        if tok.tag_ != "VBN" or index.quoted[tok.i]:
-            continue
-        lemma = verb_lemma(tok)
-        reasons = PASSIVE_FOR.get(lemma, ())
-        if not (lemma in OBJECT_CONTENT or lemma in PASSIVE_EXTRA) or (lemma in PASSIVE_NOT and not reasons):
-            continue
-        if not any(c.dep_ == "auxpass" for c in tok.children):
-            named = _reduced_naming(tok, lemma)
-            if named is not None and not any(held.overlaps(*p) for p in named):
-                found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
-                                       "passive-object", 0.5, "indirect", frame="judge"))
-            continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
-        if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-            continue
-        parts = [span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)]
-        pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
-                                                                 (c.dep_ == "prep" and c.lower_ == "as"))), None)
-        if reasons:
-            # "was accused of bribery", "is known for her liberal bent": the charge is what is judged
-            pred = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in reasons), pred)
-            if pred is None and lemma in PASSIVE_NOT:
-                continue
-        if subj.pos_ == "PRON" and pred is None:
-            continue
-        if pred is not None:
-            parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
-        parts = [p for p in parts if p[1] > p[0]]
-        if not parts or any(held.overlaps(*p) for p in parts):
-            continue
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i,
-                               by.i if by is not None else None, "passive-object", 0.5, "indirect"))
-    return found
-
-
-# "Melania seems to have vanished", "The deal is expected to pass", "He is said to favour …": an evidential
-# or passive belief verb raises the subject of the reported infinitive; the content is the subject and the
-# infinitive (two parts), the cue the verb, the speaker the "by" agent when there is one.
-RAISING = {"seem", "appear"}
-PASSIVE_RAISING = {"expect", "believe", "think", "say", "report", "consider", "predict", "rumor", "rumour",
-                   "estimate", "understand", "presume", "fear", "allege", "see", "tip", "forecast",
-                   "intend",  # "the levy was intended to punish polluters": its makers' intention
-                   "ask"}     # "the senator was asked to name a bill": a request by someone unnamed
-
-
-def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
-    held = Intervals(taken)
-    doc = index.doc
-    found: list[Candidate] = []
-    for tok in index.tokens:
-        if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma in RAISING:
-            subj_deps = ("nsubj",)
-        elif lemma in PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in tok.children):
-            subj_deps = ("nsubjpass",)
-        else:
-            continue
-        subj = next((c for c in tok.children if c.dep_ in subj_deps and c.i < tok.i), None)
-        inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
-                    and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
-        if inf is None and lemma in RAISING:
-            # "the team appeared paralyzed", "the state seems stable": the subject and the predicate adjective
-            inf = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i > tok.i), None)
-        if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
-            continue
-        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"), inf.left_edge.i)
-        s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
-        s2 = span_of_tokens(doc, first, inf.right_edge.i)
-        parts = [p for p in (s1, s2) if p[1] > p[0]]
-        if len(parts) < 2 or any(held.overlaps(*p) for p in parts):
-            continue
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i,
-                               by.i if by is not None else None, "raising", 0.5, "indirect"))
-    return found
