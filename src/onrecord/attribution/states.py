@@ -209,10 +209,8 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         parts = [p for p in parts if p[1] > p[0]]
         if not parts or any(held.overlaps(*p) for p in parts):
             continue
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i,
-                               by.i if by is not None else None, "passive-object", 0.5, "indirect"))
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, by_agent(tok),
+                               "passive-object", 0.5, "indirect"))
     return found
 
 
@@ -254,9 +252,13 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         parts = [p for p in (s1, s2) if p[1] > p[0]]
         if len(parts) < 2 or any(held.overlaps(*p) for p in parts):
             continue
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i,
-                               by.i if by is not None else None, "raising", 0.5, "indirect"))
+        found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
+                               "raising", 0.5, "indirect"))
     return found
 
+
+def by_agent(verb: Token) -> int | None:
+    """Token index of the "by" agent of a passive verb ("was rejected by the council"), if any."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return by.i if by is not None else None
