@@ -1,7 +1,7 @@
 """Title-case lines (headlines) re-cased from the article's own usage, so the parser reads them as sentences.
 
-"Jeb Bush Super PAC Chief Praises Marco Rubio Donor" is parsed by the small English model as one long proper
-noun: no verb, no subject, no attribution. Written "Jeb Bush Super PAC chief praises Marco Rubio donor" it is a
+"Port Authority Chief Praises Harbour Works Plan" is parsed by the small English model as one long proper
+noun: no verb, no subject, no attribution. Written "Port Authority chief praises Harbour Works plan" it is a
 sentence. The article itself says which words are names: a word it writes in lower case more often than
 capitalised (away from a sentence start) is a common word. Words it never uses are lowered only when they are
 function words or forms of a cue verb ("Says", "Slams"); anything else keeps its capital.

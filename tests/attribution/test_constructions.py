@@ -116,7 +116,7 @@ CASES = {
         "Governor Lena Marsh unveiled a proposal to expand the state rail network.",
         [("to expand the state rail network", "Lena Marsh", "assert", "indirect")]),
     "noun-prep-criticism": (
-        "Senator Paul Brenner has toned down his criticism of the trade deal.",
+        "Senator Paul Brenner has softened his criticism of the trade deal.",
         [("the trade deal", "Paul Brenner", "accuse", "indirect")]),
     "noun-that-verb-subject": (
         "Republican leaders pushed the notion that the new law would save money.",
@@ -400,9 +400,9 @@ def test_constructions_naming_appositive_stays_in_the_content(run):
 
 
 def test_constructions_purpose_clause_without_a_comma_stays_in_the_content(run):
-    text = "The organisers said older voters turned out in force to support the mayor."
+    text = "The organisers said older voters came by the busload to support the mayor."
     (a,) = run(text).attributions
-    assert a.content.text == "older voters turned out in force to support the mayor"
+    assert a.content.text == "older voters came by the busload to support the mayor"
 
 
 def test_constructions_participle_gloss_after_a_comma_is_the_reporters(run):
@@ -458,8 +458,8 @@ def test_constructions_colon_line_section_label_is_no_speaker(run, label):
 
 
 @pytest.mark.parametrize("text", [
-    '"We had written two dozen songs by then," Kiedis said, mentioning that the album is nearly done.',
-    '"I was asked this a couple of months ago," Okafor said answering a question at a town hall.',
+    '"We had finished most of the mural by then," Okafor said, mentioning that the paint had run out.',
+    '"I was asked this last spring," Okafor said answering a reporter outside the council.',
 ])
 def test_constructions_cue_after_a_quote_keeps_it_despite_a_participle_or_comma_clause(run, text):
     a = next(a for a in run(text).attributions if a.kind == "direct")

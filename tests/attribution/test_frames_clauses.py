@@ -30,8 +30,8 @@ CASES = {
         [("Nobody should doubt our commitment to the river project.", "Dana Whitfield")]),
     # without the comma the noun is the subject of the quoted predicate: a mixed content from the noun on
     "mixed-quote-after-participle-noun": (
-        'The economist Lara Voss said the tax breaks used by large firms "do nothing for workers."',
-        [('the tax breaks used by large firms "do nothing for workers."', "Lara Voss")]),
+        'The economist Lara Voss said the rebates claimed by large firms "do nothing for workers."',
+        [('the rebates claimed by large firms "do nothing for workers."', "Lara Voss")]),
     # a cue word in a relative clause on the speaker is not the quote's cue: the verb after it is
     "quote-cue-after-speaker-relative": (
         '"The answer you want is simple," Perez, who has proposed ending the subsidy over five years, '

@@ -4,9 +4,9 @@ import pytest
 
 # (text, content excerpt, speaker mention)
 CASES = {
-    # the infinitive hangs on an adjective: "X was quick to point out that …"
+    # the infinitive hangs on an adjective: "X was eager to add that …"
     "adjective-infinitive": (
-        "Karen Holt was quick to point out that the new budget leaves the schools short.",
+        "Karen Holt was eager to add that the new budget leaves the schools short.",
         "the new budget leaves the schools short", "Karen Holt"),
     "likely-to-stress": (
         "The governor is likely to stress that the tax cuts will pay for themselves.",
@@ -57,6 +57,6 @@ def test_frames_verbs_passive_intended_infinitive(run):
 
 def test_frames_verbs_passive_asked_infinitive(run):
     # "X was asked to V": a request by someone unnamed; the content is X and the infinitive
-    text = "The senator was asked to name a single bill she had passed."
-    hits = [a for a in run(text).attributions if "to name a single bill" in a.content.text]
+    text = "The senator was asked to list three bills she had written."
+    hits = [a for a in run(text).attributions if "to list three bills" in a.content.text]
     assert hits and "The senator" in hits[0].content.text

@@ -212,7 +212,7 @@ QUOTE_MARKS = {'"', "“", "''", "``", "‘", "'"}
 
 
 def for_clause(tok: Token) -> Token | None:
-    """'calling for the United States to step up its efforts': the parser reads "for" as the mark of an
+    """'calling for the council to reopen the library': the parser reads "for" as the mark of an
     infinitive clause with its own subject, not as the preposition that makes "call for" a demand."""
     return next((c for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i
                  and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
@@ -266,7 +266,7 @@ def subject_of(tok: Token) -> Token | None:
             # parser reads '"Happy holidays!," he tweeted' so) the one nearest the verb is the speaker
             return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.pos_ == "ADJ":
-            tok = tok.head.head      # "X was quick to point out that …", "X is likely to say …": X speaks
+            tok = tok.head.head      # "X was eager to add that …", "X is likely to say …": X speaks
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP"):
@@ -313,7 +313,7 @@ _BETWEEN_SUBJECT_AND_VERB = ("advmod", "aux", "neg")
 
 
 def _before_subject(tok: Token) -> Token | None:
-    """A subject the parser missed ("… of the Washington Post Trump said that …", "… and Democrats accused
+    """A subject the parser missed ("… of the Daily Courier Okafor said that …", "… and Democrats accused
     the GOP …"): the noun right before the cue verb, across adverbs and auxiliaries."""
     i = tok.i - 1
     while i >= 0 and tok.doc[i].dep_ in _BETWEEN_SUBJECT_AND_VERB and tok.doc[i].head.i == tok.i:

@@ -138,7 +138,7 @@ def cue_before(index: DocIndex, group: QuoteGroup, tokens: list[Token]) -> tuple
 
 
 def _describes_noun(verb: Token, cue: Token, between: list[Token]) -> bool:
-    """'she told the mayors who gathered in the hall, "…"': a verb in a relative or participle clause on a noun
+    """'she told the delegates waiting outside the chamber, "…"': a verb in a relative or participle clause on a noun
     describes the addressee or the occasion; it starts no clause of its own between the cue and the quote. Only
     when a comma or colon sets the quote off: in 'said the tax breaks used by firms "do nothing"' the noun is the
     subject of the quoted predicate (a mixed quote)."""
@@ -244,7 +244,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             cand = None   # '"A," said X. "B" for the top' – B is the same speaker's, not the next cue's
             after = None
         if after is None and found and found[-1].cue_token is not None and id(found[-1]) in clause_end:
-            # '"A," said Alan Cole, an economist at the Tax Foundation. "B."': B continues A's content
+            # '"A," said Ruth Okafor, an analyst at the port authority. "B."': B continues A's content
             owner = found[-1]
             gap = index.text[clause_end[id(owner)]:group.open_mark]
             if not gap.strip() and "\n" not in gap:

@@ -70,7 +70,7 @@ def _clause(cue: Token) -> Token | None:
                     if clause.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                for m in clause.children):
                         return clause
-    # '…, he said' and 'Too often, Mr. Clarke said, the debate …': the cue hangs on the reported clause
+    # '…, he said' and 'All too often, Ms. Okafor said, the vote …': the cue hangs on the reported clause
     # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
     if cue.dep_ == "parataxis":
         return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
@@ -424,8 +424,8 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
-        # ("…, accusing Y of …"); without the comma the clause is the content's own purpose or reason ("turned
-        # out in force to support Clinton", "needs more work to show that …")
+        # ("…, accusing Y of …"); without the comma the clause is the content's own purpose or reason ("came
+        # in numbers to back the mayor", "needs more time to prove that …")
         if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok):
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
@@ -535,7 +535,7 @@ def _asks(tok: Token) -> bool:
     return first.tag_ == "MD" or first.lemma_.lower() in ("do", "be", "have") or first.tag_ in ("WRB", "WP")
 
 
-# "sees himself as the father of a movement", "portrayed the deal as a betrayal": a judgement of the object
+# "sees herself as the voice of the port", "portrayed the deal as a betrayal": a judgement of the object
 AS_FRAME = {"see", "view", "regard", "portray", "paint", "depict", "cast", "frame", "characterize",
             "characterise", "describe", "label", "brand", "treat", "count", "hail", "tout", "dismiss", "present",
             "pitch", "bill", "peg", "style", "envision", "envisage", "perceive", "consider", "deride", "mock"}

@@ -90,8 +90,8 @@ def _nominal_owner(noun: Token) -> Token | None:
                 pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-    # "Clinton unveiled a proposal to …", "Trump backed away from a suggestion that …", "Sanders toned
-    # down his criticism of …": the subject of the verb the noun depends on
+    # "the mayor unveiled a proposal to …", "the senator retreated from a suggestion that …", "the union
+    # softened its criticism of …": the subject of the verb the noun depends on
     tok, steps = noun, 0
     while tok.dep_ in ("dobj", "pobj", "prep", "attr") and steps < 3:
         tok, steps = tok.head, steps + 1

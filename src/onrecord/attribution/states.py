@@ -137,7 +137,7 @@ def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
     return found
 
 
-# "The plan was rejected by the council", "Oz has been called a charlatan by physicians": a passive judgement
+# "The plan was rejected by the council", "the mayor has been called a hypocrite by critics": a passive judgement
 # verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
 PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
                  "label", "brand", "dub", "call"}
@@ -198,7 +198,7 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         pred = next((c for c in tok.children if c.i > tok.i and (c.dep_ == "oprd" or
                                                                  (c.dep_ == "prep" and c.lower_ == "as"))), None)
         if reasons:
-            # "was accused of bribery", "is known for her liberal bent": the charge is what is judged
+            # "was accused of bribery", "is known for her blunt style": the charge is what is judged
             pred = next((c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ in reasons), pred)
             if pred is None and lemma in PASSIVE_NOT:
                 continue
