@@ -89,3 +89,10 @@ def test_frame_content_boundaries(run, name):
 @pytest.mark.parametrize("name", sorted(NOTHING))
 def test_frame_not_a_cue(run, name):
     assert [a.content.text for a in run(NOTHING[name]).attributions] == []
+
+
+def test_frames_objects_stated_attitude_keeps_the_attitude_in_the_cue(run):
+    text = 'The ministers expressed "deep concern" over the expansion of the mine.'
+    (a,) = run(text).attributions
+    assert a.content.text == "the expansion of the mine"
+    assert a.cue.text == 'expressed "deep concern" over' and a.rule == "stated-attitude"

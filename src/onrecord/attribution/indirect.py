@@ -42,6 +42,8 @@ from .lexicon import lexicon
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 
 MIN_CONTENT_TOKENS = 2
+# rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
+OBJECT_RULES = ("object-content", "prep-object", "stated-attitude")
 # "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
 ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonymous|not authori[sz]ed to)\b",
                        re.IGNORECASE)
@@ -203,7 +205,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
         if stated is not None:
             last = end_before_setting(doc, stated.left_edge.i, stated.right_edge.i)
-            return [span_of_tokens(doc, stated.left_edge.i, last)], "", "object-content"
+            return [span_of_tokens(doc, stated.left_edge.i, last)], "", "stated-attitude"
         if obj is not None and obj.pos_ != "PRON":
             last = _object_end(cue, obj)
             if lemma in FINDING_VERBS and _finding_subject(cue):
@@ -496,15 +498,19 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             generic = False
         parts, frame, rule = got
         parts = [p for p in parts if p[1] > p[0]]
+        if parts and rule == "stated-attitude":
+            # the attitude is part of the cue: 'expressed "deep concern" on', 'voiced support for'
+            cue = (cue[0], index.tokens[index.token_before(parts[0][0])].idx
+                   + len(index.tokens[index.token_before(parts[0][0])].text))
         if not parts:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
-        if rule in ("object-content", "prep-object") and _asks(tok):
+        if rule in OBJECT_RULES and _asks(tok):
             continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
-        if n_tokens < (1 if rule in ("object-content", "prep-object") else MIN_CONTENT_TOKENS):
+        if n_tokens < (1 if rule in OBJECT_RULES else MIN_CONTENT_TOKENS):
             continue
         speaker = speaker_head(tok)
         if speaker is None or index.quoted[speaker.i]:
