@@ -163,9 +163,7 @@ def cue_lemma(tok: Token) -> str | None:
         return lemma if tok.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in tok.children) else None
     if needs == INFINITIVE_ONLY:
         # "aims to cut taxes", "voted to repeal the law" (not "aimed the camera", "voted on Tuesday")
-        return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to"
-                                                                      for a in c.children)
-                            for c in tok.children) else None
+        return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and has_to(c) for c in tok.children) else None
     if needs and not any(c.lower_ in needs for c in tok.children if _particle(tok, c)):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -216,6 +214,11 @@ def for_clause(tok: Token) -> Token | None:
     infinitive clause with its own subject, not as the preposition that makes "call for" a demand."""
     return next((c for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i
                  and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)), None)
+
+
+def has_to(verb: Token) -> bool:
+    """``verb`` heads a to-infinitive ("to repeal the law")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _particle(verb: Token, child: Token) -> bool:

@@ -18,9 +18,6 @@ from .speakers import ActorDraft, Resolver
 from .stance import stance_of
 from .states import find_adjective, find_in_source, find_passive, find_raising
 
-# A quote with no cue in the paragraph of the previous quote is another part of that content ('"A," X said.
-# "B."'), as quote-split parts are; one in a later paragraph, or after indirect speech, is an attribution of its own
-MERGE_PARAGRAPHS = 0
 STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|letter)\b", re.IGNORECASE)
 
 
@@ -54,9 +51,10 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
                 continue
             # a quote that continues the previous speaker is named by that speaker's mention
             mention, actor = previous[2], previous[0]
-            # ('…," X said, calling the plan "a disgrace"': a quote with a subjectless cue of its own is a second
-            # attribution of the same speaker, not another part of the first)
-            if (paragraph - previous[1] <= MERGE_PARAGRAPHS and resolved and resolved[-1][0].cue is not None
+            # a cue-less quote in the paragraph of the previous quote is another part of that content ('"A," X
+            # said. "B."'), as quote-split parts are; one in a later paragraph, after indirect speech, or with a
+            # subjectless cue of its own ('…, calling the plan "a disgrace"') is an attribution of its own
+            if (paragraph == previous[1] and resolved and resolved[-1][0].cue is not None
                     and resolved[-1][0].kind != "indirect" and cand.cue_token is None):
                 owner = resolved[-1][0]
                 owner.parts.extend(cand.parts)

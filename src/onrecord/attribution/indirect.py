@@ -33,6 +33,7 @@ from .cues import (
     cue_lemma,
     cue_span,
     for_clause,
+    has_to,
     quoted_appos,
     span_of_tokens,
     speaker_head,
@@ -156,12 +157,12 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             return [head, span_of_tokens(doc, first, last)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
-                          and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
+                          and has_to(c)), None)
         target = next((c for c in children if c.dep_ in ("dobj", "prep") and c.i > cue.i), None)
         if to_clause is None and target is not None and target.dep_ == "dobj":
             # "urged the authority to block the merger": the infinitive hangs on the object
             to_clause = next((c for c in target.children if c.dep_ in ("acl", "relcl")
-                              and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)), None)
+                              and has_to(c)), None)
         if to_clause is not None:
             start = target.left_edge.i if target is not None and target.i < to_clause.i else to_clause.left_edge.i
             if target is not None and target.dep_ == "prep" and start == target.i:
@@ -500,8 +501,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         parts = [p for p in parts if p[1] > p[0]]
         if parts and rule == "stated-attitude":
             # the attitude is part of the cue: 'expressed "deep concern" on', 'voiced support for'
-            cue = (cue[0], index.tokens[index.token_before(parts[0][0])].idx
-                   + len(index.tokens[index.token_before(parts[0][0])].text))
+            prep = index.tokens[index.token_before(parts[0][0])]
+            cue = (cue[0], prep.idx + len(prep.text))
         if not parts:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):

@@ -11,6 +11,7 @@ from .cues import (
     Candidate,
     DocIndex,
     Intervals,
+    has_to,
     span_of_tokens,
     subject_of,
 )
@@ -115,7 +116,7 @@ def _copula_clause(noun: Token) -> tuple[int, int] | None:
     for c in be.children:
         if c.i <= be.i:
             continue
-        to = c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+        to = c.dep_ == "xcomp" and has_to(c)
         if c.dep_ == "ccomp" or to:
             return c.left_edge.i, c.right_edge.i
     return None

@@ -12,6 +12,7 @@ from .cues import (
     DocIndex,
     Intervals,
     cue_lemma,
+    has_to,
     span_of_tokens,
     subject_of,
     verb_lemma,
@@ -108,7 +109,7 @@ def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
         for c in tok.children:
             if c.i < tok.i:
                 continue
-            infinitive = c.dep_ == "xcomp" and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.children)
+            infinitive = c.dep_ == "xcomp" and has_to(c)
             if c.dep_ == "ccomp" or infinitive:
                 content = (c.left_edge.i, c.right_edge.i)
             elif c.dep_ == "prep" and c.lower_ in preps:
