@@ -58,3 +58,15 @@ def test_quotes_empty_quote_gives_no_attribution(run):
     # found by the property test: an empty quote before "he said" made an attribution with empty content
     assert run('",""" he said').attributions == ()
     assert run('"" he said.').attributions == ()
+
+
+def test_quotes_participle_clause_ending_the_sentence_keeps_the_next_quote(run):
+    # the participle clause after the cue ends with the sentence, so the next quote is the same content's second
+    # part; the clause keeps its own attribution
+    text = ('"The harbour will reopen by spring," Lena Varga said, referring to the new pier. '
+            '"Nobody here wants to wait another year."')
+    attributions = run(text).attributions
+    quote = next(a for a in attributions if a.kind == "direct")
+    assert [text[s:e] for s, e in quote.content.parts] == [
+        "The harbour will reopen by spring", "Nobody here wants to wait another year."]
+    assert any(a.content.text == "the new pier" for a in attributions)

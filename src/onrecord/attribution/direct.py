@@ -59,7 +59,7 @@ def _walk_back(index: DocIndex, end: int, floor: int, limit: int) -> list[Token]
     doc = index.doc
     out: list[Token] = []
     i = index.token_before(end)
-    while i >= 0 and doc[i].idx >= floor and len(out) < limit:
+    while i >= 0 and doc[i].idx >= floor and len(out) < AFTER_WINDOW:
         tok = doc[i]
         if index.quoted[i] or (tok.text in TERMINAL and out):
             break
@@ -232,9 +232,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             else:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
                 window = _tokens_after(index, group)
-                # '"A," Marlow said, mentioning the record is "almost done."': a new predicate after the cue
-                # ends the cue clause, and the next quote belongs to that predicate, not to A's content
-                if not any(t.i > after.i and t.pos_ == "VERB" and t.dep_ in NEW_PREDICATE for t in window):
+                if _clause_closes(after, window):
                     clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
         # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
@@ -299,6 +297,15 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
         if cand.cue_token is not None:
             used[cand.cue_token] = cand
     return found, set(used)
+
+
+def _clause_closes(cue: Token, window: list[Token]) -> bool:
+    """The cue clause after a quote ends before the next quote, so a next quote right after it continues the
+    content: '"A," Marlow said, waving at the crowd. "B."'. Not when a new predicate after the cue runs on to
+    the next quote ('"A," Marlow said, calling the record "almost done."'): that quote is the predicate's."""
+    if not any(t.i > cue.i and t.pos_ == "VERB" and t.dep_ in NEW_PREDICATE for t in window):
+        return True
+    return window[-1].text in TERMINAL
 
 
 def _ends_with_comma(tokens: list[Token]) -> bool:

@@ -130,12 +130,14 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     starts: list[int] = []
     ends: list[int] = []
     for c in ranked:
-        start, end = c.start, c.end
-        i = bisect.bisect_left(starts, end)
-        if i and ends[i - 1] > start:
+        # a quote in parts claims only its parts: '"A," X said, referring to the plan. "B."' keeps 'the plan'
+        spans = c.parts if c.quotes and len(c.parts) > 1 else [(c.start, c.end)]
+        if any(i and ends[i - 1] > start for start, end in spans for i in [bisect.bisect_left(starts, end)]):
             continue
-        starts.insert(i, start)
-        ends.insert(i, end)
+        for start, end in spans:
+            i = bisect.bisect_left(starts, end)
+            starts.insert(i, start)
+            ends.insert(i, end)
         kept.append(c)
     return kept
 
