@@ -70,3 +70,16 @@ def test_quotes_participle_clause_ending_the_sentence_keeps_the_next_quote(run):
     assert [text[s:e] for s, e in quote.content.parts] == [
         "The harbour will reopen by spring", "Nobody here wants to wait another year."]
     assert any(a.content.text == "the new pier" for a in attributions)
+
+
+def test_quotes_next_paragraph_after_a_bare_cue_clause_is_a_second_part(run):
+    text = ('"We will appeal the ruling," Ines Moreau said on Friday.\n\n'
+            '"The court ignored every witness we brought."\n\n'
+            'The hearing is set for June.\n\n'
+            '"A new lawyer joins the team next week," Moreau said. She left soon after.\n\n'
+            '"Nobody here expected the verdict to come so soon."')
+    attributions = run(text).attributions
+    assert [[text[s:e] for s, e in a.content.parts] for a in attributions] == [
+        ["We will appeal the ruling", "The court ignored every witness we brought."],
+        ["A new lawyer joins the team next week"],
+        ["Nobody here expected the verdict to come so soon."]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
@@ -306,6 +308,24 @@ def _clause_closes(cue: Token, window: list[Token]) -> bool:
     if not any(t.i > cue.i and t.pos_ == "VERB" and t.dep_ in NEW_PREDICATE for t in window):
         return True
     return window[-1].text in TERMINAL
+
+
+def continues_next_paragraph(index: DocIndex, owner: Candidate, cand: Candidate) -> bool:
+    """A cue-less quote opening the paragraph after '"A," X said.' is A's second part: '"We will appeal," Ines
+    Moreau said on Friday.¶"The ruling ignores the evidence."'. Only when A opens its paragraph, closes before a
+    one-sentence cue clause that ends the paragraph, and the new quote opens the next paragraph."""
+    if owner.rule != "quote-cue-after" or not owner.quotes or not cand.quotes:
+        return False
+    text = index.text
+    first, last, new = owner.quotes[0], owner.quotes[-1], cand.quotes[0]
+    p = index.paragraph_of(last.outer_end - 1)
+    if index.paragraph_of(new.open_mark) != p + 1 or not last.closed or not new.closed:
+        return False
+    tail = text[last.outer_end:index.paras[p][1]].strip()
+    return (not text[index.paras[index.paragraph_of(first.open_mark)][0]:first.open_mark].strip()
+            and not text[index.paras[p + 1][0]:new.open_mark].strip()
+            and not any(mark in tail for mark in OPEN_MARKS | set("”»"))
+            and not re.search(r"[.!?] ", tail))
 
 
 def _ends_with_comma(tokens: list[Token]) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..article import Actor, Attribution, Content, Span, Speaker
 from .colon import find_colon
 from .cues import Candidate, DocIndex, doc_text
-from .direct import CONTINUATION_PARAGRAPHS, find_direct
+from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, find_direct
 from .indirect import find_indirect
 from .nominal import find_nominal
 from .quotes import find_quotes
@@ -52,10 +52,12 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
             # a quote that continues the previous speaker is named by that speaker's mention
             mention, actor = previous[2], previous[0]
             # a cue-less quote in the paragraph of the previous quote is another part of that content ('"A," X
-            # said. "B."'), as quote-split parts are; one in a later paragraph, after indirect speech, or with a
+            # said. "B."'), as quote-split parts are, and so is one opening the next paragraph after a bare cue
+            # clause ('"A," X said.¶"B."'); one in a later paragraph, after indirect speech, or with a
             # subjectless cue of its own ('…, calling the plan "a disgrace"') is an attribution of its own
-            if (paragraph == previous[1] and resolved and resolved[-1][0].cue is not None
-                    and resolved[-1][0].kind != "indirect" and cand.cue_token is None):
+            if (resolved and resolved[-1][0].cue is not None
+                    and resolved[-1][0].kind != "indirect" and cand.cue_token is None
+                    and (paragraph == previous[1] or continues_next_paragraph(index, resolved[-1][0], cand))):
                 owner = resolved[-1][0]
                 owner.parts.extend(cand.parts)
                 previous = (actor, index.paragraph_of(cand.end), mention)
