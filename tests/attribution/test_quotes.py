@@ -83,3 +83,17 @@ def test_quotes_next_paragraph_after_a_bare_cue_clause_is_a_second_part(run):
         ["We will appeal the ruling", "The court ignored every witness we brought."],
         ["A new lawyer joins the team next week"],
         ["Nobody here expected the verdict to come so soon."]]
+
+
+@pytest.mark.parametrize("line, cue", [
+    ('Ines Moreau then turned to the harbour plan: "We have heard far worse from this council."', "turned"),
+    ('Ines Moreau, as ever, had the last word: "We have heard far worse from this council."', "had"),
+    ('The harbour chief Ines Moreau: "We have heard far worse from this council."', ":"),
+])
+def test_quotes_after_a_colon_the_clause_before_names_the_speaker(run, line, cue):
+    # not the previous speaker: the subject of the clause before the colon, or a bare name before it
+    text = '"The budget is fine," the treasurer said.\n\n' + line
+    quote = run(text).attributions[-1]
+    assert quote.content.text == "We have heard far worse from this council."
+    assert quote.speaker.mention is not None and quote.speaker.mention.text.endswith("Ines Moreau")
+    assert quote.cue is not None and quote.cue.text == cue

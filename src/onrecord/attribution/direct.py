@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Token
 
-from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head
+from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head, subject_of
 from .quotes import QuoteGroup
 
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
@@ -21,6 +21,8 @@ OPEN_MARKS = set("“„«‟\"")
 # dependencies of a verb after a quote's cue that start a predicate of their own (not a relative clause on the
 # speaker: '"…," said Cole, who co-wrote the plan. "…"')
 NEW_PREDICATE = ("advcl", "ccomp", "xcomp", "conj", "csubj")
+# subjects before a colon that name no speaker ('what it means is this: "…"')
+COLON_NON_SPEAKERS = {"what", "that", "which", "this", "it"}
 DASHES = {"―", "—", "–", "-", "--"}
 
 
@@ -290,7 +292,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 else:
                     cand = _candidate(index, group, None, "quote-after-colon-continuation", 0.6)
         if cand is None and colon_before:
-            cand = _candidate(index, group, None, "quote-colon-continuation", 0.6)
+            cand = (_colon_clause(index, group, before)
+                    or _candidate(index, group, None, "quote-colon-continuation", 0.6))
         if cand is None and _starts_sentence(before) and _sentence_like(index, group):
             cand = _candidate(index, group, None, "quote-continuation", 0.6)
         if cand is None:
@@ -326,6 +329,36 @@ def continues_next_paragraph(index: DocIndex, owner: Candidate, cand: Candidate)
             and not text[index.paras[p + 1][0]:new.open_mark].strip()
             and not any(mark in tail for mark in OPEN_MARKS | set("”»"))
             and not re.search(r"[.!?] ", tail))
+
+
+def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Candidate | None:
+    """'Ines Moreau fired back on Friday: "…"', 'As the mayor put it: "…"': the clause before a colon names who
+    speaks (the subject of its verb, the verb the cue), whether or not the verb is a reporting verb; a bare name
+    before the colon ('- Ines Moreau: "…"') speaks, the colon its cue."""
+    real = [t for t in before if not t.is_space]
+    colon = real[-1]
+    if colon.text != ":":
+        return None
+    # the verb the colon hangs on first, then any verb of the clause from the colon back
+    head = colon.head
+    verbs = [t for t in (head, *head.ancestors) if real[0].i <= t.i < colon.i] if head.i < colon.i else []
+    verbs += [t for t in reversed(real) if t not in verbs]
+    for verb in verbs:
+        subject = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if subject is None or not real[0].i <= subject.i < colon.i or subject.lower_ in COLON_NON_SPEAKERS:
+            continue
+        return _colon_candidate(index, group, "quote-after-colon-clause", cue_span(verb), verb, subject)
+    if head.i < colon.i and (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
+        return _colon_candidate(index, group, "quote-after-colon-name", (colon.idx, colon.idx + 1), colon, head)
+    return None
+
+
+def _colon_candidate(index: DocIndex, group: QuoteGroup, rule: str, cue: tuple[int, int], cue_token: Token,
+                     speaker: Token) -> Candidate:
+    cand = _candidate(index, group, None, rule, 0.6)
+    cand.cue, cand.cue_lemma, cand.cue_token, cand.speaker_token = cue, cue_lemma(cue_token), cue_token.i, speaker.i
+    cand.continues = False
+    return cand
 
 
 def _ends_with_comma(tokens: list[Token]) -> bool:
