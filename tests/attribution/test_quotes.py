@@ -97,3 +97,13 @@ def test_quotes_after_a_colon_the_clause_before_names_the_speaker(run, line, cue
     assert quote.content.text == "We have heard far worse from this council."
     assert quote.speaker.mention is not None and quote.speaker.mention.text.endswith("Ines Moreau")
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_quotes_mixed_sentence_before_the_cue_is_the_first_part(run):
+    text = 'The harbour levy is "a tax on hope," Ines Moreau said. "Families will pay it first."'
+    (quote,) = run(text).attributions
+    assert [text[s:e] for s, e in quote.content.parts] == [
+        'The harbour levy is "a tax on hope,"', "Families will pay it first."]
+    # a first quote with a cue of its own stays apart
+    text = '"The levy is fair," Ines Moreau said, adding, "Families will pay it last."'
+    assert [a.content.text for a in run(text).attributions] == ["The levy is fair", "Families will pay it last."]

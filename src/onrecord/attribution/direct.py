@@ -283,6 +283,9 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                                                                                   "DET", "ADJ", "NUM", "ADV")
                                         or _describes_noun(t, cue_b, between) for t in between):
                     cand = _candidate(index, group, cue_b, "quote-cue-before", 0.85)
+                    lead = _lead_in(index, cue_b, group)
+                    if lead is not None:
+                        cand.parts.insert(0, lead)
         if cand is None and not before:
             prev = _previous_paragraph_tokens(index, group)
             if _ends_with_colon(prev):
@@ -359,6 +362,30 @@ def _colon_candidate(index: DocIndex, group: QuoteGroup, rule: str, cue: tuple[i
     cand.cue, cand.cue_lemma, cand.cue_token, cand.speaker_token = cue, cue_lemma(cue_token), cue_token.i, speaker.i
     cand.continues = False
     return cand
+
+
+def _lead_in(index: DocIndex, cue: Token, group: QuoteGroup) -> tuple[int, int] | None:
+    """A mixed-quote sentence before the cue is the content's first part: 'The levy is "a tax on hope," Moreau
+    said. "B."': the words from the sentence start to the cue clause, when they hold a quote, end on a comma and
+    report nothing of their own."""
+    doc = index.doc
+    subject = speaker_head(cue)
+    if subject is None:
+        return None
+    first = min(subject.left_edge.i, cue.i)
+    start_tok = max(cue.sent.start, index.token_at(index.paras[index.paragraph_of(cue.idx)][0]))
+    while start_tok < first and doc[start_tok].is_space:
+        start_tok += 1
+    if start_tok >= first or doc[start_tok].idx >= group.open_mark:
+        return None
+    start = doc[start_tok].idx
+    text = index.text[start:doc[first].idx].rstrip()
+    if not text.endswith((",", ',"', ",”", ",''")) or not any(index.quoted[i] for i in range(start_tok, first)):
+        return None
+    # '"A," Moreau said, adding, "B."': the first quote has a cue of its own
+    if any(cue_lemma(doc[i]) is not None or (i >= first and index.quoted[i]) for i in range(start_tok, cue.i)):
+        return None
+    return start, start + len(text) - (1 if text.endswith(",") else 0)
 
 
 def _ends_with_comma(tokens: list[Token]) -> bool:
