@@ -105,6 +105,7 @@ def test_extract_hostile_intervals_answer_as_the_pass_over_all_ranges_did(pairs,
 class _Cand:
     def __init__(self, start: int, end: int, continues: bool) -> None:
         self.start, self.end, self.continues = start, end, continues
+        self.parts, self.quotes = [(start, end)], []   # one part, no quote: the covering span decides
 
 
 @CI
