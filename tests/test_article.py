@@ -69,7 +69,8 @@ def test_article_from_dict_accepts_records_without_sentence():
 
 
 def test_article_sentence_of_a_continued_quote_stays_in_its_paragraph(extractor):
-    text = ('"The port will reopen on Monday," harbour master Ines Berg said.\n\n'
+    # (a second sentence after the cue clause: without it the next paragraph's quote is a second part of the first)
+    text = ('"The port will reopen on Monday," harbour master Ines Berg said. The storm shut it in March.\n\n'
             '"We have cleared every berth and the cranes are working again."')
     article = extractor.extract(text)
     follow = next(a for a in article.attributions if "cleared every berth" in a.content.text)
