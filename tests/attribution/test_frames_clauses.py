@@ -54,3 +54,15 @@ def test_quote_cue_after_skips_relative_clause_on_speaker(run):
     text, _ = CASES["quote-cue-after-speaker-relative"]
     quote = next(a for a in run(text).attributions if a.content.text == "The answer you want is simple")
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("While the mayor said she supports the new stadium plan, the council voted against it on Tuesday.",
+     "she supports the new stadium plan"),
+    ("Even as the governor has insisted that the budget is balanced, the state keeps borrowing money.",
+     "that the budget is balanced"),
+])
+def test_fronted_clause_ends_the_content(run, text, content):
+    # a cue inside a fronted subordinate clause: the main clause after it is the reporter's, not reported
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

@@ -320,7 +320,7 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
     doc = cue.doc
-    end = cue.sent.end - 1
+    end = min(cue.sent.end - 1, _fronted_end(cue))
     i = last + 1
     while i <= end:
         tok = doc[i]
@@ -334,6 +334,19 @@ def _to_sentence_end(cue: Token, last: int) -> int:
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _fronted_end(cue: Token) -> int:
+    """The last token of the phrase before its head that the cue is in, or the sentence end: after a fronted
+    clause ('While X said A, the committee voted …') or a subject ('Plans to widen the road stalled …') the
+    main clause is the reporter's. A colon after the phrase ('X argued that A: B') still leads to what was
+    said."""
+    node = cue
+    while node.head.i != node.i:
+        if node.head.i > node.right_edge.i and node.doc[node.right_edge.i + 1].text != ":":
+            return node.right_edge.i
+        node = node.head
+    return cue.sent.end - 1
 
 
 # a cue word used as a modifier ("an estimated $10 trillion hole") starts no attribution
