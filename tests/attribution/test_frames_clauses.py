@@ -66,3 +66,13 @@ def test_fronted_clause_ends_the_content(run, text, content):
     # a cue inside a fronted subordinate clause: the main clause after it is the reporter's, not reported
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The councilwoman plans to back the school levy but remains undecided on the mayor.", "to back the school levy"),
+    ("The senator promised to cut taxes, but voted for the spending bill a week later.", "to cut taxes"),
+])
+def test_verb_coordinated_with_the_cue_is_not_content(run, text, content):
+    # "… but remains undecided": a second verb on the cue's own subject is what the speaker did next
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

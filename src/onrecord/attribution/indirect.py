@@ -328,12 +328,23 @@ def _to_sentence_end(cue: Token, last: int) -> int:
             return last
         if _gloss_participle(tok):
             return i - 2
+        if tok.dep_ == "cc" and tok.head.i == cue.i and _own_action(cue, tok):
+            return last
         # ("…, but that wages are rising" is a second reported clause: it goes on)
         if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
                 and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _own_action(cue: Token, cc: Token) -> bool:
+    """'She plans to back the levy but remains undecided': a verb coordinated with the cue and sharing its
+    subject is another thing the speaker did. After "say" PolNeAR's annotators mostly keep it in the content
+    ('said the plan was fair but had not read it')."""
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > cc.i), None)
+    return cue.lemma_.lower() != "say" and conj is not None and conj.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
 
 
 def _fronted_end(cue: Token) -> int:
