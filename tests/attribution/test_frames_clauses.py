@@ -76,3 +76,13 @@ def test_verb_coordinated_with_the_cue_is_not_content(run, text, content):
     # "… but remains undecided": a second verb on the cue's own subject is what the speaker did next
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The old bridge the mayor wants to rebuild has been closed since March.", ["The old bridge", "to rebuild"]),
+    ("The delegates, who are expected to back the governor, met on Friday.", ["who", "to back the governor"]),
+])
+def test_relative_clause_content_takes_in_its_noun(run, text, parts):
+    # a reported clause inside a relative clause is about the noun (or the relative word) it hangs on
+    got = [[text[s:e] for s, e in a.content.parts] for a in run(text).attributions]
+    assert parts in got, got

@@ -194,7 +194,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
+        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
+        gap = _relative_gap(cue, clause)
+        if gap is not None:
+            parts.insert(0, span_of_tokens(doc, gap[0], gap[1]))
+        return parts, frame, "clause-complement"
     if lemma == "say":
         # "75 percent said yes", "half said so": a one-word answer is the whole content
         answer = next((c for c in children if c.i > cue.i and c.lower_ in ONE_WORD_ANSWERS
@@ -241,6 +245,27 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             while first < pobj.i and doc[first].pos_ == "ADJ":
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
+    return None
+
+
+ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
+
+
+def _relative_gap(cue: Token, clause: Token) -> tuple[int, int] | None:
+    """'the bridge the mayor wants to rebuild', 'who are expected to vote': in a relative clause the reported
+    clause is about the noun it hangs on; PolNeAR's annotators take in the relative word, or the noun phrase
+    where there is none."""
+    if cue.dep_ != "relcl" or clause.i < cue.i or cue.head.i > cue.i or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None     # "held a briefing to say that …": an infinitive, not a relative clause
+    words = [t for t in cue.doc[cue.left_edge.i:cue.i] if t.tag_ in ("WP", "WDT", "WP$", "WRB") or t.lower_ == "that"]
+    if not words:
+        head = cue.head
+        # "the reasons he wants to leave", "the day she said she would run": the noun is no part of it
+        return None if head.lemma_.lower() in ADVERBIAL_NOUNS else (head.left_edge.i, head.i)
+    word = words[0]
+    if word.dep_ == "nsubjpass":
+        return word.i, word.i
     return None
 
 
