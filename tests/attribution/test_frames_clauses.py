@@ -86,3 +86,15 @@ def test_relative_clause_content_takes_in_its_noun(run, text, parts):
     # a reported clause inside a relative clause is about the noun (or the relative word) it hangs on
     got = [[text[s:e] for s, e in a.content.parts] for a in run(text).attributions]
     assert parts in got, got
+
+
+def test_cue_with_its_own_object_does_not_take_the_clause_before_it(run):
+    # "…; the landlord has not announced a new tenant": what was announced is the object, not the clause before
+    got = [a.content.text for a in run("Her lease runs out in June; the landlord has not announced a new tenant.")
+           .attributions]
+    assert "Her lease runs out in June" not in got and "a new tenant" in got, got
+
+
+def test_clause_before_a_cue_with_an_addressee_is_still_reported(run):
+    got = [a.content.text for a in run("The race was close, the senator told reporters on Monday.").attributions]
+    assert "The race was close" in got, got

@@ -54,12 +54,25 @@ def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
 
+# verbs whose object is the one spoken to: "A, she told reporters" still reports A
+ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "promise", "email", "text", "advise"}
+
+
 def _clause(cue: Token) -> Token | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
         # a second clause; the one after the cue is what was said
-        return next((c for c in clauses if c.i > cue.i), clauses[0])
+        after = next((c for c in clauses if c.i > cue.i), None)
+        if after is not None:
+            return after
+        # "His term ends in May; the board has not announced a successor": a cue with a complement of its own
+        # after it reports that, not the clause before it
+        own = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("xcomp", "dobj")), None)
+        if own is None or (own.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_VERBS):   # "…, he told the court"
+            return clauses[0]
+        if own.dep_ == "dobj":
+            return None
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i:
             return c
