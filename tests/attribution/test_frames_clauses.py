@@ -98,3 +98,11 @@ def test_cue_with_its_own_object_does_not_take_the_clause_before_it(run):
 def test_clause_before_a_cue_with_an_addressee_is_still_reported(run):
     got = [a.content.text for a in run("The race was close, the senator told reporters on Monday.").attributions]
     assert "The race was close" in got, got
+
+
+def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
+    # "…, X told a House panel": the parser may hang the cue on the reported clause as a conjunct
+    text = ("This includes a new fund to assist small farmers, Agriculture Secretary Dana Miles told a House panel "
+            "Wednesday.")
+    got = [a.content.text for a in run(text).attributions]
+    assert "This includes a new fund to assist small farmers" in got, got
