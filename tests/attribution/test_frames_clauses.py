@@ -106,3 +106,10 @@ def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
             "Wednesday.")
     got = [a.content.text for a in run(text).attributions]
     assert "This includes a new fund to assist small farmers" in got, got
+
+
+def test_describing_appositive_after_a_dash_is_the_reporters(run):
+    # "… — a win for riders": like one after a comma, a describing appositive after a dash is not what was said
+    text = "The mayor said the city would cut the bus fare — a win for riders who commute every day."
+    got = [a.content.text for a in run(text).attributions]
+    assert "the city would cut the bus fare" in got, got
