@@ -54,3 +54,62 @@ def test_quote_cue_after_skips_relative_clause_on_speaker(run):
     text, _ = CASES["quote-cue-after-speaker-relative"]
     quote = next(a for a in run(text).attributions if a.content.text == "The answer you want is simple")
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("While the mayor said she supports the new stadium plan, the council voted against it on Tuesday.",
+     "she supports the new stadium plan"),
+    ("Even as the governor has insisted that the budget is balanced, the state keeps borrowing money.",
+     "that the budget is balanced"),
+])
+def test_fronted_clause_ends_the_content(run, text, content):
+    # a cue inside a fronted subordinate clause: the main clause after it is the reporter's, not reported
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The councilwoman plans to back the school levy but remains undecided on the mayor.", "to back the school levy"),
+    ("The senator promised to cut taxes, but voted for the spending bill a week later.", "to cut taxes"),
+])
+def test_verb_coordinated_with_the_cue_is_not_content(run, text, content):
+    # "… but remains undecided": a second verb on the cue's own subject is what the speaker did next
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("The old bridge the mayor wants to rebuild has been closed since March.", ["The old bridge", "to rebuild"]),
+    ("The delegates, who are expected to back the governor, met on Friday.", ["who", "to back the governor"]),
+])
+def test_relative_clause_content_takes_in_its_noun(run, text, parts):
+    # a reported clause inside a relative clause is about the noun (or the relative word) it hangs on
+    got = [[text[s:e] for s, e in a.content.parts] for a in run(text).attributions]
+    assert parts in got, got
+
+
+def test_cue_with_its_own_object_does_not_take_the_clause_before_it(run):
+    # "…; the landlord has not announced a new tenant": what was announced is the object, not the clause before
+    got = [a.content.text for a in run("Her lease runs out in June; the landlord has not announced a new tenant.")
+           .attributions]
+    assert "Her lease runs out in June" not in got and "a new tenant" in got, got
+
+
+def test_clause_before_a_cue_with_an_addressee_is_still_reported(run):
+    got = [a.content.text for a in run("The race was close, the senator told reporters on Monday.").attributions]
+    assert "The race was close" in got, got
+
+
+def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
+    # "…, X told a House panel": the parser may hang the cue on the reported clause as a conjunct
+    text = ("This includes a new fund to assist small farmers, Agriculture Secretary Dana Miles told a House panel "
+            "Wednesday.")
+    got = [a.content.text for a in run(text).attributions]
+    assert "This includes a new fund to assist small farmers" in got, got
+
+
+def test_describing_appositive_after_a_dash_is_the_reporters(run):
+    # "… — a win for riders": like one after a comma, a describing appositive after a dash is not what was said
+    text = "The mayor said the city would cut the bus fare — a win for riders who commute every day."
+    got = [a.content.text for a in run(text).attributions]
+    assert "the city would cut the bus fare" in got, got

@@ -2,8 +2,9 @@
 
 A content is what the source said or believes. The reporter's asides after a comma at its end are not part
 of it: a non-restrictive relative clause (", which …", ", who …", ", where …") or a descriptive appositive
-(", a firm owned by his cousin") describes a noun for the reader; it is not what the source said. An appositive
-that names (", Barack Obama") or specifies (", the 2010 law") stays: PolNeAR's annotators keep those.
+(", a firm owned by his cousin", or after a dash "— a firm owned by his cousin") describes a noun for the reader;
+it is not what the source said. An appositive that names (", Barack Obama") or specifies (", the 2010 law")
+stays: PolNeAR's annotators keep those.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ ASIDE_DEPS = ("relcl", "appos")
 # an appositive that describes ("…, a former aide to Clinton") is the reporter's; one that names or specifies
 # (", Barack Obama", ", the 2010 law", ", mostly in Ohio") is kept: PolNeAR's annotators keep it far more often
 APPOSITIVE_WORDS = {"a", "an"}
+# a describing appositive may also follow a dash ("… the deal — a win for the unions")
+DASHES = ("—", "--", "–")
 
 
 def end_before_aside(doc: Doc, first: int, last: int) -> int:
@@ -28,7 +31,8 @@ def end_before_aside(doc: Doc, first: int, last: int) -> int:
     while i <= end:
         tok = doc[i]
         if (tok.dep_ in ASIDE_DEPS and tok.head.i < tok.i and tok.left_edge.i > first + 1
-                and doc[tok.left_edge.i - 1].text == "," and tok.right_edge.i >= end
+                and doc[tok.left_edge.i - 1].text in ((",",) + DASHES if tok.dep_ == "appos" else (",",))
+                and tok.right_edge.i >= end
                 and doc[tok.left_edge.i].lower_ in (APPOSITIVE_WORDS if tok.dep_ == "appos" else RELATIVE_WORDS)):
             return tok.left_edge.i - 2
         i += 1

@@ -54,12 +54,25 @@ def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
 
+# verbs whose object is the one spoken to: "A, she told reporters" still reports A
+ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "promise", "email", "text", "advise"}
+
+
 def _clause(cue: Token) -> Token | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
         # a second clause; the one after the cue is what was said
-        return next((c for c in clauses if c.i > cue.i), clauses[0])
+        after = next((c for c in clauses if c.i > cue.i), None)
+        if after is not None:
+            return after
+        # "His term ends in May; the board has not announced a successor": a cue with a complement of its own
+        # after it reports that, not the clause before it
+        own = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("xcomp", "dobj")), None)
+        if own is None or (own.dep_ == "dobj" and cue.lemma_.lower() in ADDRESSEE_VERBS):   # "…, he told the court"
+            return clauses[0]
+        if own.dep_ == "dobj":
+            return None
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i:
             return c
@@ -75,9 +88,31 @@ def _clause(cue: Token) -> Token | None:
                         return clause
     # '…, he said' and 'All too often, Ms. Okafor said, the vote …': the cue hangs on the reported clause
     # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
+    if _trailing_cue(cue):
+        return cue.head
     if cue.dep_ == "parataxis":
         return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
     return None
+
+
+def _trailing_cue(cue: Token) -> bool:
+    """'…, she said.' parsed as a clause of its own: the parser hangs the cue on the reported clause as an adverbial
+    clause or a conjunct."""
+    doc = cue.doc
+    first = cue.left_edge.i
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or first == 0:
+        return False
+    if doc[first].text != ",":
+        first -= 1
+    if doc[first].text != "," or not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (c.dep_ == "dobj" and cue.lemma_.lower()
+                                                                  not in ADDRESSEE_VERBS) for c in cue.children):
+        return False
+    end = cue.sent.end - 1
+    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return cue.right_edge.i >= end
 
 
 def ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -184,7 +219,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
-        if cue.dep_ == "parataxis" and clause.i in (cue.sent.root.i, cue.head.i):  # the clause minus the cue
+        if (cue.dep_ == "parataxis" or _trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
             parts = ranges_without(doc, first, last, [subtree_range(cue)])
@@ -194,7 +229,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             last = _to_sentence_end(cue, last)
         last = _cut_at_next_cue(clause, first, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        return [span_of_tokens(doc, first, end_before_aside(doc, first, last))], frame, "clause-complement"
+        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
+        gap = _relative_gap(cue, clause)
+        if gap is not None:
+            parts.insert(0, span_of_tokens(doc, gap[0], gap[1]))
+        return parts, frame, "clause-complement"
     if lemma == "say":
         # "75 percent said yes", "half said so": a one-word answer is the whole content
         answer = next((c for c in children if c.i > cue.i and c.lower_ in ONE_WORD_ANSWERS
@@ -241,6 +280,27 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             while first < pobj.i and doc[first].pos_ == "ADJ":
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
+    return None
+
+
+ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
+
+
+def _relative_gap(cue: Token, clause: Token) -> tuple[int, int] | None:
+    """'the bridge the mayor wants to rebuild', 'who are expected to vote': in a relative clause the reported
+    clause is about the noun it hangs on; PolNeAR's annotators take in the relative word, or the noun phrase
+    where there is none."""
+    if cue.dep_ != "relcl" or clause.i < cue.i or cue.head.i > cue.i or any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None     # "held a briefing to say that …": an infinitive, not a relative clause
+    words = [t for t in cue.doc[cue.left_edge.i:cue.i] if t.tag_ in ("WP", "WDT", "WP$", "WRB") or t.lower_ == "that"]
+    if not words:
+        head = cue.head
+        # "the reasons he wants to leave", "the day she said she would run": the noun is no part of it
+        return None if head.lemma_.lower() in ADVERBIAL_NOUNS else (head.left_edge.i, head.i)
+    word = words[0]
+    if word.dep_ == "nsubjpass":
+        return word.i, word.i
     return None
 
 
@@ -320,7 +380,7 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
     doc = cue.doc
-    end = cue.sent.end - 1
+    end = min(cue.sent.end - 1, _fronted_end(cue))
     i = last + 1
     while i <= end:
         tok = doc[i]
@@ -328,12 +388,36 @@ def _to_sentence_end(cue: Token, last: int) -> int:
             return last
         if _gloss_participle(tok):
             return i - 2
+        if tok.dep_ == "cc" and tok.head.i == cue.i and _own_action(cue, tok):
+            return last
         # ("…, but that wages are rising" is a second reported clause: it goes on)
         if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
                 and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _own_action(cue: Token, cc: Token) -> bool:
+    """'She plans to back the levy but remains undecided': a verb coordinated with the cue and sharing its
+    subject is another thing the speaker did. After "say" PolNeAR's annotators mostly keep it in the content
+    ('said the plan was fair but had not read it')."""
+    conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > cc.i), None)
+    return cue.lemma_.lower() != "say" and conj is not None and conj.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+
+
+def _fronted_end(cue: Token) -> int:
+    """The last token of the phrase before its head that the cue is in, or the sentence end: after a fronted
+    clause ('While X said A, the committee voted …') or a subject ('Plans to widen the road stalled …') the
+    main clause is the reporter's. A colon after the phrase ('X argued that A: B') still leads to what was
+    said."""
+    node = cue
+    while node.head.i != node.i:
+        if node.head.i > node.right_edge.i and node.doc[node.right_edge.i + 1].text != ":":
+            return node.right_edge.i
+        node = node.head
+    return cue.sent.end - 1
 
 
 # a cue word used as a modifier ("an estimated $10 trillion hole") starts no attribution
