@@ -60,3 +60,31 @@ def test_frames_verbs_passive_asked_infinitive(run):
     text = "The senator was asked to list three bills she had written."
     hits = [a for a in run(text).attributions if "to list three bills" in a.content.text]
     assert hits and "The senator" in hits[0].content.text
+
+
+def test_frames_verbs_trailing_cue_without_clause(run):
+    # '<clause>, she told reporters.': the parser may attach the cue to the clause's verb instead of the clause to
+    # the cue; the clause before the comma is still what she told them
+    text = "Clean water for every home matters more than a new stadium and a faster highway, she told reporters."
+    hits = [a for a in run(text).attributions if "Clean water for every home matters" in a.content.text]
+    assert hits and hits[0].speaker.mention.text == "she" and hits[0].cue.text == "told"
+    assert "reporters" not in hits[0].content.text
+
+
+def test_frames_verbs_source_hung_on_noun_before_comma():
+    # "… of his deal, Ion Vasile, 52, said that …" parsed with the name as an appositive of "deal" and no subject
+    # for "said": the name right before the cue's comma is the source
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from onrecord.attribution.cues import speaker_head
+    words = ["Under", "his", "deal", ",", "Ion", "Vasile", ",", "52", ",", "said", "that", "he", "lied", "."]
+    heads = [9, 2, 0, 2, 5, 2, 5, 5, 5, 9, 12, 12, 9, 9]
+    deps = ["prep", "poss", "pobj", "punct", "compound", "appos", "punct", "appos", "punct", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "SCONJ", "PRON", "VERB",
+           "PUNCT"]
+    tags = ["IN", "PRP$", "NN", ",", "NNP", "NNP", ",", "CD", ",", "VBD", "IN", "PRP", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[True] + [False] * 13)
+    speaker = speaker_head(doc[9])
+    assert speaker is not None and speaker.text == "Vasile"

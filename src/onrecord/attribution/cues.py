@@ -324,6 +324,10 @@ def _before_subject(tok: Token) -> Token | None:
     if i < 0 or tok.doc[i].sent.start != tok.sent.start:
         return None
     before = tok.doc[i]
+    if before.text == "," and before.head.i < i and before.head.right_edge.i == i and before.head.pos_ == "PROPN":
+        # "… of his plea, Ana Petrescu, 44, said that …": the parser hangs the named source, with its age or title
+        # after a comma, on the noun before it
+        before = before.head
     return before if before.pos_ in ("PROPN", "NOUN", "PRON") and before.tag_ not in ("WP", "WDT") else None
 
 
