@@ -88,3 +88,19 @@ def test_frames_verbs_source_hung_on_noun_before_comma():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[True] + [False] * 13)
     speaker = speaker_head(doc[9])
     assert speaker is not None and speaker.text == "Vasile"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # praise and blame of a person or thing: the object (with what it is credited or blamed for) is the content
+    ("The council credited the new librarian with the rise in young readers.", "credited",
+     "the new librarian with the rise in young readers"),
+    ("The coach chided the referees for a string of missed calls.", "chided", "the referees for a string"),
+    ("The audit painted a grim picture of the harbor's finances.", "painted", "a grim picture of the harbor"),
+    ("The mayor attributed the drop in crime to the new street lights.", "attributed", "the drop in crime"),
+    # beliefs with a clause
+    ("Few voters imagined the tiny party would win the seat.", "imagined", "the tiny party would win the seat"),
+    ("By noon the candidate realized the race was lost.", "realized", "the race was lost"),
+])
+def test_frames_verbs_praise_blame_and_belief_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue

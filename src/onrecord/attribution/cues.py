@@ -48,6 +48,10 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
                   "recall",   # "recalled the flood of 1987", "recalling her first day in office"
+                  # praise and blame: "credited the mayor with the recovery", "chided the board for the delay"
+                  "credit", "attribute", "congratulate", "laud", "portray", "paint", "envision", "chide", "chastise",
+                  "castigate", "scold", "fault", "rip", "savage", "bash", "taunt", "smear", "malign", "reprimand",
+                  "admonish",
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
