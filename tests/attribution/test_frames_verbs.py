@@ -104,3 +104,14 @@ def test_frames_verbs_source_hung_on_noun_before_comma():
 def test_frames_verbs_praise_blame_and_belief_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    ("On her way in she noticed the side gate was unlocked.", "noticed", "the side gate was unlocked"),
+    ("The residents begged the council to keep the pool open.", "begged", "to keep the pool open"),
+    ("The minister affirmed her backing for the river treaty.", "affirmed", "her backing for the river treaty"),
+    ("The board regretted the long delay in paying the nurses.", "regretted", "the long delay"),
+])
+def test_frames_verbs_finding_plea_and_regret_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
