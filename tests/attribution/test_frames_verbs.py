@@ -115,3 +115,34 @@ def test_frames_verbs_praise_blame_and_belief_cues(run, text, cue, excerpt):
 def test_frames_verbs_finding_plea_and_regret_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue
+
+
+def _parsed(rows):
+    """A Doc with a given parse: rows of (word, head index, dep, pos, tag)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    words, heads, deps, pos, tags = zip(*rows)
+    return Doc(Vocab(), words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def test_frames_verbs_source_of_odd_parses():
+    from onrecord.attribution.cues import speaker_head
+    # "…, said a former aide to the mayor" with the noun read as the subject of a later verb: the person noun right
+    # after an inverted cue is the source
+    doc = _parsed([("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 3, "ccomp", "VERB", "VBD"),
+                   (",", 3, "punct", "PUNCT", ","), ("said", 3, "ROOT", "VERB", "VBD"),
+                   ("a", 6, "det", "DET", "DT"), ("former", 6, "amod", "ADJ", "JJ"),
+                   ("aide", 7, "nsubj", "NOUN", "NN"), ("left", 3, "ccomp", "VERB", "VBD"),
+                   (".", 3, "punct", "PUNCT", ".")])
+    assert speaker_head(doc[3]).text == "aide"
+    # "…, Dana Reyes, the county clerk, said that …" with the name a conjunct of what comes before and the cue
+    # without a subject: the name the appositive describes is the source
+    doc = _parsed([("Tired", 9, "advcl", "ADJ", "JJ"), (",", 0, "punct", "PUNCT", ","),
+                   ("Dana", 3, "compound", "PROPN", "NNP"), ("Reyes", 0, "conj", "PROPN", "NNP"),
+                   (",", 3, "punct", "PUNCT", ","), ("the", 7, "det", "DET", "DT"),
+                   ("county", 7, "compound", "NOUN", "NN"), ("clerk", 3, "appos", "NOUN", "NN"),
+                   (",", 9, "punct", "PUNCT", ","), ("said", 9, "ROOT", "VERB", "VBD"),
+                   ("that", 12, "mark", "SCONJ", "IN"), ("she", 12, "nsubj", "PRON", "PRP"),
+                   ("left", 9, "ccomp", "VERB", "VBD"), (".", 9, "punct", "PUNCT", ".")])
+    assert speaker_head(doc[9]).text == "Reyes"

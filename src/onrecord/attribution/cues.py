@@ -307,10 +307,14 @@ ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", 
 def _after_subject(tok: Token) -> Token | None:
     """Inverted cue ("…," said Price): a name right after the cue verb, not one inside what follows
     ("said that U.S. involvement …")."""
+    # after a comma the cue is inverted ('…, said a former aide'): a noun naming a person or body is the source
+    inverted = tok.i > 0 and tok.doc[tok.i - 1].text == ","
     for t in tok.doc[tok.i + 1: tok.i + 4]:
         if t.is_punct or t.dep_ == "mark" or t.lower_ in ("that", "whether", "if"):
             break
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return t
+        if inverted and t.pos_ == "NOUN" and lexicon().noun_class.get(t.lemma_.lower()) in ("person", "organization"):
             return t
     return None
 
@@ -332,6 +336,9 @@ def _before_subject(tok: Token) -> Token | None:
         # "… of his plea, Ana Petrescu, 44, said that …": the parser hangs the named source, with its age or title
         # after a comma, on the noun before it
         before = before.head
+    elif before.text == "," and i > 0 and tok.doc[i - 1].dep_ == "appos" and tok.doc[i - 1].head.pos_ == "PROPN":
+        # "… Dana Reyes, the county clerk, said that …" parsed with the name as a conjunct of what comes before
+        before = tok.doc[i - 1].head
     return before if before.pos_ in ("PROPN", "NOUN", "PRON") and before.tag_ not in ("WP", "WDT") else None
 
 
