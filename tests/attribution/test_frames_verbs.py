@@ -146,3 +146,14 @@ def test_frames_verbs_source_of_odd_parses():
                    ("that", 12, "mark", "SCONJ", "IN"), ("she", 12, "nsubj", "PRON", "PRP"),
                    ("left", 9, "ccomp", "VERB", "VBD"), (".", 9, "punct", "PUNCT", ".")])
     assert speaker_head(doc[9]).text == "Reyes"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # intentions and demands that are cues only with a to-infinitive ('pushed the cart' is not one)
+    ("The mayor pushed to delay the vote on the stadium.", "pushed", "to delay the vote on the stadium"),
+    ("The challenger challenged the governor to publish his tax returns.", "challenged", "to publish his tax returns"),
+])
+def test_frames_verbs_infinitive_only_push_and_challenge(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+    assert not run("The porters pushed the cart up the ramp.").attributions
