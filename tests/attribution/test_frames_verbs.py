@@ -157,3 +157,17 @@ def test_frames_verbs_infinitive_only_push_and_challenge(run, text, cue, excerpt
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue
     assert not run("The porters pushed the cart up the ramp.").attributions
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # the if-clause after "ask" is the question even when the parser reads it as a condition
+    ("At the hearing, the judge asked the witness if she had seen the van that night.", "asked",
+     "if she had seen the van that night"),
+    ("The clerk asked the farmers if they would sell the north field.", "asked", "if they would sell the north field"),
+    # a story told: what it is of, or the story itself
+    ("He told the story of a nurse in Leeds who worked three jobs.", "told", "a nurse in Leeds who worked three jobs"),
+    ("At the fair she told a joke about her first campaign.", "told", "a joke about her first campaign"),
+])
+def test_frames_verbs_asked_if_and_told_story(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
