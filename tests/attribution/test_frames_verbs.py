@@ -171,3 +171,13 @@ def test_frames_verbs_infinitive_only_push_and_challenge(run, text, cue, excerpt
 def test_frames_verbs_asked_if_and_told_story(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The mayor made it clear that the pool would stay closed.", "the pool would stay closed"),
+    ("The mayor made clear that the pool would stay closed.", "the pool would stay closed"),
+    ("The governor has made no secret of her plans for the port.", "her plans for the port"),
+])
+def test_frames_verbs_made_clear_and_made_no_mention(run, text, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text.startswith("made")

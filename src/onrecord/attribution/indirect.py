@@ -40,6 +40,7 @@ from .cues import (
     verb_lemma,
 )
 from .lexicon import lexicon
+from .madeclear import made_clear
 from .tellask import asked_if, told_story
 from .trailing import trailing_clause
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
@@ -496,6 +497,9 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             got = trailing_clause(tok)     # '…, the ferry was cancelled, officials said' parsed without a clause
         if got is None and lemma is not None:
             got = asked_if(tok) or told_story(tok)   # 'asked her if …' read as a condition, 'told the story of …'
+        if got is None and lemma is None:
+            got = made_clear(tok)     # 'made it clear that …', 'made no mention of …'
+            lemma = "make" if got is not None else None
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
             framed = _prep_content(tok)
