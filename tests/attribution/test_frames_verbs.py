@@ -118,12 +118,13 @@ def test_frames_verbs_finding_plea_and_regret_cues(run, text, cue, excerpt):
 
 
 def _parsed(rows):
-    """A Doc with a given parse: rows of (word, head index, dep, pos, tag)."""
+    """A Doc with a given parse: rows of (word, head index, dep, pos, tag[, lemma])."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-    words, heads, deps, pos, tags = zip(*rows)
+    rows = [r if len(r) == 6 else (*r, r[0].lower()) for r in rows]
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
     return Doc(Vocab(), words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
-               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * (len(rows) - 1))
+               lemmas=list(lemmas), sent_starts=[True] + [False] * (len(rows) - 1))
 
 
 def test_frames_verbs_source_of_odd_parses():
@@ -181,3 +182,20 @@ def test_frames_verbs_asked_if_and_told_story(run, text, cue, excerpt):
 def test_frames_verbs_made_clear_and_made_no_mention(run, text, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text.startswith("made")
+
+
+def test_frames_verbs_call_with_bare_appositive_judgement():
+    # "Okafor called her uncle her hero" parsed with "her hero" as an appositive of the object: with no comma
+    # before it, it is the judgement, and "call" is a cue
+    from onrecord.attribution.cues import cue_lemma
+    doc = _parsed([("Okafor", 1, "nsubj", "PROPN", "NNP"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                   ("her", 3, "poss", "PRON", "PRP$"), ("uncle", 1, "dobj", "NOUN", "NN"),
+                   ("her", 5, "poss", "PRON", "PRP$"), ("hero", 3, "appos", "NOUN", "NN"),
+                   (".", 1, "punct", "PUNCT", ".")])
+    assert cue_lemma(doc[1]) == "call"
+    # with a comma the appositive describes ("called her uncle, a farmer"): a phone call, no judgement
+    doc = _parsed([("Okafor", 1, "nsubj", "PROPN", "NNP"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                   ("her", 3, "poss", "PRON", "PRP$"), ("uncle", 1, "dobj", "NOUN", "NN"),
+                   (",", 3, "punct", "PUNCT", ","), ("a", 6, "det", "DET", "DT"),
+                   ("farmer", 3, "appos", "NOUN", "NN"), (".", 1, "punct", "PUNCT", ".")])
+    assert cue_lemma(doc[1]) is None

@@ -201,7 +201,7 @@ def _calls_something(tok: Token) -> bool:
     if any(c.dep_ in ("oprd", "ccomp") for c in tok.children) or for_clause(tok) is not None:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or quoted_appos(c)
+    return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or judged_appos(c)
                                    for c in obj.children if c.i > obj.i)
 
 
@@ -211,6 +211,17 @@ def quoted_appos(tok: Token) -> bool:
 
 
 QUOTE_MARKS = {'"', "“", "''", "``", "‘", "'"}
+
+
+def judged_appos(tok: Token) -> bool:
+    """'called his rival "a fraud"', 'called her late brother her hero': the parser hangs the judgement on the object
+    as an appositive, quoted or with no comma before it (a comma makes it the reporter's description)."""
+    if quoted_appos(tok):
+        return True
+    if tok.dep_ != "appos" or tok.head.dep_ != "dobj" or tok.left_edge.i <= tok.head.i:
+        return False
+    before = tok.doc[tok.left_edge.i - 1]
+    return not (before.is_punct or before.pos_ == "PUNCT")
 
 
 def for_clause(tok: Token) -> Token | None:

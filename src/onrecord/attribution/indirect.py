@@ -34,7 +34,7 @@ from .cues import (
     cue_span,
     for_clause,
     has_to,
-    quoted_appos,
+    judged_appos,
     span_of_tokens,
     speaker_head,
     verb_lemma,
@@ -135,7 +135,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
-            judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or quoted_appos(c)) and c.i > obj.i]
+            judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or judged_appos(c)) and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
