@@ -199,3 +199,14 @@ def test_frames_verbs_call_with_bare_appositive_judgement():
                    (",", 3, "punct", "PUNCT", ","), ("a", 6, "det", "DET", "DT"),
                    ("farmer", 3, "appos", "NOUN", "NN"), (".", 1, "punct", "PUNCT", ".")])
     assert cue_lemma(doc[1]) is None
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # cue verbs, not the low-confidence fallback for any verb with a that-clause
+    ("The engineers calculated that the bridge could carry twice the load.", "calculated", "the bridge could carry"),
+    ("The clerk clarified that the office would stay open on Fridays.", "clarified", "the office would stay open"),
+    ("The home team relished the fight with the league over ticket prices.", "relished", "the fight with the league"),
+])
+def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"

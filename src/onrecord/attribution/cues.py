@@ -51,7 +51,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   # praise and blame: "credited the mayor with the recovery", "chided the board for the delay"
                   "credit", "attribute", "congratulate", "laud", "portray", "paint", "envision", "chide", "chastise",
                   "castigate", "scold", "fault", "rip", "savage", "bash", "taunt", "smear", "malign", "reprimand",
-                  "admonish", "affirm", "regret",
+                  "admonish", "affirm", "regret", "relish",
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
