@@ -210,3 +210,12 @@ def test_frames_verbs_call_with_bare_appositive_judgement():
 def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    ("The coach guessed the storm would pass by noon.", "guessed", "the storm would pass by noon"),
+    ("The minister reassured farmers that the subsidy would stay.", "reassured", "the subsidy would stay"),
+])
+def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
