@@ -41,9 +41,9 @@ from .cues import (
 )
 from .lexicon import lexicon
 from .madeclear import made_clear
+from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
 from .trailing import trailing_clause
-from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
