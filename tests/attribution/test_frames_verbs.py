@@ -60,3 +60,162 @@ def test_frames_verbs_passive_asked_infinitive(run):
     text = "The senator was asked to list three bills she had written."
     hits = [a for a in run(text).attributions if "to list three bills" in a.content.text]
     assert hits and "The senator" in hits[0].content.text
+
+
+def test_frames_verbs_trailing_cue_without_clause(run):
+    # '<clause>, she told reporters.': the parser may attach the cue to the clause's verb instead of the clause to
+    # the cue; the clause before the comma is still what she told them
+    text = "Clean water for every home matters more than a new stadium and a faster highway, she told reporters."
+    hits = [a for a in run(text).attributions if "Clean water for every home matters" in a.content.text]
+    assert hits and hits[0].speaker.mention.text == "she" and hits[0].cue.text == "told"
+    assert "reporters" not in hits[0].content.text
+
+
+def test_frames_verbs_source_hung_on_noun_before_comma():
+    # "… of his deal, Ion Vasile, 52, said that …" parsed with the name as an appositive of "deal" and no subject
+    # for "said": the name right before the cue's comma is the source
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from onrecord.attribution.cues import speaker_head
+    words = ["Under", "his", "deal", ",", "Ion", "Vasile", ",", "52", ",", "said", "that", "he", "lied", "."]
+    heads = [9, 2, 0, 2, 5, 2, 5, 5, 5, 9, 12, 12, 9, 9]
+    deps = ["prep", "poss", "pobj", "punct", "compound", "appos", "punct", "appos", "punct", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "SCONJ", "PRON", "VERB",
+           "PUNCT"]
+    tags = ["IN", "PRP$", "NN", ",", "NNP", "NNP", ",", "CD", ",", "VBD", "IN", "PRP", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[True] + [False] * 13)
+    speaker = speaker_head(doc[9])
+    assert speaker is not None and speaker.text == "Vasile"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # praise and blame of a person or thing: the object (with what it is credited or blamed for) is the content
+    ("The council credited the new librarian with the rise in young readers.", "credited",
+     "the new librarian with the rise in young readers"),
+    ("The coach chided the referees for a string of missed calls.", "chided", "the referees for a string"),
+    ("The audit painted a grim picture of the harbor's finances.", "painted", "a grim picture of the harbor"),
+    ("The mayor attributed the drop in crime to the new street lights.", "attributed", "the drop in crime"),
+    # beliefs with a clause
+    ("Few voters imagined the tiny party would win the seat.", "imagined", "the tiny party would win the seat"),
+    ("By noon the candidate realized the race was lost.", "realized", "the race was lost"),
+])
+def test_frames_verbs_praise_blame_and_belief_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    ("On her way in she noticed the side gate was unlocked.", "noticed", "the side gate was unlocked"),
+    ("The residents begged the council to keep the pool open.", "begged", "to keep the pool open"),
+    ("The minister affirmed her backing for the river treaty.", "affirmed", "her backing for the river treaty"),
+    ("The board regretted the long delay in paying the nurses.", "regretted", "the long delay"),
+])
+def test_frames_verbs_finding_plea_and_regret_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+
+
+def _parsed(rows):
+    """A Doc with a given parse: rows of (word, head index, dep, pos, tag[, lemma])."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    rows = [r if len(r) == 6 else (*r, r[0].lower()) for r in rows]
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
+    return Doc(Vocab(), words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+               lemmas=list(lemmas), sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def test_frames_verbs_source_of_odd_parses():
+    from onrecord.attribution.cues import speaker_head
+    # "…, said a former aide to the mayor" with the noun read as the subject of a later verb: the person noun right
+    # after an inverted cue is the source
+    doc = _parsed([("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 3, "ccomp", "VERB", "VBD"),
+                   (",", 3, "punct", "PUNCT", ","), ("said", 3, "ROOT", "VERB", "VBD"),
+                   ("a", 6, "det", "DET", "DT"), ("former", 6, "amod", "ADJ", "JJ"),
+                   ("aide", 7, "nsubj", "NOUN", "NN"), ("left", 3, "ccomp", "VERB", "VBD"),
+                   (".", 3, "punct", "PUNCT", ".")])
+    assert speaker_head(doc[3]).text == "aide"
+    # "…, Dana Reyes, the county clerk, said that …" with the name a conjunct of what comes before and the cue
+    # without a subject: the name the appositive describes is the source
+    doc = _parsed([("Tired", 9, "advcl", "ADJ", "JJ"), (",", 0, "punct", "PUNCT", ","),
+                   ("Dana", 3, "compound", "PROPN", "NNP"), ("Reyes", 0, "conj", "PROPN", "NNP"),
+                   (",", 3, "punct", "PUNCT", ","), ("the", 7, "det", "DET", "DT"),
+                   ("county", 7, "compound", "NOUN", "NN"), ("clerk", 3, "appos", "NOUN", "NN"),
+                   (",", 9, "punct", "PUNCT", ","), ("said", 9, "ROOT", "VERB", "VBD"),
+                   ("that", 12, "mark", "SCONJ", "IN"), ("she", 12, "nsubj", "PRON", "PRP"),
+                   ("left", 9, "ccomp", "VERB", "VBD"), (".", 9, "punct", "PUNCT", ".")])
+    assert speaker_head(doc[9]).text == "Reyes"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # intentions and demands that are cues only with a to-infinitive ('pushed the cart' is not one)
+    ("The mayor pushed to delay the vote on the stadium.", "pushed", "to delay the vote on the stadium"),
+    ("The challenger challenged the governor to publish his tax returns.", "challenged", "to publish his tax returns"),
+])
+def test_frames_verbs_infinitive_only_push_and_challenge(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+    assert not run("The porters pushed the cart up the ramp.").attributions
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # the if-clause after "ask" is the question even when the parser reads it as a condition
+    ("At the hearing, the judge asked the witness if she had seen the van that night.", "asked",
+     "if she had seen the van that night"),
+    ("The clerk asked the farmers if they would sell the north field.", "asked", "if they would sell the north field"),
+    # a story told: what it is of, or the story itself
+    ("He told the story of a nurse in Leeds who worked three jobs.", "told", "a nurse in Leeds who worked three jobs"),
+    ("At the fair she told a joke about her first campaign.", "told", "a joke about her first campaign"),
+])
+def test_frames_verbs_asked_if_and_told_story(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The mayor made it clear that the pool would stay closed.", "the pool would stay closed"),
+    ("The mayor made clear that the pool would stay closed.", "the pool would stay closed"),
+    ("The governor has made no secret of her plans for the port.", "her plans for the port"),
+])
+def test_frames_verbs_made_clear_and_made_no_mention(run, text, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text.startswith("made")
+
+
+def test_frames_verbs_call_with_bare_appositive_judgement():
+    # "Okafor called her uncle her hero" parsed with "her hero" as an appositive of the object: with no comma
+    # before it, it is the judgement, and "call" is a cue
+    from onrecord.attribution.cues import cue_lemma
+    doc = _parsed([("Okafor", 1, "nsubj", "PROPN", "NNP"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                   ("her", 3, "poss", "PRON", "PRP$"), ("uncle", 1, "dobj", "NOUN", "NN"),
+                   ("her", 5, "poss", "PRON", "PRP$"), ("hero", 3, "appos", "NOUN", "NN"),
+                   (".", 1, "punct", "PUNCT", ".")])
+    assert cue_lemma(doc[1]) == "call"
+    # with a comma the appositive describes ("called her uncle, a farmer"): a phone call, no judgement
+    doc = _parsed([("Okafor", 1, "nsubj", "PROPN", "NNP"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+                   ("her", 3, "poss", "PRON", "PRP$"), ("uncle", 1, "dobj", "NOUN", "NN"),
+                   (",", 3, "punct", "PUNCT", ","), ("a", 6, "det", "DET", "DT"),
+                   ("farmer", 3, "appos", "NOUN", "NN"), (".", 1, "punct", "PUNCT", ".")])
+    assert cue_lemma(doc[1]) is None
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # cue verbs, not the low-confidence fallback for any verb with a that-clause
+    ("The engineers calculated that the bridge could carry twice the load.", "calculated", "the bridge could carry"),
+    ("The clerk clarified that the office would stay open on Fridays.", "clarified", "the office would stay open"),
+    ("The home team relished the fight with the league over ticket prices.", "relished", "the fight with the league"),
+])
+def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    ("The coach guessed the storm would pass by noon.", "guessed", "the storm would pass by noon"),
+    ("The minister reassured farmers that the subsidy would stay.", "reassured", "the subsidy would stay"),
+])
+def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"

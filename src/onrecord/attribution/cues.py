@@ -48,6 +48,10 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
                   "recall",   # "recalled the flood of 1987", "recalling her first day in office"
+                  # praise and blame: "credited the mayor with the recovery", "chided the board for the delay"
+                  "credit", "attribute", "congratulate", "laud", "portray", "paint", "envision", "chide", "chastise",
+                  "castigate", "scold", "fault", "rip", "savage", "bash", "taunt", "smear", "malign", "reprimand",
+                  "admonish", "affirm", "regret", "relish",
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
@@ -197,7 +201,7 @@ def _calls_something(tok: Token) -> bool:
     if any(c.dep_ in ("oprd", "ccomp") for c in tok.children) or for_clause(tok) is not None:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or quoted_appos(c)
+    return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or judged_appos(c)
                                    for c in obj.children if c.i > obj.i)
 
 
@@ -207,6 +211,17 @@ def quoted_appos(tok: Token) -> bool:
 
 
 QUOTE_MARKS = {'"', "“", "''", "``", "‘", "'"}
+
+
+def judged_appos(tok: Token) -> bool:
+    """'called his rival "a fraud"', 'called her late brother her hero': the parser hangs the judgement on the object
+    as an appositive, quoted or with no comma before it (a comma makes it the reporter's description)."""
+    if quoted_appos(tok):
+        return True
+    if tok.dep_ != "appos" or tok.head.dep_ != "dobj" or tok.left_edge.i <= tok.head.i:
+        return False
+    before = tok.doc[tok.left_edge.i - 1]
+    return not (before.is_punct or before.pos_ == "PUNCT")
 
 
 def for_clause(tok: Token) -> Token | None:
@@ -303,10 +318,14 @@ ISSUED_TEXTS = {"statement", "tweet", "letter", "paper", "ad", "advertisement", 
 def _after_subject(tok: Token) -> Token | None:
     """Inverted cue ("…," said Price): a name right after the cue verb, not one inside what follows
     ("said that U.S. involvement …")."""
+    # after a comma the cue is inverted ('…, said a former aide'): a noun naming a person or body is the source
+    inverted = tok.i > 0 and tok.doc[tok.i - 1].text == ","
     for t in tok.doc[tok.i + 1: tok.i + 4]:
         if t.is_punct or t.dep_ == "mark" or t.lower_ in ("that", "whether", "if"):
             break
         if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return t
+        if inverted and t.pos_ == "NOUN" and lexicon().noun_class.get(t.lemma_.lower()) in ("person", "organization"):
             return t
     return None
 
@@ -324,6 +343,13 @@ def _before_subject(tok: Token) -> Token | None:
     if i < 0 or tok.doc[i].sent.start != tok.sent.start:
         return None
     before = tok.doc[i]
+    if before.text == "," and before.head.i < i and before.head.right_edge.i == i and before.head.pos_ == "PROPN":
+        # "… of his plea, Ana Petrescu, 44, said that …": the parser hangs the named source, with its age or title
+        # after a comma, on the noun before it
+        before = before.head
+    elif before.text == "," and i > 0 and tok.doc[i - 1].dep_ == "appos" and tok.doc[i - 1].head.pos_ == "PROPN":
+        # "… Dana Reyes, the county clerk, said that …" parsed with the name as a conjunct of what comes before
+        before = tok.doc[i - 1].head
     return before if before.pos_ in ("PROPN", "NOUN", "PRON") and before.tag_ not in ("WP", "WDT") else None
 
 

@@ -34,13 +34,16 @@ from .cues import (
     cue_span,
     for_clause,
     has_to,
-    quoted_appos,
+    judged_appos,
     span_of_tokens,
     speaker_head,
     verb_lemma,
 )
 from .lexicon import lexicon
+from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
+from .tellask import asked_if, told_story
+from .trailing import trailing_clause
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -167,7 +170,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
-            judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or quoted_appos(c)) and c.i > obj.i]
+            judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or judged_appos(c)) and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
             last = max(c.right_edge.i for c in judged)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "judge", "call-judgement"
@@ -574,6 +577,13 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         cue = cue_span(tok)
         if got is None:
             got = _as_content(tok)
+        if got is None and lemma is not None:
+            got = trailing_clause(tok)     # '…, the ferry was cancelled, officials said' parsed without a clause
+        if got is None and lemma is not None:
+            got = asked_if(tok) or told_story(tok)   # 'asked her if …' read as a condition, 'told the story of …'
+        if got is None and lemma is None:
+            got = made_clear(tok)     # 'made it clear that …', 'made no mention of …'
+            lemma = "make" if got is not None else None
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
             framed = _prep_content(tok)

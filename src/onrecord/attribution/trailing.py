@@ -1,0 +1,60 @@
+"""A cue at the end of its sentence whose reported clause the parser did not attach to it.
+
+"The depot will close in March, a union official said." is read as the cue's clause when the parser makes the cue
+a parataxis of it. Often it does not: the cue becomes the root with the clause as an adverbial ("As the storm
+neared, the ferry was cancelled, officials said."), or a conjunct of the clause's verb ("The plant hires 300
+people, the mayor told reporters on Friday."). The words are the same: a clause, a comma, the source and the cue,
+nothing reported after it. Then the clause before the comma is the content.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .boundaries import end_before_aside
+from .cues import span_of_tokens, verb_lemma
+
+# what may follow a trailing cue: the source (inverted, '…, said the mayor'), whom it was told, when and where
+TRAILING_DEPS = {"nsubj", "dobj", "dative", "npadvmod", "prep", "advmod", "punct", "agent"}
+# where and when it was said ('told reporters on Friday', 'wrote in a court filing'); not 'think about …'
+SETTING_PREPS = {"in", "on", "at", "during", "via", "through", "after", "before"}
+# finite verbs: the words before the comma must be a clause, not a setting ("In a statement, officials said.")
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# verbs whose object is the one told, not what was told
+TELLING = {"tell", "inform", "assure", "remind", "advise", "warn", "caution"}
+
+
+def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    """(parts, frame, rule) for '<clause>, <source> <cue> [<hearer>] [<time>].' or '<clause>, <cue> <source>.'"""
+    doc = cue.doc
+    sent = cue.sent
+    end = sent.end - 1
+    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    if cue.right_edge.i < end:
+        return None     # the sentence goes on after the cue and its arguments
+    if any(c.i > cue.i and (c.dep_ not in TRAILING_DEPS or (c.dep_ == "prep" and c.lower_ not in SETTING_PREPS))
+           for c in cue.children):
+        return None     # 'we think about …', 'agreed to …': the cue has a complement of its own
+    if any(c.dep_ in ("ccomp", "xcomp", "mark") for c in cue.children):
+        return None     # '…, as the mayor noted' is an aside; 'because he said' a reason
+    # the hearer may follow a verb of telling ('…, she told reporters'); an object of another verb is what was said
+    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and verb_lemma(cue) not in TELLING:
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT", "WP$"):
+        return None     # '…, who added to her lead': a relative clause, not a source
+    if subject.i < cue.i:
+        # '…, a union official said': only adverbs and auxiliaries between the source and the cue
+        if any(t.dep_ not in ("advmod", "aux", "neg") for t in doc[subject.right_edge.i + 1:cue.i]):
+            return None
+        comma = subject.left_edge.i - 1
+    else:
+        comma = cue.i - 1          # '…, said a union official'
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    first, last = sent.start, comma - 1
+    if not any(doc[i].tag_ in FINITE_TAGS for i in range(first, last + 1)):
+        return None
+    last = end_before_aside(doc, first, last)
+    return [span_of_tokens(doc, first, last)], "", "clause-trailing"
