@@ -96,3 +96,12 @@ def test_frames_objects_stated_attitude_keeps_the_attitude_in_the_cue(run):
     (a,) = run(text).attributions
     assert a.content.text == "the expansion of the mine"
     assert a.cue.text == 'expressed "deep concern" over' and a.rule == "stated-attitude"
+
+
+def test_frames_objects_a_participle_naming_a_noun_is_no_judgement(run):
+    # "a charity called Open Doors" names the charity; nobody judges anything
+    text = "The money went to a charity called Open Doors last winter."
+    assert [a.rule for a in run(text).attributions if a.rule == "call-judgement"] == []
+    # a subject set off by commas is still a speaker judging ("Ruiz, the treasurer, called the deal unfair")
+    (a,) = run("Ruiz, the club's treasurer, called the new lease unfair.").attributions
+    assert a.rule == "call-judgement" and a.content.text.startswith("the new lease")

@@ -128,7 +128,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and pp is not None:
             last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
-    if lemma in JUDGE_VERBS:
+    if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
@@ -242,6 +242,14 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _names_noun(cue: Token) -> bool:
+    """'a charity called Open Doors', 'a rally dubbed the Big Push': a participle right after a noun gives its
+    name, it passes no judgement ('Ruiz, the club's treasurer, called the deal unfair' is a subject the parser
+    misread, set off by a comma)."""
+    return (cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i == cue.i - 1
+            and cue.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
