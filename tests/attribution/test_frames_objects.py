@@ -105,3 +105,12 @@ def test_frames_objects_a_participle_naming_a_noun_is_no_judgement(run):
     # a subject set off by commas is still a speaker judging ("Ruiz, the treasurer, called the deal unfair")
     (a,) = run("Ruiz, the club's treasurer, called the new lease unfair.").attributions
     assert a.rule == "call-judgement" and a.content.text.startswith("the new lease")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The two mayors sparred over the transit budget on Monday.", "the transit budget"),
+    ("The columnist mused about the governor's chances in the fall.", "the governor's chances in the fall"),
+    ("The farmers scoffed at the new water rules.", "the new water rules"),
+])
+def test_frames_objects_more_verb_preposition_frames(run, text, content):
+    assert content in [a.content.text for a in run(text).attributions]
