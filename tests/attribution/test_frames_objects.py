@@ -114,3 +114,11 @@ def test_frames_objects_a_participle_naming_a_noun_is_no_judgement(run):
 ])
 def test_frames_objects_more_verb_preposition_frames(run, text, content):
     assert content in [a.content.text for a in run(text).attributions]
+
+
+def test_frames_objects_stance_taken_in_a_fixed_phrase(run):
+    # "voted in favor of N": N is the content; the verb and the phrase are the cue
+    (a,) = run("The council voted in favor of the new parking rules.").attributions
+    assert a.content.text == "the new parking rules" and a.cue.text == "voted in favor of"
+    (b,) = run("Several pastors spoke out in support of the striking nurses.").attributions
+    assert b.content.text == "the striking nurses"

@@ -9,6 +9,7 @@ Frames (one function each, tried in order):
   X denied / rejected / confirmed N    the object noun phrase
   X sees N as M                        object and as-phrase
   X spoke about / pointed to N         the object of the preposition (data/cue_preps.tsv)
+  X voted in favor of / in support of N  the object of the fixed phrase
   Asked whether P / was asked about N  a question without a named asker
 
 The other passes, each given the spans already taken, have modules of their own: colon lines ("Pence: …") in
@@ -500,7 +501,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             got = _as_content(tok)
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
-            framed = _prep_content(tok)
+            framed = _prep_content(tok) or _in_favor_of(tok)
             if framed is None:
                 continue
             got, cue, lemma = framed
@@ -626,4 +627,33 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             last = appos.left_edge.i - 2
         content = [span_of_tokens(doc, obj.left_edge.i, last)]
         return (content, "", "prep-object"), (start, end), cue_lem
+    return None
+
+
+# "voted in favor of the levy", "came out in support of Smith", "stood in opposition to the deal": a stance taken in a
+# fixed phrase; the thing taken a stance on is the content, the verb and the phrase are the cue
+STANCE_PHRASES = {"favor": ("of", "favor"), "favour": ("of", "favor"), "support": ("of", "support"),
+                  "opposition": ("to", "oppose"), "praise": ("of", "praise"), "defense": ("of", "defend"),
+                  "defence": ("of", "defend")}
+
+
+def _in_favor_of(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < tok.i:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.i == prep.i + 1
+                     and c.lower_ in STANCE_PHRASES), None)
+        if noun is None:
+            continue
+        word, lemma = STANCE_PHRASES[noun.lower_]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == word and c.i == noun.i + 1), None)
+        obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if obj is None:
+            return None
+        doc = tok.doc
+        last = end_before_aside(doc, obj.left_edge.i, obj.right_edge.i)
+        return (([span_of_tokens(doc, obj.left_edge.i, last)], "", "prep-object"),
+                (tok.idx, of.idx + len(of.text)), lemma)
     return None
