@@ -122,3 +122,15 @@ def test_frames_objects_stance_taken_in_a_fixed_phrase(run):
     assert a.content.text == "the new parking rules" and a.cue.text == "voted in favor of"
     (b,) = run("Several pastors spoke out in support of the striking nurses.").attributions
     assert b.content.text == "the striking nurses"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The report drew attention to the backlog of housing claims.", "the backlog of housing claims"),
+    ("The lawmakers pushed back on the plan to close two clinics.", "the plan to close two clinics"),
+])
+def test_frames_objects_attention_and_push_back(run, text, content):
+    assert content in [a.content.text for a in run(text).attributions]
+
+
+def test_frames_objects_turned_to_is_no_cue_without_attention(run):
+    assert [a.content.text for a in run("The ferry turned to the harbor at dusk.").attributions] == []
