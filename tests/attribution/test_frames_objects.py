@@ -134,3 +134,9 @@ def test_frames_objects_attention_and_push_back(run, text, content):
 
 def test_frames_objects_turned_to_is_no_cue_without_attention(run):
     assert [a.content.text for a in run("The ferry turned to the harbor at dusk.").attributions] == []
+
+
+def test_frames_objects_an_infinitive_on_a_noun_is_the_noun_content(run):
+    # "her refusal to endorse N": the infinitive is what the refusal is about, not a stance on N of its own
+    got = [(a.rule, a.content.text) for a in run("Her refusal to endorse the tax drew criticism.").attributions]
+    assert ("noun-cue", "to endorse the tax") in got and not any(r == "object-content" for r, _ in got)

@@ -202,7 +202,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                        and c.dep_ in ("intj", "advmod", "dobj", "npadvmod")), None)
         if answer is not None:
             return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
-    if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
+    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(cue):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
         if stated is not None:
@@ -243,6 +243,13 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """'her refusal to endorse Smith', 'a plan to admit more students': an infinitive on a noun says what the noun
+    is; PolNeAR marks the infinitive as the content of the noun (a noun cue, see nominal.py), not its object as
+    a stance of its own."""
+    return verb.dep_ == "acl" and verb.tag_ == "VB"
 
 
 def _names_noun(cue: Token) -> bool:
@@ -580,7 +587,7 @@ STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "questio
 
 def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
     """(content, cue characters, stance lemma) for a verb + preposition frame from ``cue_preps.tsv``."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _noun_infinitive(tok):
         return None
     lemma = verb_lemma(tok)
     frames = lexicon().prep_cues.get(lemma)
