@@ -140,3 +140,11 @@ def test_frames_objects_an_infinitive_on_a_noun_is_the_noun_content(run):
     # "her refusal to endorse N": the infinitive is what the refusal is about, not a stance on N of its own
     got = [(a.rule, a.content.text) for a in run("Her refusal to endorse the tax drew criticism.").attributions]
     assert ("noun-cue", "to endorse the tax") in got and not any(r == "object-content" for r, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The union has pushed for months to reopen the plant.",
+    "These are the topics that will be talked about today.",
+])
+def test_frames_objects_a_time_is_not_a_preposition_object(run, text):
+    assert [a.content.text for a in run(text).attributions if a.rule == "prep-object"] == []

@@ -602,7 +602,8 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
             continue
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if obj is None:
+        # "has pushed for months", "the stories to be talked about today": a time is not what is spoken of
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
             continue
         doc = tok.doc
         start, end = tok.idx, tok.idx + len(tok.text)
