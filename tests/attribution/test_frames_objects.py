@@ -96,3 +96,55 @@ def test_frames_objects_stated_attitude_keeps_the_attitude_in_the_cue(run):
     (a,) = run(text).attributions
     assert a.content.text == "the expansion of the mine"
     assert a.cue.text == 'expressed "deep concern" over' and a.rule == "stated-attitude"
+
+
+def test_frames_objects_a_participle_naming_a_noun_is_no_judgement(run):
+    # "a charity called Open Doors" names the charity; nobody judges anything
+    text = "The money went to a charity called Open Doors last winter."
+    assert [a.rule for a in run(text).attributions if a.rule == "call-judgement"] == []
+    # a subject set off by commas is still a speaker judging ("Ruiz, the treasurer, called the deal unfair")
+    (a,) = run("Ruiz, the club's treasurer, called the new lease unfair.").attributions
+    assert a.rule == "call-judgement" and a.content.text.startswith("the new lease")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The two mayors sparred over the transit budget on Monday.", "the transit budget"),
+    ("The columnist mused about the governor's chances in the fall.", "the governor's chances in the fall"),
+    ("The farmers scoffed at the new water rules.", "the new water rules"),
+])
+def test_frames_objects_more_verb_preposition_frames(run, text, content):
+    assert content in [a.content.text for a in run(text).attributions]
+
+
+def test_frames_objects_stance_taken_in_a_fixed_phrase(run):
+    # "voted in favor of N": N is the content; the verb and the phrase are the cue
+    (a,) = run("The council voted in favor of the new parking rules.").attributions
+    assert a.content.text == "the new parking rules" and a.cue.text == "voted in favor of"
+    (b,) = run("Several pastors spoke out in support of the striking nurses.").attributions
+    assert b.content.text == "the striking nurses"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The report drew attention to the backlog of housing claims.", "the backlog of housing claims"),
+    ("The lawmakers pushed back on the plan to close two clinics.", "the plan to close two clinics"),
+])
+def test_frames_objects_attention_and_push_back(run, text, content):
+    assert content in [a.content.text for a in run(text).attributions]
+
+
+def test_frames_objects_turned_to_is_no_cue_without_attention(run):
+    assert [a.content.text for a in run("The ferry turned to the harbor at dusk.").attributions] == []
+
+
+def test_frames_objects_an_infinitive_on_a_noun_is_the_noun_content(run):
+    # "her refusal to endorse N": the infinitive is what the refusal is about, not a stance on N of its own
+    got = [(a.rule, a.content.text) for a in run("Her refusal to endorse the tax drew criticism.").attributions]
+    assert ("noun-cue", "to endorse the tax") in got and not any(r == "object-content" for r, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "The union has pushed for months to reopen the plant.",
+    "Those were the rules the coach complained about yesterday.",
+])
+def test_frames_objects_a_time_is_not_a_preposition_object(run, text):
+    assert [a.content.text for a in run(text).attributions if a.rule == "prep-object"] == []

@@ -9,6 +9,7 @@ Frames (one function each, tried in order):
   X denied / rejected / confirmed N    the object noun phrase
   X sees N as M                        object and as-phrase
   X spoke about / pointed to N         the object of the preposition (data/cue_preps.tsv)
+  X voted in favor of / in support of N  the object of the fixed phrase
   Asked whether P / was asked about N  a question without a named asker
 
 The other passes, each given the spans already taken, have modules of their own: colon lines ("Pence: …") in
@@ -166,7 +167,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if obj is not None and pp is not None:
             last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
-    if lemma in JUDGE_VERBS:
+    if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
         if obj is not None and not judged:
@@ -243,7 +244,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                        and c.dep_ in ("intj", "advmod", "dobj", "npadvmod")), None)
         if answer is not None:
             return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
-    if lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue)):
+    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(cue):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
         if stated is not None:
@@ -305,6 +306,21 @@ def _relative_gap(cue: Token, clause: Token) -> tuple[int, int] | None:
     if word.dep_ == "nsubjpass":
         return word.i, word.i
     return None
+
+
+def _noun_infinitive(verb: Token) -> bool:
+    """'her refusal to endorse Smith', 'a plan to admit more students': an infinitive on a noun says what the noun
+    is; PolNeAR marks the infinitive as the content of the noun (a noun cue, see nominal.py), not its object as
+    a stance of its own."""
+    return verb.dep_ == "acl" and verb.tag_ == "VB"
+
+
+def _names_noun(cue: Token) -> bool:
+    """'a charity called Open Doors', 'a rally dubbed the Big Push': a participle right after a noun gives its
+    name, it passes no judgement ('Ruiz, the club's treasurer, called the deal unfair' is a subject the parser
+    misread, set off by a comma)."""
+    return (cue.dep_ == "acl" and cue.tag_ == "VBN" and cue.head.i == cue.i - 1
+            and cue.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
@@ -586,7 +602,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             lemma = "make" if got is not None else None
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
-            framed = _prep_content(tok)
+            framed = _prep_content(tok) or _in_favor_of(tok)
             if framed is None:
                 continue
             got, cue, lemma = framed
@@ -657,14 +673,15 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
 
 
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
-PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"}}
+PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"},
+                   "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"}}
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
 STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
 
 
 def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
     """(content, cue characters, stance lemma) for a verb + preposition frame from ``cue_preps.tsv``."""
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _noun_infinitive(tok):
         return None
     lemma = verb_lemma(tok)
     frames = lexicon().prep_cues.get(lemma)
@@ -679,7 +696,8 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in frames:
             continue
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if obj is None:
+        # "has pushed for months", "the stories to be talked about today": a time is not what is spoken of
+        if obj is None or obj.ent_type_ in ("DATE", "TIME"):
             continue
         doc = tok.doc
         start, end = tok.idx, tok.idx + len(tok.text)
@@ -712,4 +730,33 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             last = appos.left_edge.i - 2
         content = [span_of_tokens(doc, obj.left_edge.i, last)]
         return (content, "", "prep-object"), (start, end), cue_lem
+    return None
+
+
+# "voted in favor of the levy", "came out in support of Smith", "stood in opposition to the deal": a stance taken in a
+# fixed phrase; the thing taken a stance on is the content, the verb and the phrase are the cue
+STANCE_PHRASES = {"favor": ("of", "favor"), "favour": ("of", "favor"), "support": ("of", "support"),
+                  "opposition": ("to", "oppose"), "praise": ("of", "praise"), "defense": ("of", "defend"),
+                  "defence": ("of", "defend")}
+
+
+def _in_favor_of(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], tuple[int, int], str | None] | None:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < tok.i:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.i == prep.i + 1
+                     and c.lower_ in STANCE_PHRASES), None)
+        if noun is None:
+            continue
+        word, lemma = STANCE_PHRASES[noun.lower_]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == word and c.i == noun.i + 1), None)
+        obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), None) if of is not None else None
+        if obj is None:
+            return None
+        doc = tok.doc
+        last = end_before_aside(doc, obj.left_edge.i, obj.right_edge.i)
+        return (([span_of_tokens(doc, obj.left_edge.i, last)], "", "prep-object"),
+                (tok.idx, of.idx + len(of.text)), lemma)
     return None
