@@ -148,3 +148,10 @@ def test_frames_objects_an_infinitive_on_a_noun_is_the_noun_content(run):
 ])
 def test_frames_objects_a_time_is_not_a_preposition_object(run, text):
     assert [a.content.text for a in run(text).attributions if a.rule == "prep-object"] == []
+
+
+def test_frames_objects_a_person_pronoun_is_a_position_but_it_is_not(run):
+    # "endorsed her": the position is on a person; "opposed it" leaves the thing to the sentence that names it
+    got = [(a.cue.text, a.content.text) for a in run("The union endorsed her on Monday.").attributions]
+    assert ("endorsed", "her") in got
+    assert [a.content.text for a in run("The council opposed it.").attributions] == []

@@ -250,7 +250,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if stated is not None:
             last = end_before_setting(doc, stated.left_edge.i, stated.right_edge.i)
             return [span_of_tokens(doc, stated.left_edge.i, last)], "", "stated-attitude"
-        if obj is not None and obj.pos_ != "PRON":
+        if obj is not None and obj.lower_ not in VAGUE_OBJECTS:
             last = _object_end(cue, obj)
             if lemma in FINDING_VERBS and _finding_subject(cue):
                 # "polls show Clinton up by ten points in Ohio": the rest of the clause belongs to the finding
@@ -306,6 +306,12 @@ def _relative_gap(cue: Token, clause: Token) -> tuple[int, int] | None:
     if word.dep_ == "nsubjpass":
         return word.i, word.i
     return None
+
+
+# "opposed it", "blamed themselves": an object the annotators rarely take as a position (the thing "it" stands
+# for is marked where it is named); a person ("endorsed her") or a described pronoun ("rejected those who …",
+# "said something that …") is taken
+VAGUE_OBJECTS = {"it", "them", "itself", "himself", "herself", "themselves", "ourselves", "myself", "yourself"}
 
 
 def _noun_infinitive(verb: Token) -> bool:
