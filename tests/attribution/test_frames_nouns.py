@@ -70,3 +70,39 @@ def test_what_critics_labeled(run):
     article = run(text)
     hit = [a for a in article.attributions if a.cue and a.cue.text == "labeled"]
     assert hit and [text[s:e] for s, e in hit[0].content.parts] == ["what", "a giveaway"]
+
+
+def _parts(run, text, cue):
+    """The content parts of the attributions cued by ``cue`` in ``text``."""
+    return [[text[s:e] for s, e in a.content.parts] for a in run(text).attributions if a.cue and a.cue.text == cue]
+
+
+def test_raising_auxiliary_seemed_with_participle(run):
+    # the parser makes "seemed" an auxiliary of "shaken": the subject and the participle are the impression
+    assert _parts(run, "The lawyer seemed shaken by the verdict.", "seemed") == [
+        ["The lawyer", "shaken by the verdict"]]
+
+
+def test_raising_participle_as_clause(run):
+    assert _parts(run, "The mayor appeared stunned after the vote.", "appeared") == [
+        ["The mayor", "stunned after the vote"]]
+
+
+def test_raising_relative_and_referential_subjects(run):
+    assert _parts(run, "Several donors, who seemed to be losing patience, stayed home.", "seemed") == [
+        ["who", "to be losing patience"]]
+    assert _parts(run, "The budget row dragged on, and it appeared to stall the talks.", "appeared") == [
+        ["it", "to stall the talks"]]
+
+
+def test_raising_like_and_as_if(run):
+    assert _parts(run, "The deal seemed like a long shot.", "seemed") == [["The deal", "like a long shot"]]
+    assert _parts(run, "The cabin looked dark, and the trip seemed as if it would never end.", "seemed") == [
+        ["the trip", "as if it would never end"]]
+
+
+def test_it_seems_that_clause(run):
+    # expletive "it": nothing is raised, the clause is the impression (no speaker)
+    article = run("It appears that the bridge will reopen next month.")
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "appears"]
+    assert hit and hit[0].content.text == "that the bridge will reopen next month" and hit[0].speaker.mention is None

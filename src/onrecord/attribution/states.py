@@ -233,6 +233,8 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "AUX" and tok.lower_.rstrip("eds") in RAISING:
+            lemma = tok.lower_.rstrip("eds")     # the parser's auxiliary "seemed" keeps its inflection as lemma
         if lemma in RAISING:
             subj_deps = ("nsubj",)
         elif lemma in PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in tok.children):
@@ -243,11 +245,22 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                     and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
         if inf is None and lemma in RAISING:
-            # "the team appeared paralyzed", "the state seems stable": the subject and the predicate adjective
-            inf = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i > tok.i), None)
-        if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
+            subj, inf = _raised_predicate(tok, subj)
+        if inf is None and lemma in RAISING and subj is not None and subj.lower_ == "it":
+            # "It seems (that) the vote was rigged": nothing is raised, the clause is the impression
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if clause is not None:
+                s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
+                if e > s and not held.overlaps(s, e):
+                    found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, None,
+                                           "raising", 0.5, "indirect"))
+                continue
+        # a referential "it" or a relative "who" is raised like a noun ("it appeared to stall", "who seem to
+        # back him"); "there" and "that" are not
+        if subj is None or inf is None or subj.lower_ in ("there", "that"):
             continue
-        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"), inf.left_edge.i)
+        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"),
+                     max(inf.left_edge.i, tok.i + 1))
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
@@ -256,6 +269,25 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
                                "raising", 0.5, "indirect"))
     return found
+
+
+def _raised_predicate(verb: Token, subj: Token | None) -> tuple[Token | None, Token | None]:
+    """(subject, predicate) of "seem"/"appear" without an infinitive; the predicate is None if there is none.
+
+    "the state seems stable", "the crew appeared stranded", "the plan seemed like a gamble", "it looked as
+    if …", and "the mayor seemed rattled by it", where the parser makes "seemed" an auxiliary of the
+    participle and hangs the subject on the participle.
+    """
+    head = verb.head
+    if verb.dep_ in ("aux", "auxpass") and head.tag_ == "VBN" and head.i == verb.i + 1:
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None), head
+    after = [c for c in verb.children if c.i > verb.i]
+    pred = next((c for c in after if c.dep_ in ("acomp", "attr", "oprd", "xcomp")), None)
+    pred = pred or next((c for c in after if c.i == verb.i + 1 and (
+        c.dep_ == "advcl" and c.tag_ == "VBN" or c.dep_ == "prep" and c.lower_ == "like")), None)
+    pred = pred or next((c for c in after if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1
+                         and c.left_edge.lower_ in ("as", "like")), None)
+    return subj, pred
 
 
 def by_agent(verb: Token) -> int | None:
