@@ -106,3 +106,13 @@ def test_it_seems_that_clause(run):
     article = run("It appears that the bridge will reopen next month.")
     hit = [a for a in article.attributions if a.cue and a.cue.text == "appears"]
     assert hit and hit[0].content.text == "that the bridge will reopen next month" and hit[0].speaker.mention is None
+
+
+def test_reduced_stance_participle_with_agent(run):
+    # "X, opposed by Y, …": the noun is what the agent takes a stance on; the adverb stays out
+    got = _contents(run("The fuel tax, opposed by most farmers, was dropped in May."))
+    assert ("The fuel tax", "most farmers") in got
+    got = _contents(run("The council scrapped a plan strongly backed by local shop owners."))
+    assert ("a plan", "local shop owners") in got
+    # a reporting participle states no stance
+    assert _contents(run("The figures reported by the agency were late.")) == []

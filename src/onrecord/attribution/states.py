@@ -175,6 +175,26 @@ def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
     return parts if all(e > s for s, e in parts) else None
 
 
+# stances taken on a thing, which a reduced passive with its agent states ("the levy, opposed by farmers, …");
+# reporting verbs ("facts reported by the paper", "counties identified by analysts") state no stance
+REDUCED_STANCE = {"oppose", "support", "back", "endorse", "champion", "criticize", "criticise", "reject", "propose",
+                  "echo", "embrace", "praise", "condemn", "denounce", "dispute", "deny", "favor", "favour", "applaud",
+                  "welcome", "hail", "decry", "question", "challenge", "dismiss"}
+
+
+def _reduced_by(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """The noun a reduced stance participle with a "by" agent judges, or None."""
+    noun = tok.head
+    if lemma not in REDUCED_STANCE or tok.dep_ != "acl" or noun.i > tok.i or noun.pos_ not in ("NOUN", "PROPN") \
+            or by_agent(tok) is None:
+        return None
+    last = tok.left_edge.i - 1       # "a tariff fiercely opposed by growers": the adverb is the participle's
+    while last > noun.i and tok.doc[last].is_punct:
+        last -= 1
+    s, e = span_of_tokens(tok.doc, noun.left_edge.i, last)
+    return (s, e) if e > s else None
+
+
 def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -191,6 +211,11 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             if named is not None and not any(held.overlaps(*p) for p in named):
                 found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
                                        "passive-object", 0.5, "indirect", frame="judge"))
+            elif named is None:
+                judged = _reduced_by(tok, lemma)
+                if judged is not None and not held.overlaps(*judged):
+                    found.append(Candidate([judged], (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, by_agent(tok),
+                                           "passive-object", 0.5, "indirect"))
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
