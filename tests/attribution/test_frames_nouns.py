@@ -116,3 +116,15 @@ def test_reduced_stance_participle_with_agent(run):
     assert ("a plan", "local shop owners") in got
     # a reporting participle states no stance
     assert _contents(run("The figures reported by the agency were late.")) == []
+
+
+def test_interview_labels_are_not_colon_speakers(run):
+    # "A: …" names no one: the reported speech inside the answer is found instead
+    got = _contents(run("Q: How did the vote go?\n\nA: Well, the treasurer told us the budget would pass easily."))
+    assert got == [("the budget would pass easily", "the treasurer")]
+
+
+def test_clause_before_colon_is_not_a_speaker(run):
+    # "Mayor Lind is furious: …" is a clause, not a name, before the colon
+    article = run("Ferry fares rise again.\n\nMayor Lind is furious: the harbor office will not explain the fares.")
+    assert not [a for a in article.attributions if a.rule == "colon-line"]

@@ -25,6 +25,10 @@ COLON_LABELS = {"exclusive", "latest", "watch", "video", "videos", "update", "up
                 "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz", "contributing", "contributors",
                 "reporting", "editing", "produced", "credit", "credits"}
 
+# "Q: …" / "A: …" in an interview name no one, so the answer's own reported speech is left to the other rules;
+# nor does a clause before the colon ("Mayor Lind is furious: …")
+INTERVIEW_LABELS = {"Q", "A"}
+
 
 def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     """Headline and transcript attributions: a name at the start of a line followed by a colon."""
@@ -44,6 +48,8 @@ def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candid
         if not named and not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
             continue
         if any(t.like_num or t.ent_type_ in ("DATE", "TIME") or t.lower_ in COLON_LABELS for t in speaker_tokens):
+            continue
+        if speaker_tokens.text in INTERVIEW_LABELS or any(t.pos_ == "AUX" for t in speaker_tokens):
             continue
         end_tok = index.token_before(pend)
         if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS:
