@@ -128,3 +128,9 @@ def test_clause_before_colon_is_not_a_speaker(run):
     # "Mayor Lind is furious: …" is a clause, not a name, before the colon
     article = run("Ferry fares rise again.\n\nMayor Lind is furious: the harbor office will not explain the fares.")
     assert not [a for a in article.attributions if a.rule == "colon-line"]
+
+
+def test_possessor_support_among_group(run):
+    # "X's support among Y": the possessor is the one backed, the group is the source
+    got = _contents(run("The governor's support among rural voters has slipped since spring."))
+    assert ("The governor's", "rural voters") in got

@@ -138,6 +138,11 @@ def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in GIVER_PREPS:
             giver = next((x for x in c.children if x.dep_ == "pobj"), None)
             break
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and giver is not None and giver.head.lower_ in ("among", "from") \
+            and giver.pos_ in ("PROPN", "NOUN"):
+        # "her support among older voters": the possessor is backed, the group backs
+        return (owner.left_edge.i, owner.right_edge.i), giver, tok
     verb = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"):
         verb = tok.head.head
