@@ -134,3 +134,8 @@ def test_possessor_support_among_group(run):
     # "X's support among Y": the possessor is the one backed, the group is the source
     got = _contents(run("The governor's support among rural voters has slipped since spring."))
     assert ("The governor's", "rural voters") in got
+
+
+def test_more_adjective_states(run):
+    assert ("the new grazing rules", "The farmers") in _contents(run("The farmers are sick of the new grazing rules."))
+    assert ("the road closure", "Residents") in _contents(run("Residents were unaware of the road closure."))

@@ -87,7 +87,9 @@ ADJ_CUES |= {"confident": ("in", "about", "of"), "sure": ("of", "about"), "certa
              "outraged": ("by", "at", "over"), "offended": ("by",), "impressed": ("by", "with"),
              "unimpressed": ("by", "with"), "vague": ("on", "about"), "noncommittal": ("on", "about"),
              "silent": ("on", "about"), "firm": ("on",), "adamant": ("about",), "eager": ("for",),
-             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",)}
+             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",),
+             "inclined": (), "surprised": ("by", "at"), "glad": (), "unaware": ("of",), "shocked": ("by", "at"),
+             "sick": ("of",), "hungry": ("for",), "empathetic": ("to", "toward", "towards")}
 NO_SPEAKER_ADJ = {"clear", "unclear"}
 
 
