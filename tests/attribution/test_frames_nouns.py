@@ -139,3 +139,10 @@ def test_possessor_support_among_group(run):
 def test_more_adjective_states(run):
     assert ("the new grazing rules", "The farmers") in _contents(run("The farmers are sick of the new grazing rules."))
     assert ("the road closure", "Residents") in _contents(run("Residents were unaware of the road closure."))
+
+
+def test_passive_accusation_with_its_preposition(run):
+    # "X is accused of Y": the one accused and the charge are the content (no speaker named); a formal
+    # "charged with" stays an event (test_constructions)
+    assert _parts(run, "The clerk is accused of taking bribes from two firms.", "accused") == [
+        ["The clerk", "of taking bribes from two firms"]]

@@ -143,7 +143,8 @@ def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
 # "The plan was rejected by the council", "the mayor has been called a hypocrite by critics": a passive judgement
 # verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
 PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
-                 "label", "brand", "dub", "call"}
+                 "label", "brand", "dub", "call",
+                 "accuse", "blame"}   # only with their reason phrase: "is accused of bribery" (see PASSIVE_FOR)
 # passives that are mostly events, not somebody's judgement ("was charged with", "was issued", "was offered")
 PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish", "issue", "expose", "seek",
                "dismiss", "admit", "offer", "withdraw", "recognize", "recognise", "guarantee", "lay", "question",
