@@ -146,3 +146,8 @@ def test_passive_accusation_with_its_preposition(run):
     # "charged with" stays an event (test_constructions)
     assert _parts(run, "The clerk is accused of taking bribes from two firms.", "accused") == [
         ["The clerk", "of taking bribes from two firms"]]
+
+
+def test_colon_line_needs_more_than_a_slogan(run):
+    article = run("Hale: Stay the course.\n\nThe county board met on Monday.")
+    assert not [a for a in article.attributions if a.rule == "colon-line"]

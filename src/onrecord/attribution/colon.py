@@ -12,8 +12,9 @@ from .cues import (
 )
 
 # "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.
+# A slogan of two or three words after the colon ("Hale: Stay the course.") is rarely an attribution.
 COLON_MAX_SPEAKER_TOKENS = 6
-COLON_MIN_CONTENT_TOKENS = 3
+COLON_MIN_CONTENT_TOKENS = 5
 # words inside a name before the colon ("Secretary of State", "Ministry of Defence")
 COLON_NAME_LINKS = {"of", "the", "and", "&", "for", "de", "von", "van", "al"}
 # section labels, not speakers ("Exclusive: …", "The Latest: …", "Watch: …")
