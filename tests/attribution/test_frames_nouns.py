@@ -151,3 +151,9 @@ def test_passive_accusation_with_its_preposition(run):
 def test_colon_line_needs_more_than_a_slogan(run):
     article = run("Hale: Stay the course.\n\nThe county board met on Monday.")
     assert not [a for a in article.attributions if a.rule == "colon-line"]
+
+
+def test_criticism_over_a_thing(run):
+    # "criticism over/about/on X": X is what is criticized, as with "criticism of X"
+    got = _contents(run("The minister faced harsh criticism over the late rail contract."))
+    assert any(c == "the late rail contract" for c, _ in got)

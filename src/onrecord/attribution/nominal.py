@@ -39,7 +39,8 @@ INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "
                                    "opportunity", "need", "readiness", "qualification", "order", "website", "tool",
                                    "mandate", "license"}
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
-NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
+NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of", "over", "about", "on"), "attacks": ("on",),
+                  "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
                   "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for", "of"),
                   "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
@@ -57,7 +58,7 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "swipe": ("at", "against"), "allegations": ("of",), "accusations": ("of",),
                   "assessment": ("of",), "perception": ("of",), "dislike": ("for", "of"),
                   "disagreement": ("with",), "disagreements": ("with",), "interpretation": ("of",),
-                  "criticisms": ("of",), "defense": ("of",), "defence": ("of",),
+                  "criticisms": ("of", "over", "about", "on"), "defense": ("of",), "defence": ("of",),
                   "declarations": ("of",), "declaration": ("of",), "views": ("on", "of", "about"),
                   "opinion": ("of", "on", "about"), "opinions": ("of", "on", "about"), "sympathy": ("for",),
                   "anger": ("at", "over"), "outrage": ("over", "at")}
