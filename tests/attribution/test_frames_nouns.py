@@ -70,3 +70,90 @@ def test_what_critics_labeled(run):
     article = run(text)
     hit = [a for a in article.attributions if a.cue and a.cue.text == "labeled"]
     assert hit and [text[s:e] for s, e in hit[0].content.parts] == ["what", "a giveaway"]
+
+
+def _parts(run, text, cue):
+    """The content parts of the attributions cued by ``cue`` in ``text``."""
+    return [[text[s:e] for s, e in a.content.parts] for a in run(text).attributions if a.cue and a.cue.text == cue]
+
+
+def test_raising_auxiliary_seemed_with_participle(run):
+    # the parser makes "seemed" an auxiliary of "shaken": the subject and the participle are the impression
+    assert _parts(run, "The lawyer seemed shaken by the verdict.", "seemed") == [
+        ["The lawyer", "shaken by the verdict"]]
+
+
+def test_raising_participle_as_clause(run):
+    assert _parts(run, "The mayor appeared stunned after the vote.", "appeared") == [
+        ["The mayor", "stunned after the vote"]]
+
+
+def test_raising_relative_and_referential_subjects(run):
+    assert _parts(run, "Several donors, who seemed to be losing patience, stayed home.", "seemed") == [
+        ["who", "to be losing patience"]]
+    assert _parts(run, "The budget row dragged on, and it appeared to stall the talks.", "appeared") == [
+        ["it", "to stall the talks"]]
+
+
+def test_raising_like_and_as_if(run):
+    assert _parts(run, "The deal seemed like a long shot.", "seemed") == [["The deal", "like a long shot"]]
+    assert _parts(run, "The cabin looked dark, and the trip seemed as if it would never end.", "seemed") == [
+        ["the trip", "as if it would never end"]]
+
+
+def test_it_seems_that_clause(run):
+    # expletive "it": nothing is raised, the clause is the impression (no speaker)
+    article = run("It appears that the bridge will reopen next month.")
+    hit = [a for a in article.attributions if a.cue and a.cue.text == "appears"]
+    assert hit and hit[0].content.text == "that the bridge will reopen next month" and hit[0].speaker.mention is None
+
+
+def test_reduced_stance_participle_with_agent(run):
+    # "X, opposed by Y, …": the noun is what the agent takes a stance on; the adverb stays out
+    got = _contents(run("The fuel tax, opposed by most farmers, was dropped in May."))
+    assert ("The fuel tax", "most farmers") in got
+    got = _contents(run("The council scrapped a plan strongly backed by local shop owners."))
+    assert ("a plan", "local shop owners") in got
+    # a reporting participle states no stance
+    assert _contents(run("The figures reported by the agency were late.")) == []
+
+
+def test_interview_labels_are_not_colon_speakers(run):
+    # "A: …" names no one: the reported speech inside the answer is found instead
+    got = _contents(run("Q: How did the vote go?\n\nA: Well, the treasurer told us the budget would pass easily."))
+    assert got == [("the budget would pass easily", "the treasurer")]
+
+
+def test_clause_before_colon_is_not_a_speaker(run):
+    # "Mayor Lind is furious: …" is a clause, not a name, before the colon
+    article = run("Ferry fares rise again.\n\nMayor Lind is furious: the harbor office will not explain the fares.")
+    assert not [a for a in article.attributions if a.rule == "colon-line"]
+
+
+def test_possessor_support_among_group(run):
+    # "X's support among Y": the possessor is the one backed, the group is the source
+    got = _contents(run("The governor's support among rural voters has slipped since spring."))
+    assert ("The governor's", "rural voters") in got
+
+
+def test_more_adjective_states(run):
+    assert ("the new grazing rules", "The farmers") in _contents(run("The farmers are sick of the new grazing rules."))
+    assert ("the road closure", "Residents") in _contents(run("Residents were unaware of the road closure."))
+
+
+def test_passive_accusation_with_its_preposition(run):
+    # "X is accused of Y": the one accused and the charge are the content (no speaker named); a formal
+    # "charged with" stays an event (test_constructions)
+    assert _parts(run, "The clerk is accused of taking bribes from two firms.", "accused") == [
+        ["The clerk", "of taking bribes from two firms"]]
+
+
+def test_colon_line_needs_more_than_a_slogan(run):
+    article = run("Hale: Stay the course.\n\nThe county board met on Monday.")
+    assert not [a for a in article.attributions if a.rule == "colon-line"]
+
+
+def test_criticism_over_a_thing(run):
+    # "criticism over/about/on X": X is what is criticized, as with "criticism of X"
+    got = _contents(run("The minister faced harsh criticism over the late rail contract."))
+    assert any(c == "the late rail contract" for c, _ in got)

@@ -12,8 +12,9 @@ from .cues import (
 )
 
 # "Pence: Gennifer Flowers won't be at debate" / "PENCE: Well, look, …": a short name, a colon, a clause.
+# A slogan of two or three words after the colon ("Hale: Stay the course.") is rarely an attribution.
 COLON_MAX_SPEAKER_TOKENS = 6
-COLON_MIN_CONTENT_TOKENS = 3
+COLON_MIN_CONTENT_TOKENS = 5
 # words inside a name before the colon ("Secretary of State", "Ministry of Defence")
 COLON_NAME_LINKS = {"of", "the", "and", "&", "for", "de", "von", "van", "al"}
 # section labels, not speakers ("Exclusive: …", "The Latest: …", "Watch: …")
@@ -24,6 +25,10 @@ COLON_LABELS = {"exclusive", "latest", "watch", "video", "videos", "update", "up
                 "boom", "bombshell", "byline", "fix", "must", "huge", "shock", "shocking", "ouch", "yikes", "omg",
                 "lol", "wtf", "whoa", "ok", "okay", "audio", "infographic", "quiz", "contributing", "contributors",
                 "reporting", "editing", "produced", "credit", "credits"}
+
+# "Q: …" / "A: …" in an interview name no one, so the answer's own reported speech is left to the other rules;
+# nor does a clause before the colon ("Mayor Lind is furious: …")
+INTERVIEW_LABELS = {"Q", "A"}
 
 
 def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
@@ -44,6 +49,8 @@ def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candid
         if not named and not any(t.lower_ in ("poll", "survey", "study", "report") for t in speaker_tokens):
             continue
         if any(t.like_num or t.ent_type_ in ("DATE", "TIME") or t.lower_ in COLON_LABELS for t in speaker_tokens):
+            continue
+        if speaker_tokens.text in INTERVIEW_LABELS or any(t.pos_ == "AUX" for t in speaker_tokens):
             continue
         end_tok = index.token_before(pend)
         if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS:

@@ -39,7 +39,8 @@ INFINITIVE_NOUNS = NOUN_TO_CUES | {"effort", "attempt", "bid", "move", "push", "
                                    "opportunity", "need", "readiness", "qualification", "order", "website", "tool",
                                    "mandate", "license"}
 # "his support for the bill", "criticism of the ruling": a noun with the preposition its verb would take
-NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",), "opposition": ("to",),
+NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of", "over", "about", "on"), "attacks": ("on",),
+                  "opposition": ("to",),
                   "endorsement": ("of",), "call": ("for",), "calls": ("for",), "concern": ("about", "over"),
                   "concerns": ("about", "over"), "complaint": ("about",), "view": ("of", "on"), "praise": ("for", "of"),
                   "question": ("about",), "questions": ("about",), "doubt": ("about",), "doubts": ("about",),
@@ -57,7 +58,7 @@ NOUN_PREP_CUES = {"support": ("for",), "criticism": ("of",), "attacks": ("on",),
                   "swipe": ("at", "against"), "allegations": ("of",), "accusations": ("of",),
                   "assessment": ("of",), "perception": ("of",), "dislike": ("for", "of"),
                   "disagreement": ("with",), "disagreements": ("with",), "interpretation": ("of",),
-                  "criticisms": ("of",), "defense": ("of",), "defence": ("of",),
+                  "criticisms": ("of", "over", "about", "on"), "defense": ("of",), "defence": ("of",),
                   "declarations": ("of",), "declaration": ("of",), "views": ("on", "of", "about"),
                   "opinion": ("of", "on", "about"), "opinions": ("of", "on", "about"), "sympathy": ("for",),
                   "anger": ("at", "over"), "outrage": ("over", "at")}
@@ -138,6 +139,11 @@ def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in GIVER_PREPS:
             giver = next((x for x in c.children if x.dep_ == "pobj"), None)
             break
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and giver is not None and giver.head.lower_ in ("among", "from") \
+            and giver.pos_ in ("PROPN", "NOUN"):
+        # "her support among older voters": the possessor is backed, the group backs
+        return (owner.left_edge.i, owner.right_edge.i), giver, tok
     verb = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("with", "under"):
         verb = tok.head.head

@@ -87,7 +87,9 @@ ADJ_CUES |= {"confident": ("in", "about", "of"), "sure": ("of", "about"), "certa
              "outraged": ("by", "at", "over"), "offended": ("by",), "impressed": ("by", "with"),
              "unimpressed": ("by", "with"), "vague": ("on", "about"), "noncommittal": ("on", "about"),
              "silent": ("on", "about"), "firm": ("on",), "adamant": ("about",), "eager": ("for",),
-             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",)}
+             "measured": ("on", "about"), "consumed": ("with", "by"), "obsessed": ("with",),
+             "inclined": (), "surprised": ("by", "at"), "glad": (), "unaware": ("of",), "shocked": ("by", "at"),
+             "sick": ("of",), "hungry": ("for",), "empathetic": ("to", "toward", "towards")}
 NO_SPEAKER_ADJ = {"clear", "unclear"}
 
 
@@ -141,7 +143,8 @@ def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
 # "The plan was rejected by the council", "the mayor has been called a hypocrite by critics": a passive judgement
 # verb; the content is its subject (with the "as" phrase or predicate), the speaker the "by" agent if any.
 PASSIVE_EXTRA = {"know", "boo", "revile", "praise", "applaud", "hail", "view", "see", "regard", "consider", "deem",
-                 "label", "brand", "dub", "call"}
+                 "label", "brand", "dub", "call",
+                 "accuse", "blame"}   # only with their reason phrase: "is accused of bribery" (see PASSIVE_FOR)
 # passives that are mostly events, not somebody's judgement ("was charged with", "was issued", "was offered")
 PASSIVE_NOT = {"charge", "accuse", "blame", "criticize", "criticise", "publish", "issue", "expose", "seek",
                "dismiss", "admit", "offer", "withdraw", "recognize", "recognise", "guarantee", "lay", "question",
@@ -175,6 +178,26 @@ def _reduced_naming(tok: Token, lemma: str) -> list[tuple[int, int]] | None:
     return parts if all(e > s for s, e in parts) else None
 
 
+# stances taken on a thing, which a reduced passive with its agent states ("the levy, opposed by farmers, …");
+# reporting verbs ("facts reported by the paper", "counties identified by analysts") state no stance
+REDUCED_STANCE = {"oppose", "support", "back", "endorse", "champion", "criticize", "criticise", "reject", "propose",
+                  "echo", "embrace", "praise", "condemn", "denounce", "dispute", "deny", "favor", "favour", "applaud",
+                  "welcome", "hail", "decry", "question", "challenge", "dismiss"}
+
+
+def _reduced_by(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """The noun a reduced stance participle with a "by" agent judges, or None."""
+    noun = tok.head
+    if lemma not in REDUCED_STANCE or tok.dep_ != "acl" or noun.i > tok.i or noun.pos_ not in ("NOUN", "PROPN") \
+            or by_agent(tok) is None:
+        return None
+    last = tok.left_edge.i - 1       # "a tariff fiercely opposed by growers": the adverb is the participle's
+    while last > noun.i and tok.doc[last].is_punct:
+        last -= 1
+    s, e = span_of_tokens(tok.doc, noun.left_edge.i, last)
+    return (s, e) if e > s else None
+
+
 def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -191,6 +214,11 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             if named is not None and not any(held.overlaps(*p) for p in named):
                 found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
                                        "passive-object", 0.5, "indirect", frame="judge"))
+            elif named is None:
+                judged = _reduced_by(tok, lemma)
+                if judged is not None and not held.overlaps(*judged):
+                    found.append(Candidate([judged], (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, by_agent(tok),
+                                           "passive-object", 0.5, "indirect"))
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i), None)
         if subj is None or any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
@@ -233,6 +261,8 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if tok.pos_ not in ("VERB", "AUX") or index.quoted[tok.i]:
             continue
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "AUX" and tok.lower_.rstrip("eds") in RAISING:
+            lemma = tok.lower_.rstrip("eds")     # the parser's auxiliary "seemed" keeps its inflection as lemma
         if lemma in RAISING:
             subj_deps = ("nsubj",)
         elif lemma in PASSIVE_RAISING and any(c.dep_ == "auxpass" for c in tok.children):
@@ -243,11 +273,22 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         inf = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i
                     and any(t.dep_ == "aux" and t.lower_ == "to" and t.i > tok.i for t in c.children)), None)
         if inf is None and lemma in RAISING:
-            # "the team appeared paralyzed", "the state seems stable": the subject and the predicate adjective
-            inf = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp") and c.i > tok.i), None)
-        if subj is None or inf is None or subj.lower_ in ("it", "there", "this", "that", "which", "who"):
+            subj, inf = _raised_predicate(tok, subj)
+        if inf is None and lemma in RAISING and subj is not None and subj.lower_ == "it":
+            # "It seems (that) the vote was rigged": nothing is raised, the clause is the impression
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            if clause is not None:
+                s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
+                if e > s and not held.overlaps(s, e):
+                    found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, None,
+                                           "raising", 0.5, "indirect"))
+                continue
+        # a referential "it" or a relative "who" is raised like a noun ("it appeared to stall", "who seem to
+        # back him"); "there" and "that" are not
+        if subj is None or inf is None or subj.lower_ in ("there", "that"):
             continue
-        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"), inf.left_edge.i)
+        first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"),
+                     max(inf.left_edge.i, tok.i + 1))
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
@@ -256,6 +297,25 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
                                "raising", 0.5, "indirect"))
     return found
+
+
+def _raised_predicate(verb: Token, subj: Token | None) -> tuple[Token | None, Token | None]:
+    """(subject, predicate) of "seem"/"appear" without an infinitive; the predicate is None if there is none.
+
+    "the state seems stable", "the crew appeared stranded", "the plan seemed like a gamble", "it looked as
+    if …", and "the mayor seemed rattled by it", where the parser makes "seemed" an auxiliary of the
+    participle and hangs the subject on the participle.
+    """
+    head = verb.head
+    if verb.dep_ in ("aux", "auxpass") and head.tag_ == "VBN" and head.i == verb.i + 1:
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None), head
+    after = [c for c in verb.children if c.i > verb.i]
+    pred = next((c for c in after if c.dep_ in ("acomp", "attr", "oprd", "xcomp")), None)
+    pred = pred or next((c for c in after if c.i == verb.i + 1 and (
+        c.dep_ == "advcl" and c.tag_ == "VBN" or c.dep_ == "prep" and c.lower_ == "like")), None)
+    pred = pred or next((c for c in after if c.dep_ == "advcl" and c.left_edge.i == verb.i + 1
+                         and c.left_edge.lower_ in ("as", "like")), None)
+    return subj, pred
 
 
 def by_agent(verb: Token) -> int | None:
