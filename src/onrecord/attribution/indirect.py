@@ -44,7 +44,7 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import trailing_clause
+from .trailing import ADDRESSEE_VERBS, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -56,10 +56,6 @@ ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonym
 
 def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
-
-
-# verbs whose object is the one spoken to: "A, she told reporters" still reports A
-ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "promise", "email", "text", "advise"}
 
 
 def _clause(cue: Token) -> Token | None:
@@ -92,31 +88,11 @@ def _clause(cue: Token) -> Token | None:
                         return clause
     # '…, he said' and 'All too often, Ms. Okafor said, the vote …': the cue hangs on the reported clause
     # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
-    if _trailing_cue(cue):
+    if trailing_cue(cue):
         return cue.head
     if cue.dep_ == "parataxis":
         return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
     return None
-
-
-def _trailing_cue(cue: Token) -> bool:
-    """'…, she said.' parsed as a clause of its own: the parser hangs the cue on the reported clause as an adverbial
-    clause or a conjunct."""
-    doc = cue.doc
-    first = cue.left_edge.i
-    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or first == 0:
-        return False
-    if doc[first].text != ",":
-        first -= 1
-    if doc[first].text != "," or not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (c.dep_ == "dobj" and cue.lemma_.lower()
-                                                                  not in ADDRESSEE_VERBS) for c in cue.children):
-        return False
-    end = cue.sent.end - 1
-    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return cue.right_edge.i >= end
 
 
 def ranges_without(doc: Doc, first: int, last: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -223,7 +199,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
     if clause is not None:
-        if (cue.dep_ == "parataxis" or _trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
+        if (cue.dep_ == "parataxis" or trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
             parts = ranges_without(doc, first, last, [subtree_range(cue)])

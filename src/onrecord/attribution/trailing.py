@@ -5,6 +5,10 @@ a parataxis of it. Often it does not: the cue becomes the root with the clause a
 neared, the ferry was cancelled, officials said."), or a conjunct of the clause's verb ("The plant hires 300
 people, the mayor told reporters on Friday."). The words are the same: a clause, a comma, the source and the cue,
 nothing reported after it. Then the clause before the comma is the content.
+
+Two shapes: ``trailing_cue`` tells the reported-clause frame of :mod:`.indirect` that a cue hung on the clause's
+verb as a conjunct or adverbial is a parenthetical one (the clause is its head), and ``trailing_clause`` finds the
+content when the cue is the root and the clause hangs on it as an adverbial.
 """
 
 from __future__ import annotations
@@ -20,8 +24,29 @@ TRAILING_DEPS = {"nsubj", "dobj", "dative", "npadvmod", "prep", "advmod", "punct
 SETTING_PREPS = {"in", "on", "at", "during", "via", "through", "after", "before"}
 # finite verbs: the words before the comma must be a clause, not a setting ("In a statement, officials said.")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-# verbs whose object is the one told, not what was told
-TELLING = {"tell", "inform", "assure", "remind", "advise", "warn", "caution"}
+# verbs whose object is the one spoken to, not what was said: "A, she told reporters" still reports A
+ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "caution", "promise", "email", "text",
+                   "advise"}
+
+
+def trailing_cue(cue: Token) -> bool:
+    """'…, she said.' parsed as a clause of its own: the parser hangs the cue on the reported clause as an adverbial
+    clause or a conjunct."""
+    doc = cue.doc
+    first = cue.left_edge.i
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or first == 0:
+        return False
+    if doc[first].text != ",":
+        first -= 1
+    if doc[first].text != "," or not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (c.dep_ == "dobj" and cue.lemma_.lower()
+                                                                  not in ADDRESSEE_VERBS) for c in cue.children):
+        return False
+    end = cue.sent.end - 1
+    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return cue.right_edge.i >= end
 
 
 def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None:
@@ -39,7 +64,7 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
     if any(c.dep_ in ("ccomp", "xcomp", "mark") for c in cue.children):
         return None     # '…, as the mayor noted' is an aside; 'because he said' a reason
     # the hearer may follow a verb of telling ('…, she told reporters'); an object of another verb is what was said
-    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and verb_lemma(cue) not in TELLING:
+    if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and verb_lemma(cue) not in ADDRESSEE_VERBS:
         return None
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.tag_ in ("WP", "WDT", "WP$"):
