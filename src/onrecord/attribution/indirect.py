@@ -140,6 +140,17 @@ HOST_CLIMB = ("conj", "advcl")
 JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
+def _second_object(cue: Token, obj: Token) -> list[Token]:
+    """'labelled the rally a circus': the parser reads the judgement as a second object of the verb; the
+    judgement follows the first object with no verb of the sentence in between ('called the mayor, asked for
+    a delay, …' is a list of actions)."""
+    second = next((c for c in cue.children if c.dep_ == "dobj" and c.i > obj.i), None)
+    if second is None or any(c.dep_ in ("advcl", "conj", "cc", "ccomp", "xcomp") and obj.i < c.i < second.i
+                             for c in cue.children):
+        return []
+    return [second]
+
+
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
     """(parts, frame, rule) of the content governed by ``cue``, or None."""
     doc = cue.doc
@@ -170,6 +181,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
+        if obj is not None and not judged:
+            judged = _second_object(cue, obj)
         if obj is not None and not judged:
             judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or judged_appos(c)) and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
@@ -398,6 +411,8 @@ OBJECT_PREPS = {"of", "on", "about", "against", "for", "to", "over", "in", "with
 
 def _finding_subject(cue: Token) -> bool:
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.i < cue.i:
+        subj = cue.head     # "a poll showing the mayor ahead": the participle's noun is the one that finds
     return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
