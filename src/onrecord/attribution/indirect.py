@@ -750,8 +750,24 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         if appos is not None:
             last = appos.left_edge.i - 2
         content = [span_of_tokens(doc, obj.left_edge.i, last)]
+        said = _said_thing(tok, lemma)
+        if said is not None:
+            content.insert(0, span_of_tokens(doc, said[0], said[1]))
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
+
+
+def _said_thing(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """'the odd things the senator wrote about tariffs': what was said is the noun the relative clause hangs on;
+    PolNeAR's annotators take it in with the topic (the relative word where there is one)."""
+    if lemma not in ("say", "write") or tok.dep_ != "relcl" or tok.head.i > tok.i or any(
+            c.dep_ in ("dobj", "ccomp") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
+        return None
+    words = [t for t in tok.doc[tok.left_edge.i:tok.i] if t.tag_ in ("WP", "WDT") or t.lower_ == "that"]
+    if words:
+        return words[0].i, words[0].i
+    head = tok.head
+    return None if head.lemma_.lower() in ADVERBIAL_NOUNS else (head.left_edge.i, head.i)
 
 
 # "voted in favor of the levy", "came out in support of Smith", "stood in opposition to the deal": a stance taken in a
