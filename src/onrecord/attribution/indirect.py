@@ -413,6 +413,8 @@ def _finding_subject(cue: Token) -> bool:
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subj is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.i < cue.i:
         subj = cue.head     # "a poll showing the mayor ahead": the participle's noun is the one that finds
+    elif subj is not None and subj.tag_ == "WDT" and cue.dep_ == "relcl" and cue.head.i < cue.i:
+        subj = cue.head     # "a poll that shows the mayor ahead": the noun the relative word stands for
     return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
