@@ -183,3 +183,9 @@ def test_frames_objects_the_thing_said_about_a_topic(run):
     (a,) = [a for a in run("These are the odd things the mayor said about cyclists last spring.").attributions
             if a.rule == "prep-object"]
     assert a.content.text.startswith("the odd things") and "cyclists" in a.content.text
+
+
+def test_frames_objects_an_inquiry_finds(run):
+    # "the inquiry found N": an inquiry, like a poll or a study, reports what it finds
+    got = [a.content.text for a in run("An internal inquiry found serious flaws in the billing system.").attributions]
+    assert "serious flaws in the billing system" in got

@@ -402,7 +402,8 @@ FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data
                  "report", "figures", "numbers", "results", "records", "documents", "emails", "filings",
                  "investigation", "review", "audit", "estimate", "estimates", "count", "tally", "model",
                  "forecast", "projection", "projections", "census", "statistics", "evidence", "findings",
-                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
+                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test", "paper",
+                 "inquiry", "experiment", "search", "returns", "sample"}
 
 
 ONE_WORD_ANSWERS = {"yes", "no", "so"}
