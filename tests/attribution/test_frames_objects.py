@@ -189,3 +189,12 @@ def test_frames_objects_an_inquiry_finds(run):
     # "the inquiry found N": an inquiry, like a poll or a study, reports what it finds
     got = [a.content.text for a in run("An internal inquiry found serious flaws in the billing system.").attributions]
     assert "serious flaws in the billing system" in got
+
+
+@pytest.mark.parametrize("text", [
+    "It is a good time to revisit the parking plan.",
+    "There are better ways to voice your anger.",
+])
+def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
+    # "a good time to revisit N", "ways to voice N": an occasion for a stance, nobody's stance
+    assert [a.content.text for a in run(text).attributions if a.rule == "object-content"] == []

@@ -257,7 +257,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                        and c.dep_ in ("intj", "advmod", "dobj", "npadvmod")), None)
         if answer is not None:
             return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
-    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(cue):
+    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(
+            cue) and not _occasion_infinitive(cue):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
         if stated is not None:
@@ -332,6 +333,13 @@ def _noun_infinitive(verb: Token) -> bool:
     is; PolNeAR marks the infinitive as the content of the noun (a noun cue, see nominal.py), not its object as
     a stance of its own."""
     return verb.dep_ == "acl" and verb.tag_ == "VB"
+
+
+def _occasion_infinitive(verb: Token) -> bool:
+    """'a good time to revisit the plan', 'ways to voice their anger': an infinitive on a noun of time, place or
+    reason names an occasion for a stance, nobody's stance."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_.lower() in ADVERBIAL_NOUNS
 
 
 def _names_noun(cue: Token) -> bool:
