@@ -155,3 +155,46 @@ def test_frames_objects_a_person_pronoun_is_a_position_but_it_is_not(run):
     got = [(a.cue.text, a.content.text) for a in run("The union endorsed her on Monday.").attributions]
     assert ("endorsed", "her") in got
     assert [a.content.text for a in run("The council opposed it.").attributions] == []
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("New polls showing the governor ahead by six points worried the challenger.", "polls",
+     "the governor ahead by six points"),
+    ("A new survey that shows the senator behind in Ohio alarmed her staff.", "", "the senator behind in Ohio"),
+])
+def test_frames_objects_a_finding_participle_on_a_finding_noun(run, text, source, content):
+    # "polls showing N", "a survey that shows N": the noun is the one that finds, N is the finding
+    got = [(a.speaker.mention.text, a.content.text) for a in run(text).attributions if a.cue.text.startswith("show")]
+    assert any(source in s and c == content for s, c in got)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He labeled them traitors.", "them traitors"),
+    ("He deemed the offer an insult.", "the offer an insult"),
+])
+def test_frames_objects_a_second_object_is_the_judgement(run, text, content):
+    # "labeled them traitors" parsed with two direct objects: the one judged and the judgement
+    got = [(a.rule, a.content.text) for a in run(text).attributions]
+    assert ("call-judgement", content) in got
+
+
+def test_frames_objects_the_thing_said_about_a_topic(run):
+    # "the odd things the mayor said about N": what was said is the noun the relative clause hangs on
+    (a,) = [a for a in run("These are the odd things the mayor said about cyclists last spring.").attributions
+            if a.rule == "prep-object"]
+    assert a.content.text.startswith("the odd things") and "cyclists" in a.content.text
+
+
+def test_frames_objects_an_inquiry_finds(run):
+    # "the inquiry found N": an inquiry, like a poll or a study, reports what it finds
+    got = [a.content.text for a in run("An internal inquiry found serious flaws in the billing system.").attributions]
+    assert "serious flaws in the billing system" in got
+
+
+@pytest.mark.parametrize("text", [
+    "It is a good time to revisit the parking plan.",
+    "There are better ways to voice your anger.",
+])
+def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
+    # "a good time to revisit N", "ways to voice N": an occasion for a stance, nobody's stance
+    assert [a.content.text for a in run(text).attributions if a.rule == "object-content"] == []

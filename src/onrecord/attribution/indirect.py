@@ -116,6 +116,17 @@ HOST_CLIMB = ("conj", "advcl")
 JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
+def _second_object(cue: Token, obj: Token) -> list[Token]:
+    """'labelled the rally a circus': the parser reads the judgement as a second object of the verb; the
+    judgement follows the first object with no verb of the sentence in between ('called the mayor, asked for
+    a delay, …' is a list of actions)."""
+    second = next((c for c in cue.children if c.dep_ == "dobj" and c.i > obj.i), None)
+    if second is None or any(c.dep_ in ("advcl", "conj", "cc", "ccomp", "xcomp") and obj.i < c.i < second.i
+                             for c in cue.children):
+        return []
+    return [second]
+
+
 def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, str] | None:
     """(parts, frame, rule) of the content governed by ``cue``, or None."""
     doc = cue.doc
@@ -146,6 +157,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
         judged = [c for c in children if c.dep_ in ("oprd", "ccomp") and c.i > cue.i]
+        if obj is not None and not judged:
+            judged = _second_object(cue, obj)
         if obj is not None and not judged:
             judged = [c for c in obj.children if (c.dep_ in ("acl", "amod") or judged_appos(c)) and c.i > obj.i]
         if obj is not None and judged and obj.tag_ not in ("WP", "WDT"):
@@ -220,7 +233,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                        and c.dep_ in ("intj", "advmod", "dobj", "npadvmod")), None)
         if answer is not None:
             return [span_of_tokens(doc, answer.i, answer.i)], "", "object-content"
-    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(cue):
+    if (lemma in OBJECT_CONTENT or (lemma in FINDING_VERBS and _finding_subject(cue))) and not _noun_infinitive(
+            cue) and not _occasion_infinitive(cue):
         obj = next((c for c in children if c.dep_ in ("dobj",) and c.i > cue.i), None)
         stated = _stated_attitude(cue, lemma, obj) if obj is not None else None
         if stated is not None:
@@ -297,6 +311,13 @@ def _noun_infinitive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VB"
 
 
+def _occasion_infinitive(verb: Token) -> bool:
+    """'a good time to revisit the plan', 'ways to voice their anger': an infinitive on a noun of time, place or
+    reason names an occasion for a stance, nobody's stance."""
+    return verb.dep_ in ("relcl", "acl") and verb.head.i < verb.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_.lower() in ADVERBIAL_NOUNS
+
+
 def _names_noun(cue: Token) -> bool:
     """'a charity called Open Doors', 'a rally dubbed the Big Push': a participle right after a noun gives its
     name, it passes no judgement ('Ruiz, the club's treasurer, called the deal unfair' is a subject the parser
@@ -365,7 +386,8 @@ FINDING_NOUNS = {"poll", "polls", "survey", "surveys", "study", "studies", "data
                  "report", "figures", "numbers", "results", "records", "documents", "emails", "filings",
                  "investigation", "review", "audit", "estimate", "estimates", "count", "tally", "model",
                  "forecast", "projection", "projections", "census", "statistics", "evidence", "findings",
-                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test"}
+                 "exit", "polling", "memo", "e-mails", "footage", "video", "photos", "transcript", "test", "paper",
+                 "inquiry", "experiment", "search", "returns", "sample"}
 
 
 ONE_WORD_ANSWERS = {"yes", "no", "so"}
@@ -374,6 +396,10 @@ OBJECT_PREPS = {"of", "on", "about", "against", "for", "to", "over", "in", "with
 
 def _finding_subject(cue: Token) -> bool:
     subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None and cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.i < cue.i:
+        subj = cue.head     # "a poll showing the mayor ahead": the participle's noun is the one that finds
+    elif subj is not None and subj.tag_ == "WDT" and cue.dep_ == "relcl" and cue.head.i < cue.i:
+        subj = cue.head     # "a poll that shows the mayor ahead": the noun the relative word stands for
     return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
@@ -711,8 +737,24 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         if appos is not None:
             last = appos.left_edge.i - 2
         content = [span_of_tokens(doc, obj.left_edge.i, last)]
+        said = _said_thing(tok, lemma)
+        if said is not None:
+            content.insert(0, span_of_tokens(doc, said[0], said[1]))
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
+
+
+def _said_thing(tok: Token, lemma: str) -> tuple[int, int] | None:
+    """'the odd things the senator wrote about tariffs': what was said is the noun the relative clause hangs on;
+    PolNeAR's annotators take it in with the topic (the relative word where there is one)."""
+    if lemma not in ("say", "write") or tok.dep_ != "relcl" or tok.head.i > tok.i or any(
+            c.dep_ in ("dobj", "ccomp") or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
+        return None
+    words = [t for t in tok.doc[tok.left_edge.i:tok.i] if t.tag_ in ("WP", "WDT") or t.lower_ == "that"]
+    if words:
+        return words[0].i, words[0].i
+    head = tok.head
+    return None if head.lemma_.lower() in ADVERBIAL_NOUNS else (head.left_edge.i, head.i)
 
 
 # "voted in favor of the levy", "came out in support of Smith", "stood in opposition to the deal": a stance taken in a
