@@ -113,3 +113,26 @@ def test_describing_appositive_after_a_dash_is_the_reporters(run):
     text = "The mayor said the city would cut the bus fare — a win for riders who commute every day."
     got = [a.content.text for a in run(text).attributions]
     assert "the city would cut the bus fare" in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said she had hired a planner who has worked on three stadium projects, according to the city paper.",
+     "she had hired a planner who has worked on three stadium projects"),
+    ("The coach told players he would be happy to see the team move to a bigger town, according to a column in the "
+     "local press.", "he would be happy to see the team move to a bigger town"),
+])
+def test_reported_clause_ends_before_a_trailing_according_to(run, text, content):
+    # ", according to the city paper" is where the reporter got the claim, not part of what was said
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The governor said she would sign the water bill, as have three of the county leaders.",
+     "she would sign the water bill"),
+    ("Okafor promised to veto the measure, as did the mayor of the northern town.", "to veto the measure"),
+])
+def test_reported_clause_ends_before_who_else_holds_it(run, text, content):
+    # ", as have three of the county leaders": the reporter's note on who else said so
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

@@ -67,3 +67,30 @@ def end_before_setting(doc: Doc, first: int, last: int) -> int:
         if prep is None or not _in_medium(prep):
             return last
         last = prep.i - 1
+
+
+# After a reported clause the reporter may add where the claim comes from (", according to the filing") or
+# who else holds it (", as have two of her rivals", ", as did the mayor"): PolNeAR's annotators leave both out.
+# (", as is customary" and ", as voters are angry" say something about the content and stay.)
+COMPARED_AUXES = {"has", "have", "had", "did", "does", "do"}
+
+
+def _reporter_tail(tok: Token) -> bool:
+    doc = tok.doc
+    if tok.dep_ == "prep" and tok.lower_ == "according" and tok.left_edge.i == tok.i:
+        return True
+    start = tok.left_edge
+    return (tok.dep_ == "advcl" and start.lower_ == "as" and start.i + 1 < len(doc)
+            and doc[start.i + 1].lower_ in COMPARED_AUXES)
+
+
+def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the token before the comma that opens a trailing source or comparison reaching the end."""
+    end = last
+    while end > first and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    for tok in doc[first + 2:end + 1]:
+        if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and doc[tok.left_edge.i - 1].text in (",",) + DASHES
+                and _reporter_tail(tok)):
+            return tok.left_edge.i - 2
+    return last

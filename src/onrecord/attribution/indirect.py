@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside, end_before_setting
+from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -231,7 +231,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last)
-        last = _cut_at_next_cue(clause, first, last)
+        last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
         frame = "to" if clause.dep_ == "xcomp" else ""
         parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
         gap = _relative_gap(cue, clause)
