@@ -136,3 +136,11 @@ def test_reported_clause_ends_before_who_else_holds_it(run, text, content):
     # ", as have three of the county leaders": the reporter's note on who else said so
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+def test_reported_clause_ends_before_a_trailing_gloss_noun_phrase(run):
+    # ", a jab at the developers …": the reporter's gloss on the remark, which the parser may hang on the clause
+    # as an adverbial noun phrase rather than an appositive
+    text = "The mayor said the stadium would never be built, a jab at the developers who had backed the plan."
+    got = [a.content.text for a in run(text).attributions]
+    assert "the stadium would never be built" in got, got

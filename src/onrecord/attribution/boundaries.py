@@ -71,7 +71,9 @@ def end_before_setting(doc: Doc, first: int, last: int) -> int:
 
 # After a reported clause the reporter may add where the claim comes from (", according to the filing") or
 # who else holds it (", as have two of her rivals", ", as did the mayor"): PolNeAR's annotators leave both out.
-# (", as is customary" and ", as voters are angry" say something about the content and stay.)
+# (", as is customary" and ", as voters are angry" say something about the content and stay.) A describing noun
+# phrase the parser hangs on the clause rather than on a noun (", a jab at his rivals") is the reporter's gloss, like
+# a describing appositive.
 COMPARED_AUXES = {"has", "have", "had", "did", "does", "do"}
 
 
@@ -80,6 +82,8 @@ def _reporter_tail(tok: Token) -> bool:
     if tok.dep_ == "prep" and tok.lower_ == "according" and tok.left_edge.i == tok.i:
         return True
     start = tok.left_edge
+    if tok.dep_ in ("ccomp", "npadvmod", "dep") and tok.pos_ in ("NOUN", "PROPN") and start.lower_ in APPOSITIVE_WORDS:
+        return True
     return (tok.dep_ == "advcl" and start.lower_ == "as" and start.i + 1 < len(doc)
             and doc[start.i + 1].lower_ in COMPARED_AUXES)
 
