@@ -144,3 +144,13 @@ def test_reported_clause_ends_before_a_trailing_gloss_noun_phrase(run):
     text = "The mayor said the stadium would never be built, a jab at the developers who had backed the plan."
     got = [a.content.text for a in run(text).attributions]
     assert "the stadium would never be built" in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Officials said the bridge would reopen soon - a claim the drivers union doubted.", "the bridge would reopen soon"),
+    ("Lee said she would fight the plan - as her aides have argued for weeks.", "she would fight the plan"),
+])
+def test_spaced_hyphen_is_a_dash_after_a_reported_clause(run, text, content):
+    # " - " is typed for a dash: what follows it is the reporter's, as after "—"
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

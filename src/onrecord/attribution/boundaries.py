@@ -17,7 +17,15 @@ ASIDE_DEPS = ("relcl", "appos")
 # (", Barack Obama", ", the 2010 law", ", mostly in Ohio") is kept: PolNeAR's annotators keep it far more often
 APPOSITIVE_WORDS = {"a", "an"}
 # a describing appositive may also follow a dash ("… the deal — a win for the unions")
-DASHES = ("—", "--", "–")
+DASHES = ("—", "--", "–", "―")
+
+
+def opens_aside(tok: Token, dashes: bool = True) -> bool:
+    """``tok`` is a comma, or a dash (a spaced hyphen " - " is one too, unlike the one in "well-known")."""
+    if tok.text == ",":
+        return True
+    return dashes and (tok.text in DASHES or (tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+                                              and bool(tok.whitespace_)))
 
 
 def end_before_aside(doc: Doc, first: int, last: int) -> int:
@@ -31,7 +39,7 @@ def end_before_aside(doc: Doc, first: int, last: int) -> int:
     while i <= end:
         tok = doc[i]
         if (tok.dep_ in ASIDE_DEPS and tok.head.i < tok.i and tok.left_edge.i > first + 1
-                and doc[tok.left_edge.i - 1].text in ((",",) + DASHES if tok.dep_ == "appos" else (",",))
+                and opens_aside(doc[tok.left_edge.i - 1], tok.dep_ == "appos")
                 and tok.right_edge.i >= end
                 and doc[tok.left_edge.i].lower_ in (APPOSITIVE_WORDS if tok.dep_ == "appos" else RELATIVE_WORDS)):
             return tok.left_edge.i - 2
@@ -94,7 +102,7 @@ def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
     while end > first and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     for tok in doc[first + 2:end + 1]:
-        if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and doc[tok.left_edge.i - 1].text in (",",) + DASHES
+        if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and opens_aside(doc[tok.left_edge.i - 1])
                 and _reporter_tail(tok)):
             return tok.left_edge.i - 2
     return last

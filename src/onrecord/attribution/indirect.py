@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting
+from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting, opens_aside
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -409,7 +409,7 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text in (";", "--", "—") or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
+        if tok.text == ";" or (tok.text != "," and opens_aside(tok)) or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
         if _gloss_participle(tok):
             return i - 2
@@ -527,7 +527,7 @@ SPEECH_ACTS = {"say", "tell", "add", "announce", "insist", "argue", "claim", "wa
 def _after_comma(tok: Token) -> bool:
     """The phrase headed by ``tok`` opens after a comma, semicolon or dash."""
     before = tok.left_edge.i - 1
-    return before >= 0 and tok.doc[before].text in (",", ";", "--", "—", "–")
+    return before >= 0 and (tok.doc[before].text == ";" or opens_aside(tok.doc[before]))
 
 
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
