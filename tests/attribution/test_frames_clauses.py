@@ -147,7 +147,8 @@ def test_reported_clause_ends_before_a_trailing_gloss_noun_phrase(run):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Officials said the bridge would reopen soon - a claim the drivers union doubted.", "the bridge would reopen soon"),
+    ("Officials said the bridge would reopen soon - a claim the drivers union doubted.",
+     "the bridge would reopen soon"),
     ("Lee said she would fight the plan - as her aides have argued for weeks.", "she would fight the plan"),
 ])
 def test_spaced_hyphen_is_a_dash_after_a_reported_clause(run, text, content):

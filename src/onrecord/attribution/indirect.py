@@ -409,7 +409,8 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text == ";" or (tok.text != "," and opens_aside(tok)) or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
+        if tok.text == ";" or (tok.text != "," and opens_aside(tok)) or (
+                cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
         if _gloss_participle(tok):
             return i - 2
