@@ -17,7 +17,15 @@ ASIDE_DEPS = ("relcl", "appos")
 # (", Barack Obama", ", the 2010 law", ", mostly in Ohio") is kept: PolNeAR's annotators keep it far more often
 APPOSITIVE_WORDS = {"a", "an"}
 # a describing appositive may also follow a dash ("… the deal — a win for the unions")
-DASHES = ("—", "--", "–")
+DASHES = ("—", "--", "–", "―")
+
+
+def opens_aside(tok: Token, dashes: bool = True) -> bool:
+    """``tok`` is a comma, or a dash (a spaced hyphen " - " is one too, unlike the one in "well-known")."""
+    if tok.text == ",":
+        return True
+    return dashes and (tok.text in DASHES or (tok.text == "-" and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+                                              and bool(tok.whitespace_)))
 
 
 def end_before_aside(doc: Doc, first: int, last: int) -> int:
@@ -31,7 +39,7 @@ def end_before_aside(doc: Doc, first: int, last: int) -> int:
     while i <= end:
         tok = doc[i]
         if (tok.dep_ in ASIDE_DEPS and tok.head.i < tok.i and tok.left_edge.i > first + 1
-                and doc[tok.left_edge.i - 1].text in ((",",) + DASHES if tok.dep_ == "appos" else (",",))
+                and opens_aside(doc[tok.left_edge.i - 1], tok.dep_ == "appos")
                 and tok.right_edge.i >= end
                 and doc[tok.left_edge.i].lower_ in (APPOSITIVE_WORDS if tok.dep_ == "appos" else RELATIVE_WORDS)):
             return tok.left_edge.i - 2
@@ -67,3 +75,34 @@ def end_before_setting(doc: Doc, first: int, last: int) -> int:
         if prep is None or not _in_medium(prep):
             return last
         last = prep.i - 1
+
+
+# After a reported clause the reporter may add where the claim comes from (", according to the filing") or
+# who else holds it (", as have two of her rivals", ", as did the mayor"): PolNeAR's annotators leave both out.
+# (", as is customary" and ", as voters are angry" say something about the content and stay.) A describing noun
+# phrase the parser hangs on the clause rather than on a noun (", a jab at his rivals") is the reporter's gloss, like
+# a describing appositive.
+COMPARED_AUXES = {"has", "have", "had", "did", "does", "do"}
+
+
+def _reporter_tail(tok: Token) -> bool:
+    doc = tok.doc
+    if tok.dep_ == "prep" and tok.lower_ == "according" and tok.left_edge.i == tok.i:
+        return True
+    start = tok.left_edge
+    if tok.dep_ in ("ccomp", "npadvmod", "dep") and tok.pos_ in ("NOUN", "PROPN") and start.lower_ in APPOSITIVE_WORDS:
+        return True
+    return (tok.dep_ == "advcl" and start.lower_ == "as" and start.i + 1 < len(doc)
+            and doc[start.i + 1].lower_ in COMPARED_AUXES)
+
+
+def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the token before the comma that opens a trailing source or comparison reaching the end."""
+    end = last
+    while end > first and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    for tok in doc[first + 2:end + 1]:
+        if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and opens_aside(doc[tok.left_edge.i - 1])
+                and _reporter_tail(tok)):
+            return tok.left_edge.i - 2
+    return last

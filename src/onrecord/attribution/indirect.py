@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside, end_before_setting
+from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting, opens_aside
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -220,7 +220,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last)
-        last = _cut_at_next_cue(clause, first, last)
+        last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
         frame = "to" if clause.dep_ == "xcomp" else ""
         parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
         gap = _relative_gap(cue, clause)
@@ -411,7 +411,8 @@ def _to_sentence_end(cue: Token, last: int) -> int:
     i = last + 1
     while i <= end:
         tok = doc[i]
-        if tok.text in (";", "--", "—") or (cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
+        if tok.text == ";" or (tok.text != "," and opens_aside(tok)) or (
+                cue_lemma(tok) is not None and tok.dep_ not in MODIFIER_DEPS):
             return last
         if _gloss_participle(tok):
             return i - 2
@@ -529,7 +530,7 @@ SPEECH_ACTS = {"say", "tell", "add", "announce", "insist", "argue", "claim", "wa
 def _after_comma(tok: Token) -> bool:
     """The phrase headed by ``tok`` opens after a comma, semicolon or dash."""
     before = tok.left_edge.i - 1
-    return before >= 0 and tok.doc[before].text in (",", ";", "--", "—", "–")
+    return before >= 0 and (tok.doc[before].text == ";" or opens_aside(tok.doc[before]))
 
 
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
