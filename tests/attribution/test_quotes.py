@@ -107,3 +107,15 @@ def test_quotes_mixed_sentence_before_the_cue_is_the_first_part(run):
     # a first quote with a cue of its own stays apart
     text = '"The levy is fair," Ines Moreau said, adding, "Families will pay it last."'
     assert [a.content.text for a in run(text).attributions] == ["The levy is fair", "Families will pay it last."]
+
+
+@pytest.mark.parametrize("line", [
+    'HARBOUR NEWS—"Old ferry pier gets a second life," by the Gazette\'s Ana Lenz: '
+    '"Work on the pier begins in March and should take two summers to finish."',
+    'The tag #OpenPier - "the pier is ours again" - spread across the town within an hour.',
+])
+def test_quotes_byline_or_label_before_a_quote_names_no_speaker(run, line):
+    # a byline in a list of links, or a verbless label before a dash, introduces a headline or a translation:
+    # the quote is nobody's words, so it does not continue the previous speaker
+    text = '"We will reopen the pier," the mayor said.\n\n' + line
+    assert [a.content.text for a in run(text).attributions] == ["We will reopen the pier"]
