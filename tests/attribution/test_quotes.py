@@ -119,3 +119,15 @@ def test_quotes_byline_or_label_before_a_quote_names_no_speaker(run, line):
     # the quote is nobody's words, so it does not continue the previous speaker
     text = '"We will reopen the pier," the mayor said.\n\n' + line
     assert [a.content.text for a in run(text).attributions] == ["We will reopen the pier"]
+
+
+def test_quotes_title_in_the_cue_clause_is_not_a_second_part(run):
+    # a short quote run into the description of the speaker is a title; the quote after the clause continues
+    text = ('"The vote was never close," said Ruth Okafor, the author of "Harbour Lights," a history of the port. '
+            '"Nobody expected a recount."')
+    (quote,) = [a for a in run(text).attributions if a.kind == "direct"]
+    assert [text[s:e] for s, e in quote.content.parts] == ["The vote was never close", "Nobody expected a recount."]
+    # after a conjunction the quote is the content's second part
+    text = '"The levy is fair," Ines Moreau said, and "nobody will pay twice."'
+    (quote,) = run(text).attributions
+    assert [text[s:e] for s, e in quote.content.parts] == ["The levy is fair", "nobody will pay twice."]

@@ -249,6 +249,12 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             # '"A," said Ruth Okafor, an analyst at the port authority. "B."': B continues A's content
             owner = found[-1]
             gap = index.text[clause_end[id(owner)]:group.open_mark]
+            run_in = index.text[max(0, clause_end[id(owner)] - 20):clause_end[id(owner)]]
+            if not gap.strip() and "\n" not in gap and _title_in_cue_clause(index, group, run_in):
+                # the clause goes on after the title: a next quote after it still continues the content
+                window = _tokens_after(index, group)
+                clause_end[id(owner)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                continue
             if not gap.strip() and "\n" not in gap:
                 owner.parts.extend((q.start, q.end) for q in group.pieces)
                 owner.quotes.append(group)
@@ -356,6 +362,15 @@ def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Ca
     if head.i < colon.i and (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
         return _colon_candidate(index, group, "quote-after-colon-name", (colon.idx, colon.idx + 1), colon, head)
     return None
+
+
+def _title_in_cue_clause(index: DocIndex, group: QuoteGroup, clause: str) -> bool:
+    """'"A," said Ruth Okafor, the author of "Harbour Lights," a history of the port': a short quote run into the
+    cue clause after a quote, with no punctuation before it, is a title in the description of the speaker, not
+    the content's next part. Not after a conjunction ('"A," she said, and "B."'), which joins a second part."""
+    words = clause.split() or [""]
+    return (words[-1][-1:].isalnum() and words[-1].lower() not in ("and", "or", "but")
+            and _words(index.text[group.start:group.end]) <= 5)
 
 
 def _no_speaker_label(index: DocIndex, before: list[Token]) -> bool:
