@@ -131,3 +131,15 @@ def test_quotes_title_in_the_cue_clause_is_not_a_second_part(run):
     text = '"The levy is fair," Ines Moreau said, and "nobody will pay twice."'
     (quote,) = run(text).attributions
     assert [text[s:e] for s, e in quote.content.parts] == ["The levy is fair", "nobody will pay twice."]
+
+
+def test_quotes_words_run_into_the_speaker_description_are_not_a_second_part(run):
+    # a long quote inside a relative clause on the speaker is not the content's next part
+    text = ('"The count was fair," said Ines Moreau, who had called the recount "a waste of everybody\'s time and '
+            'money" on Monday.')
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair"]
+    # right after the cue with the comma left out, the quote is the second part
+    text = '"The count was fair," Ines Moreau said "and nobody will ask for another one."'
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair", "and nobody will ask for another one."]

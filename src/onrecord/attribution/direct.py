@@ -249,8 +249,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             # '"A," said Ruth Okafor, an analyst at the port authority. "B."': B continues A's content
             owner = found[-1]
             gap = index.text[clause_end[id(owner)]:group.open_mark]
-            run_in = index.text[max(0, clause_end[id(owner)] - 20):clause_end[id(owner)]]
-            if not gap.strip() and "\n" not in gap and _title_in_cue_clause(index, group, run_in):
+            if not gap.strip() and "\n" not in gap and _run_into_cue_clause(index, group, owner):
                 # the clause goes on after the title: a next quote after it still continues the content
                 window = _tokens_after(index, group)
                 clause_end[id(owner)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
@@ -364,13 +363,15 @@ def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Ca
     return None
 
 
-def _title_in_cue_clause(index: DocIndex, group: QuoteGroup, clause: str) -> bool:
-    """'"A," said Ruth Okafor, the author of "Harbour Lights," a history of the port': a short quote run into the
-    cue clause after a quote, with no punctuation before it, is a title in the description of the speaker, not
-    the content's next part. Not after a conjunction ('"A," she said, and "B."'), which joins a second part."""
-    words = clause.split() or [""]
-    return (words[-1][-1:].isalnum() and words[-1].lower() not in ("and", "or", "but")
-            and _words(index.text[group.start:group.end]) <= 5)
+def _run_into_cue_clause(index: DocIndex, group: QuoteGroup, owner: Candidate) -> bool:
+    """'"A," said Ruth Okafor, the author of "Harbour Lights," a history of the port', '"A," said Ines Moreau, who
+    called the vote "a farce"': a quote run into the cue clause after a quote, with no punctuation before it, is a
+    title or another's words inside the description of the speaker, not the content's next part. Not right after
+    the cue itself ('"A," she said "B."', a comma left out) nor after a conjunction ('"A," she said,
+    and "B."'), which join a second part."""
+    prev = index.doc[index.token_before(group.open_mark)]
+    return (prev.text[-1:].isalnum() and prev.lower_ not in ("and", "or", "but")
+            and prev.i != owner.cue_token)
 
 
 def _no_speaker_label(index: DocIndex, before: list[Token]) -> bool:
