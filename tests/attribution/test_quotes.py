@@ -107,3 +107,39 @@ def test_quotes_mixed_sentence_before_the_cue_is_the_first_part(run):
     # a first quote with a cue of its own stays apart
     text = '"The levy is fair," Ines Moreau said, adding, "Families will pay it last."'
     assert [a.content.text for a in run(text).attributions] == ["The levy is fair", "Families will pay it last."]
+
+
+@pytest.mark.parametrize("line", [
+    'HARBOUR NEWS—"Old ferry pier gets a second life," by the Gazette\'s Ana Lenz: '
+    '"Work on the pier begins in March and should take two summers to finish."',
+    'The tag #OpenPier - "the pier is ours again" - spread across the town within an hour.',
+])
+def test_quotes_byline_or_label_before_a_quote_names_no_speaker(run, line):
+    # a byline in a list of links, or a verbless label before a dash, introduces a headline or a translation:
+    # the quote is nobody's words, so it does not continue the previous speaker
+    text = '"We will reopen the pier," the mayor said.\n\n' + line
+    assert [a.content.text for a in run(text).attributions] == ["We will reopen the pier"]
+
+
+def test_quotes_title_in_the_cue_clause_is_not_a_second_part(run):
+    # a short quote run into the description of the speaker is a title; the quote after the clause continues
+    text = ('"The vote was never close," said Ruth Okafor, the author of "Harbour Lights," a history of the port. '
+            '"Nobody expected a recount."')
+    (quote,) = [a for a in run(text).attributions if a.kind == "direct"]
+    assert [text[s:e] for s, e in quote.content.parts] == ["The vote was never close", "Nobody expected a recount."]
+    # after a conjunction the quote is the content's second part
+    text = '"The levy is fair," Ines Moreau said, and "nobody will pay twice."'
+    (quote,) = run(text).attributions
+    assert [text[s:e] for s, e in quote.content.parts] == ["The levy is fair", "nobody will pay twice."]
+
+
+def test_quotes_words_run_into_the_speaker_description_are_not_a_second_part(run):
+    # a long quote inside a relative clause on the speaker is not the content's next part
+    text = ('"The count was fair," said Ines Moreau, who had called the recount "a waste of everybody\'s time and '
+            'money" on Monday.')
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair"]
+    # right after the cue with the comma left out, the quote is the second part
+    text = '"The count was fair," Ines Moreau said "and nobody will ask for another one."'
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair", "and nobody will ask for another one."]

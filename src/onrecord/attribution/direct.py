@@ -249,6 +249,11 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             # '"A," said Ruth Okafor, an analyst at the port authority. "B."': B continues A's content
             owner = found[-1]
             gap = index.text[clause_end[id(owner)]:group.open_mark]
+            if not gap.strip() and "\n" not in gap and _run_into_cue_clause(index, group, owner):
+                # the clause goes on after the title: a next quote after it still continues the content
+                window = _tokens_after(index, group)
+                clause_end[id(owner)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                continue
             if not gap.strip() and "\n" not in gap:
                 owner.parts.extend((q.start, q.end) for q in group.pieces)
                 owner.quotes.append(group)
@@ -294,6 +299,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                     cand = _candidate(index, group, cue_p, "quote-after-colon-line", 0.8)
                 else:
                     cand = _candidate(index, group, None, "quote-after-colon-continuation", 0.6)
+        if cand is None and colon_before and _no_speaker_label(index, before):
+            continue
         if cand is None and colon_before:
             cand = (_colon_clause(index, group, before)
                     or _candidate(index, group, None, "quote-colon-continuation", 0.6))
@@ -354,6 +361,31 @@ def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Ca
     if head.i < colon.i and (head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG")):
         return _colon_candidate(index, group, "quote-after-colon-name", (colon.idx, colon.idx + 1), colon, head)
     return None
+
+
+def _run_into_cue_clause(index: DocIndex, group: QuoteGroup, owner: Candidate) -> bool:
+    """'"A," said Ruth Okafor, the author of "Harbour Lights," a history of the port', '"A," said Ines Moreau, who
+    called the vote "a farce"': a quote run into the cue clause after a quote, with no punctuation before it, is a
+    title or another's words inside the description of the speaker, not the content's next part. Not right after
+    the cue itself ('"A," she said "B."', a comma left out) nor after a conjunction ('"A," she said,
+    and "B."'), which join a second part."""
+    prev = index.doc[index.token_before(group.open_mark)]
+    return (prev.text[-1:].isalnum() and prev.lower_ not in ("and", "or", "but")
+            and prev.i != owner.cue_token)
+
+
+def _no_speaker_label(index: DocIndex, before: list[Token]) -> bool:
+    """A colon or dash before a quote that introduces no one's words: a byline in a list of links ('"Harbour
+    reopens," by the Gazette's Ana Lenz: "…"' quotes the article, not a previous speaker), or a dash after a
+    verbless label ('The tag #OpenPier - "open pier" -', 'MORE READING—"…"', '(2011) — "…"'). Not a bare dash
+    between two quotes ('"A" - the crowd cheered "B" - "C"'), which goes on with the first."""
+    real = [t for t in before if not t.is_space]
+    words = [t for t in real if not t.is_punct]
+    if words and words[0].lower_ == "by" and real[-1].text == ":":
+        return True
+    if not words and index.text[index.paras[index.paragraph_of(real[0].idx)][0]:real[0].idx].strip():
+        return False
+    return real[-1].text in DASHES and not any(t.pos_ in ("VERB", "AUX") for t in real)
 
 
 def _colon_candidate(index: DocIndex, group: QuoteGroup, rule: str, cue: tuple[int, int], cue_token: Token,
