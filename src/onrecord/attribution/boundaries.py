@@ -20,6 +20,13 @@ APPOSITIVE_WORDS = {"a", "an"}
 DASHES = ("—", "--", "–", "―")
 
 
+def last_word(doc: Doc, first: int, last: int) -> int:
+    """The last token from ``first`` to ``last`` that is neither punctuation nor space (``first`` at least)."""
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return last
+
+
 def opens_aside(tok: Token, dashes: bool = True) -> bool:
     """``tok`` is a comma, or a dash (a spaced hyphen " - " is one too, unlike the one in "well-known")."""
     if tok.text == ",":
@@ -30,11 +37,9 @@ def opens_aside(tok: Token, dashes: bool = True) -> bool:
 
 def end_before_aside(doc: Doc, first: int, last: int) -> int:
     """``last``, or the token before the comma that opens a trailing aside reaching the end of the content."""
-    end = last
     # the sentence's own closing stop or quote mark is not a word of the content: an aside that runs up to it
     # still reaches the end ("…, which was passed in 2010.")
-    while end > first and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    end = last_word(doc, first, last)
     i = first + 1
     while i <= end:
         tok = doc[i]
@@ -98,9 +103,7 @@ def _reporter_tail(tok: Token) -> bool:
 
 def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
     """``last``, or the token before the comma that opens a trailing source or comparison reaching the end."""
-    end = last
-    while end > first and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    end = last_word(doc, first, last)
     for tok in doc[first + 2:end + 1]:
         if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and opens_aside(doc[tok.left_edge.i - 1])
                 and _reporter_tail(tok)):

@@ -237,7 +237,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 cand = _candidate(index, group, after, "quote-cue-after", 0.9)
                 window = _tokens_after(index, group)
                 if _clause_closes(after, window):
-                    clause_end[id(cand)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                    clause_end[id(cand)] = _window_end(window, group)
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
         # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
         gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""
@@ -251,8 +251,7 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
             gap = index.text[clause_end[id(owner)]:group.open_mark]
             if not gap.strip() and "\n" not in gap and _run_into_cue_clause(index, group, owner):
                 # the clause goes on after the title: a next quote after it still continues the content
-                window = _tokens_after(index, group)
-                clause_end[id(owner)] = window[-1].idx + len(window[-1].text) if window else group.outer_end
+                clause_end[id(owner)] = _window_end(_tokens_after(index, group), group)
                 continue
             if not gap.strip() and "\n" not in gap:
                 owner.parts.extend((q.start, q.end) for q in group.pieces)
@@ -312,6 +311,11 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
         if cand.cue_token is not None:
             used[cand.cue_token] = cand
     return found, set(used)
+
+
+def _window_end(window: list[Token], group: QuoteGroup) -> int:
+    """Where the cue clause after a quote ends: the end of its window, or the quote's end when there is none."""
+    return window[-1].idx + len(window[-1].text) if window else group.outer_end
 
 
 def _clause_closes(cue: Token, window: list[Token]) -> bool:

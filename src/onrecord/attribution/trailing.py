@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .boundaries import end_before_aside
+from .boundaries import end_before_aside, last_word
 from .cues import span_of_tokens, verb_lemma
 
 # what may follow a trailing cue: the source (inverted, '…, said the mayor'), whom it was told, when and where
@@ -43,9 +43,7 @@ def trailing_cue(cue: Token) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (c.dep_ == "dobj" and cue.lemma_.lower()
                                                                   not in ADDRESSEE_VERBS) for c in cue.children):
         return False
-    end = cue.sent.end - 1
-    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    end = last_word(doc, cue.i, cue.sent.end - 1)
     return cue.right_edge.i >= end
 
 
@@ -53,9 +51,7 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
     """(parts, frame, rule) for '<clause>, <source> <cue> [<hearer>] [<time>].' or '<clause>, <cue> <source>.'"""
     doc = cue.doc
     sent = cue.sent
-    end = sent.end - 1
-    while end > cue.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
+    end = last_word(doc, cue.i, sent.end - 1)
     if cue.right_edge.i < end:
         return None     # the sentence goes on after the cue and its arguments
     if any(c.i > cue.i and (c.dep_ not in TRAILING_DEPS or (c.dep_ == "prep" and c.lower_ not in SETTING_PREPS))
