@@ -108,50 +108,28 @@ def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
     assert "This includes a new fund to assist small farmers" in got, got
 
 
-def test_describing_appositive_after_a_dash_is_the_reporters(run):
-    # "… — a win for riders": like one after a comma, a describing appositive after a dash is not what was said
-    text = "The mayor said the city would cut the bus fare — a win for riders who commute every day."
-    got = [a.content.text for a in run(text).attributions]
-    assert "the city would cut the bus fare" in got, got
-
-
 @pytest.mark.parametrize("text, content", [
+    # "… — a win for riders": like one after a comma, a describing appositive after a dash is not what was said
+    ("The mayor said the city would cut the bus fare — a win for riders who commute every day.",
+     "the city would cut the bus fare"),
+    # ", according to the city paper" is where the reporter got the claim, not part of what was said
     ("The mayor said she had hired a planner who has worked on three stadium projects, according to the city paper.",
      "she had hired a planner who has worked on three stadium projects"),
     ("The coach told players he would be happy to see the team move to a bigger town, according to a column in the "
      "local press.", "he would be happy to see the team move to a bigger town"),
-])
-def test_reported_clause_ends_before_a_trailing_according_to(run, text, content):
-    # ", according to the city paper" is where the reporter got the claim, not part of what was said
-    got = [a.content.text for a in run(text).attributions]
-    assert content in got, got
-
-
-@pytest.mark.parametrize("text, content", [
+    # ", as have three of the county leaders": the reporter's note on who else said so
     ("The governor said she would sign the water bill, as have three of the county leaders.",
      "she would sign the water bill"),
     ("Okafor promised to veto the measure, as did the mayor of the northern town.", "to veto the measure"),
-])
-def test_reported_clause_ends_before_who_else_holds_it(run, text, content):
-    # ", as have three of the county leaders": the reporter's note on who else said so
-    got = [a.content.text for a in run(text).attributions]
-    assert content in got, got
-
-
-def test_reported_clause_ends_before_a_trailing_gloss_noun_phrase(run):
     # ", a jab at the developers …": the reporter's gloss on the remark, which the parser may hang on the clause
     # as an adverbial noun phrase rather than an appositive
-    text = "The mayor said the stadium would never be built, a jab at the developers who had backed the plan."
-    got = [a.content.text for a in run(text).attributions]
-    assert "the stadium would never be built" in got, got
-
-
-@pytest.mark.parametrize("text, content", [
+    ("The mayor said the stadium would never be built, a jab at the developers who had backed the plan.",
+     "the stadium would never be built"),
+    # " - " is typed for a dash: what follows it is the reporter's, as after "—"
     ("Officials said the bridge would reopen soon - a claim the drivers union doubted.",
      "the bridge would reopen soon"),
     ("Lee said she would fight the plan - as her aides have argued for weeks.", "she would fight the plan"),
 ])
-def test_spaced_hyphen_is_a_dash_after_a_reported_clause(run, text, content):
-    # " - " is typed for a dash: what follows it is the reporter's, as after "—"
+def test_reported_clause_ends_before_the_reporters_tail(run, text, content):
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
