@@ -38,12 +38,12 @@ def test_cli_extract_several_inputs_one_line_each_and_bad_file_reported(tmp_path
     captured = capsys.readouterr()
     lines = captured.out.strip().splitlines()
     assert code == 1
-    assert [json.loads(line)["source"] for line in lines] == [str(good), str(empty)]
-    assert json.loads(lines[1])["attributions"] == []
+    assert [json.loads(line)["source"] for line in lines] == [str(good)]
     errors = captured.err.strip().splitlines()
-    assert len(errors) == 2
+    assert len(errors) == 3
     assert str(binary) in errors[0] and "binary" in errors[0]
-    assert str(latin) in errors[1] and "UTF-8" in errors[1]
+    assert str(empty) in errors[1] and "no article text found" in errors[1]
+    assert str(latin) in errors[2] and "UTF-8" in errors[2]
 
 
 def test_cli_extract_missing_path_exits_2_with_one_line(capsys):

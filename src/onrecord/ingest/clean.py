@@ -17,7 +17,7 @@ from functools import cache
 from importlib import resources
 
 from .document import Document, Failure, Removal
-from .text import scrub, too_long
+from .text import NO_TEXT, scrub, too_long
 
 # A repeated paragraph shorter than this is kept: short lines ("Photo: AP", "* * *", a one-word answer
 # in an interview) legitimately recur, while scraped duplicates are whole paragraphs of prose.
@@ -26,8 +26,6 @@ MIN_REPEAT_CHARS = 25
 # Any of these in a line means it may carry a quotation, which is what onrecord is for: never remove it
 # as boilerplate. The right single quote is left out because it is the typographic apostrophe.
 QUOTE_MARKS = frozenset('"“”„‟«»‹›「」『』‘')
-
-NO_TEXT = "no article text found"
 
 
 @cache

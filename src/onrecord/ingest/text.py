@@ -15,6 +15,8 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 # characters at most; a longer "article" is a dump or a crafted input, and parsing one takes minutes
 # (about a minute per million characters of prose on a laptop core), so it is refused with one line instead.
 MAX_TEXT_CHARS = 1_000_000
+# What every reader says of an input with no text to extract from (an empty file, a page of navigation only)
+NO_TEXT = "no article text found"
 # Lone UTF-16 surrogates: JSON escapes ("\ud800") and Python strings can hold them, UTF-8 cannot; left in, the
 # first encode (hashing, SQLite, printing) raises. They are removed where text is decoded.
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -64,6 +66,10 @@ def read_text(path: str) -> str:
 
 
 def _capped(text: str, name: str) -> str:
+    """``text``, or a one-line InputError when it is blank or too long to be one article."""
+    if not text.strip():
+        # reported and skipped like a bad file, not turned into an empty record that looks like a result
+        raise InputError(name, f"{NO_TEXT} (the input is empty or only whitespace)")
     problem = too_long(text)
     if problem:
         raise InputError(name, problem)
