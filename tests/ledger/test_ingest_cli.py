@@ -188,3 +188,16 @@ def test_ingest_cli_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tm
     # every article has its two attributions: nothing half-written by the killed run
     assert conn.execute("SELECT count(*) FROM (SELECT article_id FROM attributions GROUP BY article_id"
                         " HAVING count(*) = 2)").fetchone()[0] == 1000
+
+
+def test_ingest_cli_claim_text_lines_name_the_cue_so_no_two_lines_are_the_same(ledger, capsys):
+    # the defence ministry both denies the claim and calls it "a provocation" in one sentence: two statements,
+    # two lines, told apart by their cue
+    capsys.readouterr()
+    assert main(["claims", "--contested", "--db", str(ledger)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  denied by:")]
+    ministry = [line for line in lines if "defence ministry" in line and "article 1," in line]
+    assert len(ministry) == 2
+    assert {'[deny, "denied"]', '[deny, "calling"]'} == {line.split("] ")[0].split(" [")[1].join("[]")
+                                                          for line in ministry}
+    assert len(set(lines)) == len(lines)

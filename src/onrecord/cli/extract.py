@@ -13,7 +13,7 @@ from ..batch.runner import batches
 from ..errors import InputError
 from ..ingest.text import expand, read_text
 from ..models import DEFAULT_MODEL
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, printable
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, printable, shorten
 
 BATCH = 64
 
@@ -112,11 +112,6 @@ def _eval_wire(folder, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _shorten(text: str, width: int) -> str:
-    text = printable(" ".join(text.split()))
-    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
-
-
 def format_table(article: Article) -> str:
     """A readable terminal table: speaker, stance, cue and shortened content, one attribution a row."""
     width = max(80, shutil.get_terminal_size((120, 20)).columns)
@@ -132,6 +127,6 @@ def format_table(article: Article) -> str:
     lines = [f"# {printable(article.source)}: {len(article.attributions)} attribution(s)",
              f"{head[0]:<{w_speaker}}  {head[1]:<{w_stance}}  {head[2]:<{w_cue}}  {head[3]}"]
     for speaker, stance, cue, content in rows:
-        lines.append(f"{_shorten(speaker, w_speaker):<{w_speaker}}  {stance:<{w_stance}}  "
-                     f"{_shorten(cue, w_cue):<{w_cue}}  {_shorten(content, w_content)}")
+        lines.append(f"{shorten(speaker, w_speaker):<{w_speaker}}  {stance:<{w_stance}}  "
+                     f"{shorten(cue, w_cue):<{w_cue}}  {shorten(content, w_content)}")
     return "\n".join(lines) + "\n\n"

@@ -205,8 +205,10 @@ def _claim_lines(c: dict) -> str:
              f" (distinct speaker and story)"]
     for label, entries in (("asserted by", c["supporters"]), ("denied by", c["deniers"]), ("other", c["others"])):
         for e in entries:
-            lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}] {e['date']}"
-                         f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
+            # the cue tells apart two statements of one speaker in one sentence ("denied that …, calling the
+            # accusation a provocation" links both to the claim)
+            lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}, \"{shorten(e['cue'], 30)}\"]"
+                         f" {e['date']} — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
                          f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
     return "\n".join(printable(line) for line in lines) + "\n"
 
