@@ -143,3 +143,27 @@ def test_quotes_words_run_into_the_speaker_description_are_not_a_second_part(run
     text = '"The count was fair," Ines Moreau said "and nobody will ask for another one."'
     quote = next(a for a in run(text).attributions if a.kind == "direct")
     assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair", "and nobody will ask for another one."]
+
+
+@pytest.mark.parametrize("after, cue, content", [
+    # the reported clause sits between the quote and a cue at the end of the sentence
+    ("The ferry service will likely end in March, a harbour official told the Gazette on Monday.", "told",
+     "The ferry service will likely end in March"),
+    # a that-clause whose verb is a participle with its own subject and auxiliary is a clause, not a gloss
+    ("The council later announced that the board was reviewing the ferry timetable for the winter.", "announced",
+     "that the board was reviewing the ferry timetable for the winter"),
+    # the cue interrupts a clause of its own
+    ("Still, she conceded, the ferry timetable will have to change.", "conceded", "the ferry timetable"),
+    # an object cue with a noun object of its own
+    ("She noted a planned vote on the harbour budget in May.", "noted", "a planned vote on the harbour budget"),
+])
+def test_quotes_cue_with_its_own_content_after_a_closed_sentence_is_not_the_quote(run, after, cue, content):
+    # after a quote that ends its sentence, the next sentence's cue reports what that sentence says
+    text = '"Nobody will pay twice for the pier." ' + after
+    attrs = run(text).attributions
+    mine = next(a for a in attrs if a.cue is not None and a.cue.text == cue)
+    assert content in mine.content.text and "Nobody" not in mine.content.text
+    # a bare cue clause still takes the quote
+    text = '"Nobody will pay twice for the pier." Mayor Ines Moreau said on Monday.'
+    (quote,) = run(text).attributions
+    assert quote.cue.text == "said" and quote.content.text.startswith("Nobody")

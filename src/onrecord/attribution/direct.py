@@ -87,11 +87,34 @@ def _has_own_content(cue: Token, index: DocIndex) -> bool:
     Not a clause set off by a comma or a participle ('"…," Kiedis said, mentioning the album is done', '"…,"
     Clinton said answering a question'): those describe the quote's cue, they are not its content."""
     for c in cue.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not index.quoted[c.i]:
-            if c.tag_ == "VBG" or any(t.text in (",", ";", "—", "--") for t in cue.doc[cue.i + 1:c.left_edge.i]):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not (index.quoted[c.i] and index.quoted[c.left_edge.i]):
+            if _bare_participle(c) or any(t.text in (",", ";", "—", "--") for t in cue.doc[cue.i + 1:c.left_edge.i]):
                 continue
             return True
     return False
+
+
+def _reports_clause_before(cue: Token, first: Token, index: DocIndex) -> bool:
+    """'"…." The vote will slip, an aide told us.' and '"…." Still, she said, the vote will slip.': after a quote
+    not closed on a comma, a cue whose reported clause lies between the quote and the cue (or which interrupts
+    it) reports that clause, not the quote ('"…" he said, not finishing the line' interrupts no clause); so does
+    an object cue with a noun object of its own ('"…." She noted a vote planned for May.')."""
+    head = cue.head
+    if cue.dep_ == "parataxis" and head.i >= first.i and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return True
+    if any(c.dep_ == "ccomp" and first.i <= c.left_edge.i and c.i < cue.i for c in cue.children):
+        return True
+    return cue_lemma(cue) in OBJECT_CONTENT and any(
+        c.dep_ == "dobj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN") and not index.quoted[c.i]
+        for c in cue.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'mentioning the album is done': a participle with no subject or auxiliary of its own ('that the board was
+    retaining the right' is a clause)."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                          for c in verb.children)
 
 
 def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
@@ -118,7 +141,8 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         # '"…," Kiedis said, mentioning the album is …', '"…," said Hany Farid, …, who co-developed …': a quote
         # closed on a comma is the complement of the cue clause after it; a clause the parser hangs on that cue
         # is a second content, not a reason to skip
-        if lemma != "according to" and not comma and _has_own_content(tok, index):
+        if lemma != "according to" and not comma and (_has_own_content(tok, index)
+                                                       or _reports_clause_before(tok, window[0], index)):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None
