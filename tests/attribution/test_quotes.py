@@ -167,3 +167,21 @@ def test_quotes_cue_with_its_own_content_after_a_closed_sentence_is_not_the_quot
     text = '"Nobody will pay twice for the pier." Mayor Ines Moreau said on Monday.'
     (quote,) = run(text).attributions
     assert quote.cue.text == "said" and quote.content.text.startswith("Nobody")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('The council debated the levy for hours. ("We have heard enough about the pier," said one harbour pilot.) '
+     'The vote was close.', "one harbour pilot", "We have heard enough about the pier"),
+    ('The union endorsement drew some anger from members ("I want a refund," wrote Ann Lee, a nurse in Dayton, on '
+     'the union page), and the next one will too.', "Ann Lee", "I want a refund"),
+])
+def test_quotes_quote_opening_a_parenthesis_takes_the_cue_after_it(run, text, speaker, content):
+    # a quote right after an opening parenthesis starts an aside, as a quote starting a sentence does
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert quote.speaker.mention.text == speaker and quote.content.text == content
+
+
+def test_quotes_short_quote_in_parentheses_is_no_quote_of_the_cue_after(run):
+    # a quote in parentheses that ends on neither a comma nor a full stop is a gloss or a translation
+    text = 'Fans shared the tag #PierParty ("Party at the Pier") all night, the club said.'
+    assert not any(a.kind == "direct" for a in run(text).attributions)

@@ -190,6 +190,21 @@ def _starts_sentence(tokens: list[Token]) -> bool:
     return not real or real[-1].text in TERMINAL or real[-1].text in (":",)
 
 
+def _opens_parenthesis(tokens: list[Token]) -> bool:
+    """'… drew some anger ("I want a refund," wrote one nurse), and …': a quote right after an opening
+    parenthesis starts an aside of its own, as a quote starting a sentence does (when it ends on a comma or a
+    full stop: '("Open Doors")' is a translation)."""
+    real = [t for t in tokens if not t.is_space]
+    return bool(real) and real[-1].text in ("(", "[")
+
+
+def _closes_clause(index: DocIndex, group: QuoteGroup) -> bool:
+    """The quote ends on a comma or a sentence end, inside its marks or right after them."""
+    inner = index.text[group.start:group.end].rstrip()
+    after = index.text[group.outer_end:group.outer_end + 1]
+    return (bool(inner) and inner[-1] in ",.!?") or after == ","
+
+
 def _previous_paragraph_tokens(index: DocIndex, group: QuoteGroup) -> list[Token]:
     """Tokens of the last sentence of the previous paragraph when the quote opens its paragraph."""
     p = index.paragraph_of(group.open_mark)
@@ -254,7 +269,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
         cue_b, between = cue_before(index, group, before)
         colon_before = _ends_with_colon(before)
         after = None if (cue_b is not None and colon_before) else cue_after(index, group)
-        if after is not None and (_starts_sentence(before) or _ends_with_comma(before) or colon_before):
+        if after is not None and (_starts_sentence(before) or _ends_with_comma(before) or colon_before
+                                  or (_opens_parenthesis(before) and _closes_clause(index, group))):
             if after.i in used and used[after.i].quotes:
                 cand = None
             else:
