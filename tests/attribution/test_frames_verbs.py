@@ -220,3 +220,12 @@ def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
 def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
+
+
+def test_frames_verbs_anonymous_in_the_content_is_no_request_for_anonymity(run):
+    # "anonymous" inside what was said is part of it; only a request to stay unnamed drops a content
+    text = "Rumours passed around on message boards often carry more weight than an anonymous news report, she said."
+    (attr,) = run(text).attributions
+    assert attr.cue.text == "said" and "anonymous news report" in attr.content.text
+    text = "The pier will close in May, said an official who asked to remain anonymous."
+    assert [a.content.text for a in run(text).attributions] == ["The pier will close in May"]

@@ -49,9 +49,10 @@ from .trailing import ADDRESSEE_VERBS, trailing_clause, trailing_cue
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
 OBJECT_RULES = ("object-content", "prep-object", "stated-attitude")
-# "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
-ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonymous|not authori[sz]ed to)\b",
-                       re.IGNORECASE)
+# "a spokesman, who asked not to be named, said …": the request for anonymity is not the news ("an anonymous
+# letter" in the content is no such request)
+ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|not authori[sz]ed to"
+                       r"|(remain|remaining|stay|spoke|speak|speaking) anonymous(ly)?)\b", re.IGNORECASE)
 
 
 def subtree_range(tok: Token) -> tuple[int, int]:
