@@ -229,3 +229,17 @@ def test_frames_verbs_anonymous_in_the_content_is_no_request_for_anonymity(run):
     assert attr.cue.text == "said" and "anonymous news report" in attr.content.text
     text = "The pier will close in May, said an official who asked to remain anonymous."
     assert [a.content.text for a in run(text).attributions] == ["The pier will close in May"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Couple a long winter with a "ferry that never runs" and islanders get restless, said Ruth Okafor, a '
+     'councillor on the island.', 'Couple a long winter with a "ferry that never runs" and islanders get restless'),
+    ('The pledge to "fix the pier" and "lower the levy" appeals to older voters who long for a time when the harbour '
+     'was busy and the town was full, said Ruth Okafor, a historian at the port museum.',
+     'The pledge to "fix the pier" and "lower the levy" appeals to older voters'),
+])
+def test_frames_verbs_inverted_trailing_cue_with_the_clause_subject_on_the_cue(run, text, content):
+    # the parser hangs the clause's subject on the trailing cue as a second subject: the one nearest the cue is
+    # the source, the clause before the comma the content
+    attr = next(a for a in run(text).attributions if a.cue is not None and a.cue.text == "said")
+    assert attr.content.text.startswith(content) and attr.speaker.mention.text.startswith("Ruth Okafor")

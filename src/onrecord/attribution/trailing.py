@@ -62,7 +62,9 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
     # the hearer may follow a verb of telling ('…, she told reporters'); an object of another verb is what was said
     if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and verb_lemma(cue) not in ADDRESSEE_VERBS:
         return None
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    # "<clause>, said Ruth Okafor": the parser may take the clause's subject for a second subject of the cue; the
+    # one nearest the cue is the source
+    subject = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i), default=None)
     if subject is None or subject.tag_ in ("WP", "WDT", "WP$"):
         return None     # '…, who added to her lead': a relative clause, not a source
     if subject.i < cue.i:
