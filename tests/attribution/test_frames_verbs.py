@@ -243,3 +243,14 @@ def test_frames_verbs_inverted_trailing_cue_with_the_clause_subject_on_the_cue(r
     # the source, the clause before the comma the content
     attr = next(a for a in run(text).attributions if a.cue is not None and a.cue.text == "said")
     assert attr.content.text.startswith(content) and attr.speaker.mention.text.startswith("Ruth Okafor")
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Asked if the pier would close, the mayor said no.", "if the pier would close"),
+    ("During the debate the candidate was asked if he would ever raise the levy.",
+     "if he would ever raise the levy"),
+])
+def test_frames_verbs_question_read_as_a_condition_after_asked(run, text, question):
+    # after "asked" with no named asker, an if-clause the parser reads as a condition is the question put
+    asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
+    assert asked.content.text == question

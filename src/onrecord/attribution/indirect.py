@@ -493,6 +493,9 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
         if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
                                      for m in (c.left_edge, *c.children)):
             span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
+        elif c.dep_ == "advcl" and c.left_edge.lower_ in ("whether", "if") and c.left_edge.head.i == c.i:
+            # 'Asked if the pier would close, …': the parser reads the question as a condition
+            span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
         elif c.dep_ == "prep" and c.lower_ == "about":
             obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
