@@ -254,3 +254,14 @@ def test_frames_verbs_question_read_as_a_condition_after_asked(run, text, questi
     # after "asked" with no named asker, an if-clause the parser reads as a condition is the question put
     asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
     assert asked.content.text == question
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Asked at a briefing on Monday about the ferry timetable, the spokesman declined to comment.",
+     "the ferry timetable"),
+    ("When asked at the town meeting about the levy, she changed the subject.", "the levy"),
+])
+def test_frames_verbs_asked_about_hung_on_the_setting(run, text, topic):
+    # the parser hangs "about" on the noun of the setting ("at a briefing about …"): it is still what was asked
+    asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
+    assert asked.content.text == topic

@@ -496,8 +496,9 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
         elif c.dep_ == "advcl" and c.left_edge.lower_ in ("whether", "if") and c.left_edge.head.i == c.i:
             # 'Asked if the pier would close, …': the parser reads the question as a condition
             span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ == "about":
-            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        elif c.dep_ == "prep":
+            about = c if c.lower_ == "about" else _about_on_setting(c)
+            obj = next((x for x in about.children if x.dep_ in ("pobj", "pcomp")), None) if about else None
             if obj is not None:
                 span = span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)
         if span is not None:
@@ -506,6 +507,14 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
         return None
     return Candidate([span], (tok.idx, tok.idx + len(tok.text)), "ask", tok.i, None, "asked-question", 0.5,
                      "indirect")
+
+
+def _about_on_setting(prep: Token) -> Token | None:
+    """'asked at a briefing about the merger': the parser hangs the "about" phrase on the setting's noun."""
+    obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    if prep.lower_ not in ("at", "during", "in", "on") or obj is None:
+        return None
+    return next((x for x in obj.children if x.dep_ == "prep" and x.lower_ == "about"), None)
 
 
 def _asked(tok: Token) -> bool:
