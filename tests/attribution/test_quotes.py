@@ -185,3 +185,22 @@ def test_quotes_short_quote_in_parentheses_is_no_quote_of_the_cue_after(run):
     # a quote in parentheses that ends on neither a comma nor a full stop is a gloss or a translation
     text = 'Fans shared the tag #PierParty ("Party at the Pier") all night, the club said.'
     assert not any(a.kind == "direct" for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The islanders "want a ferry that runs every day. They are tired of waiting for one," said Ruth Okafor, a '
+     'councillor.', 'The islanders "want a ferry that runs every day. They are tired'),
+    ('The new budget "is a step backwards. Nobody on the island asked for it," the mayor told reporters.',
+     'The new budget "is a step backwards. Nobody'),
+])
+def test_quotes_subject_before_a_quoted_predicate_with_the_cue_after(run, text, content):
+    # the words before the quote are the subject of the quoted predicate: the content starts with the sentence
+    # (the reported clause the parser gives the cue is only the quote's last sentence)
+    (quote,) = run(text).attributions
+    assert quote.kind == "mixed" and quote.content.text.startswith(content)
+
+
+def test_quotes_title_after_a_setting_is_no_quoted_predicate(run):
+    # a quoted title after verbless words opens no predicate: it is not the cue's content
+    text = 'On the radio show "Harbour Hour," the mayor said the ferry would run.'
+    assert [a.content.text for a in run(text).attributions] == ["the ferry would run"]

@@ -198,6 +198,26 @@ def _opens_parenthesis(tokens: list[Token]) -> bool:
     return bool(real) and real[-1].text in ("(", "[")
 
 
+def _subject_before(index: DocIndex, before: list[Token]) -> bool:
+    """The words before a quote are all of its sentence up to it and hold no verb: a subject for the quote."""
+    real = [t for t in before if not t.is_space]
+    if not real or real[0].is_punct or any(t.pos_ in ("VERB", "AUX") for t in real):
+        return False
+    prev = real[0].i - 1
+    while prev >= 0 and index.doc[prev].is_space:
+        prev -= 1
+    return prev < 0 or index.doc[prev].text in TERMINAL or "\n" in index.text[index.doc[prev].idx:real[0].idx]
+
+
+def _opens_predicate(index: DocIndex, group: QuoteGroup) -> bool:
+    """The quote opens on a finite verb ('"want a ferry that runs,"') and ends on a comma: a predicate whose
+    subject stands before it (not a title: 'on "Harbour Hour,"')."""
+    first = index.doc[index.token_at(group.start)]
+    inner = index.text[group.start:group.end].rstrip()
+    return first.tag_ in ("VBZ", "VBP", "VBD", "MD") and (inner.endswith(",") or index.text[group.outer_end:
+                                                                                          group.outer_end + 1] == ",")
+
+
 def _closes_clause(index: DocIndex, group: QuoteGroup) -> bool:
     """The quote ends on a comma or a sentence end, inside its marks or right after them."""
     inner = index.text[group.start:group.end].rstrip()
@@ -278,6 +298,12 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 window = _tokens_after(index, group)
                 if _clause_closes(after, window):
                     clause_end[id(cand)] = _window_end(window, group)
+        elif after is not None and _subject_before(index, before) and _opens_predicate(index, group) and not (
+                after.i in used and used[after.i].quotes):
+            # 'The islanders "want a ferry that runs," said Ruth Okafor.': the words before the quote are the
+            # subject of the quoted predicate, so the content starts with the sentence
+            cand = _candidate(index, group, after, "quote-subject-cue-after", 0.8, kind="mixed",
+                              extra_start=before[0].idx)
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
         # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
         gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""
