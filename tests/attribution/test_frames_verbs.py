@@ -265,3 +265,16 @@ def test_frames_verbs_asked_about_hung_on_the_setting(run, text, topic):
     # the parser hangs "about" on the noun of the setting ("at a briefing about …"): it is still what was asked
     asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
     assert asked.content.text == topic
+
+
+def test_frames_verbs_cue_clause_set_before_the_reported_clause(run):
+    # "X told Y," before the reported clause, read by the parser as an adverbial of it: the clause is reported,
+    # with the words before the cue clause
+    text = "And yet every Friday, the former treasurer told the Gazette, the mayor would sign the cheques herself."
+    (attr,) = run(text).attributions
+    assert attr.cue.text == "told" and attr.speaker.mention.text == "the former treasurer"
+    assert [text[s:e] for s, e in attr.content.parts] == ["And yet every Friday",
+                                                         "the mayor would sign the cheques herself"]
+    # a "when" clause is no cue clause of that kind
+    text = "When two firms write a contract, the lawyers usually read it twice."
+    assert not [a for a in run(text).attributions if a.cue.text == "write"]

@@ -44,7 +44,7 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -89,7 +89,7 @@ def _clause(cue: Token) -> Token | None:
                         return clause
     # '…, he said' and 'All too often, Ms. Okafor said, the vote …': the cue hangs on the reported clause
     # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
-    if trailing_cue(cue):
+    if trailing_cue(cue) or leading_cue(cue) is not None:
         return cue.head
     if cue.dep_ == "parataxis":
         return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
@@ -217,6 +217,14 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
             parts = ranges_without(doc, first, last, [subtree_range(cue)])
+            return (parts, "", "clause-parataxis") if parts else None
+        lead = leading_cue(cue)
+        if lead is not None and clause.i == cue.head.i:
+            # 'Every Friday, the treasurer told the Gazette, the mayor …': the words before the cue clause are
+            # still the reported clause's
+            first, last = subtree_range(clause)
+            last = end_before_aside(doc, first, last)
+            parts = ranges_without(doc, first, last, [(lead.left_edge.i, cue.right_edge.i)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
