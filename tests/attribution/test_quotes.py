@@ -204,3 +204,12 @@ def test_quotes_title_after_a_setting_is_no_quoted_predicate(run):
     # a quoted title after verbless words opens no predicate: it is not the cue's content
     text = 'On the radio show "Harbour Hour," the mayor said the ferry would run.'
     assert [a.content.text for a in run(text).attributions] == ["the ferry would run"]
+
+
+def test_quotes_opening_mark_used_to_close(run):
+    # scraped copy sometimes closes with the opening mark: after a comma or full stop and before a space it closes
+    text = "“The pier is safe,“ said Ruth Okafor, the harbour master. “We checked it twice.”"
+    assert _texts(text) == [["The pier is safe,"], ["We checked it twice."]]
+    (quote,) = run(text).attributions
+    assert quote.speaker.mention.text.startswith("Ruth Okafor")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The pier is safe", "We checked it twice."]
