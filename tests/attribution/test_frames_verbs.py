@@ -220,3 +220,61 @@ def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
 def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
+
+
+def test_frames_verbs_anonymous_in_the_content_is_no_request_for_anonymity(run):
+    # "anonymous" inside what was said is part of it; only a request to stay unnamed drops a content
+    text = "Rumours passed around on message boards often carry more weight than an anonymous news report, she said."
+    (attr,) = run(text).attributions
+    assert attr.cue.text == "said" and "anonymous news report" in attr.content.text
+    text = "The pier will close in May, said an official who asked to remain anonymous."
+    assert [a.content.text for a in run(text).attributions] == ["The pier will close in May"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Couple a long winter with a "ferry that never runs" and islanders get restless, said Ruth Okafor, a '
+     'councillor on the island.', 'Couple a long winter with a "ferry that never runs" and islanders get restless'),
+    ('The pledge to "fix the pier" and "lower the levy" appeals to older voters who long for a time when the harbour '
+     'was busy and the town was full, said Ruth Okafor, a historian at the port museum.',
+     'The pledge to "fix the pier" and "lower the levy" appeals to older voters'),
+])
+def test_frames_verbs_inverted_trailing_cue_with_the_clause_subject_on_the_cue(run, text, content):
+    # the parser hangs the clause's subject on the trailing cue as a second subject: the one nearest the cue is
+    # the source, the clause before the comma the content
+    attr = next(a for a in run(text).attributions if a.cue is not None and a.cue.text == "said")
+    assert attr.content.text.startswith(content) and attr.speaker.mention.text.startswith("Ruth Okafor")
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Asked if the pier would close, the mayor said no.", "if the pier would close"),
+    ("During the debate the candidate was asked if he would ever raise the levy.",
+     "if he would ever raise the levy"),
+])
+def test_frames_verbs_question_read_as_a_condition_after_asked(run, text, question):
+    # after "asked" with no named asker, an if-clause the parser reads as a condition is the question put
+    asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
+    assert asked.content.text == question
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Asked at a briefing on Monday about the ferry timetable, the spokesman declined to comment.",
+     "the ferry timetable"),
+    ("When asked at the town meeting about the levy, she changed the subject.", "the levy"),
+])
+def test_frames_verbs_asked_about_hung_on_the_setting(run, text, topic):
+    # the parser hangs "about" on the noun of the setting ("at a briefing about …"): it is still what was asked
+    asked = next(a for a in run(text).attributions if a.cue.text.lower() == "asked")
+    assert asked.content.text == topic
+
+
+def test_frames_verbs_cue_clause_set_before_the_reported_clause(run):
+    # "X told Y," before the reported clause, read by the parser as an adverbial of it: the clause is reported,
+    # with the words before the cue clause
+    text = "And yet every Friday, the former treasurer told the Gazette, the mayor would sign the cheques herself."
+    (attr,) = run(text).attributions
+    assert attr.cue.text == "told" and attr.speaker.mention.text == "the former treasurer"
+    assert [text[s:e] for s, e in attr.content.parts] == ["And yet every Friday",
+                                                         "the mayor would sign the cheques herself"]
+    # a "when" clause is no cue clause of that kind
+    text = "When two firms write a contract, the lawyers usually read it twice."
+    assert not [a for a in run(text).attributions if a.cue.text == "write"]

@@ -143,3 +143,73 @@ def test_quotes_words_run_into_the_speaker_description_are_not_a_second_part(run
     text = '"The count was fair," Ines Moreau said "and nobody will ask for another one."'
     quote = next(a for a in run(text).attributions if a.kind == "direct")
     assert [text[s:e] for s, e in quote.content.parts] == ["The count was fair", "and nobody will ask for another one."]
+
+
+@pytest.mark.parametrize("after, cue, content", [
+    # the reported clause sits between the quote and a cue at the end of the sentence
+    ("The ferry service will likely end in March, a harbour official told the Gazette on Monday.", "told",
+     "The ferry service will likely end in March"),
+    # a that-clause whose verb is a participle with its own subject and auxiliary is a clause, not a gloss
+    ("The council later announced that the board was reviewing the ferry timetable for the winter.", "announced",
+     "that the board was reviewing the ferry timetable for the winter"),
+    # the cue interrupts a clause of its own
+    ("Still, she conceded, the ferry timetable will have to change.", "conceded", "the ferry timetable"),
+    # an object cue with a noun object of its own
+    ("She noted a planned vote on the harbour budget in May.", "noted", "a planned vote on the harbour budget"),
+])
+def test_quotes_cue_with_its_own_content_after_a_closed_sentence_is_not_the_quote(run, after, cue, content):
+    # after a quote that ends its sentence, the next sentence's cue reports what that sentence says
+    text = '"Nobody will pay twice for the pier." ' + after
+    attrs = run(text).attributions
+    mine = next(a for a in attrs if a.cue is not None and a.cue.text == cue)
+    assert content in mine.content.text and "Nobody" not in mine.content.text
+    # a bare cue clause still takes the quote
+    text = '"Nobody will pay twice for the pier." Mayor Ines Moreau said on Monday.'
+    (quote,) = run(text).attributions
+    assert quote.cue.text == "said" and quote.content.text.startswith("Nobody")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ('The council debated the levy for hours. ("We have heard enough about the pier," said one harbour pilot.) '
+     'The vote was close.', "one harbour pilot", "We have heard enough about the pier"),
+    ('The union endorsement drew some anger from members ("I want a refund," wrote Ann Lee, a nurse in Dayton, on '
+     'the union page), and the next one will too.', "Ann Lee", "I want a refund"),
+])
+def test_quotes_quote_opening_a_parenthesis_takes_the_cue_after_it(run, text, speaker, content):
+    # a quote right after an opening parenthesis starts an aside, as a quote starting a sentence does
+    quote = next(a for a in run(text).attributions if a.kind == "direct")
+    assert quote.speaker.mention.text == speaker and quote.content.text == content
+
+
+def test_quotes_short_quote_in_parentheses_is_no_quote_of_the_cue_after(run):
+    # a quote in parentheses that ends on neither a comma nor a full stop is a gloss or a translation
+    text = 'Fans shared the tag #PierParty ("Party at the Pier") all night, the club said.'
+    assert not any(a.kind == "direct" for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The islanders "want a ferry that runs every day. They are tired of waiting for one," said Ruth Okafor, a '
+     'councillor.', 'The islanders "want a ferry that runs every day. They are tired'),
+    ('The new budget "is a step backwards. Nobody on the island asked for it," the mayor told reporters.',
+     'The new budget "is a step backwards. Nobody'),
+])
+def test_quotes_subject_before_a_quoted_predicate_with_the_cue_after(run, text, content):
+    # the words before the quote are the subject of the quoted predicate: the content starts with the sentence
+    # (the reported clause the parser gives the cue is only the quote's last sentence)
+    (quote,) = run(text).attributions
+    assert quote.kind == "mixed" and quote.content.text.startswith(content)
+
+
+def test_quotes_title_after_a_setting_is_no_quoted_predicate(run):
+    # a quoted title after verbless words opens no predicate: it is not the cue's content
+    text = 'On the radio show "Harbour Hour," the mayor said the ferry would run.'
+    assert [a.content.text for a in run(text).attributions] == ["the ferry would run"]
+
+
+def test_quotes_opening_mark_used_to_close(run):
+    # scraped copy sometimes closes with the opening mark: after a comma or full stop and before a space it closes
+    text = "“The pier is safe,“ said Ruth Okafor, the harbour master. “We checked it twice.”"
+    assert _texts(text) == [["The pier is safe,"], ["We checked it twice."]]
+    (quote,) = run(text).attributions
+    assert quote.speaker.mention.text.startswith("Ruth Okafor")
+    assert [text[s:e] for s, e in quote.content.parts] == ["The pier is safe", "We checked it twice."]

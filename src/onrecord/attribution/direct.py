@@ -87,11 +87,34 @@ def _has_own_content(cue: Token, index: DocIndex) -> bool:
     Not a clause set off by a comma or a participle ('"…," Kiedis said, mentioning the album is done', '"…,"
     Clinton said answering a question'): those describe the quote's cue, they are not its content."""
     for c in cue.children:
-        if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not index.quoted[c.i]:
-            if c.tag_ == "VBG" or any(t.text in (",", ";", "—", "--") for t in cue.doc[cue.i + 1:c.left_edge.i]):
+        if c.dep_ in ("ccomp", "xcomp") and c.i > cue.i and not (index.quoted[c.i] and index.quoted[c.left_edge.i]):
+            if _bare_participle(c) or any(t.text in (",", ";", "—", "--") for t in cue.doc[cue.i + 1:c.left_edge.i]):
                 continue
             return True
     return False
+
+
+def _reports_clause_before(cue: Token, first: Token, index: DocIndex) -> bool:
+    """'"…." The vote will slip, an aide told us.' and '"…." Still, she said, the vote will slip.': after a quote
+    not closed on a comma, a cue whose reported clause lies between the quote and the cue (or which interrupts
+    it) reports that clause, not the quote ('"…" he said, not finishing the line' interrupts no clause); so does
+    an object cue with a noun object of its own ('"…." She noted a vote planned for May.')."""
+    head = cue.head
+    if cue.dep_ == "parataxis" and head.i >= first.i and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return True
+    if any(c.dep_ == "ccomp" and first.i <= c.left_edge.i and c.i < cue.i for c in cue.children):
+        return True
+    return cue_lemma(cue) in OBJECT_CONTENT and any(
+        c.dep_ == "dobj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN") and not index.quoted[c.i]
+        for c in cue.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """'mentioning the album is done': a participle with no subject or auxiliary of its own ('that the board was
+    retaining the right' is a clause)."""
+    return verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                                          for c in verb.children)
 
 
 def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
@@ -118,7 +141,8 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         # '"…," Kiedis said, mentioning the album is …', '"…," said Hany Farid, …, who co-developed …': a quote
         # closed on a comma is the complement of the cue clause after it; a clause the parser hangs on that cue
         # is a second content, not a reason to skip
-        if lemma != "according to" and not comma and _has_own_content(tok, index):
+        if lemma != "according to" and not comma and (_has_own_content(tok, index)
+                                                       or _reports_clause_before(tok, window[0], index)):
             return None
         if not _clause_is_only_cue(tok, window[:pos]):
             return None
@@ -164,6 +188,41 @@ def _ends_with_colon(tokens: list[Token]) -> bool:
 def _starts_sentence(tokens: list[Token]) -> bool:
     real = [t for t in tokens if not t.is_space]
     return not real or real[-1].text in TERMINAL or real[-1].text in (":",)
+
+
+def _opens_parenthesis(tokens: list[Token]) -> bool:
+    """'… drew some anger ("I want a refund," wrote one nurse), and …': a quote right after an opening
+    parenthesis starts an aside of its own, as a quote starting a sentence does (when it ends on a comma or a
+    full stop: '("Open Doors")' is a translation)."""
+    real = [t for t in tokens if not t.is_space]
+    return bool(real) and real[-1].text in ("(", "[")
+
+
+def _subject_before(index: DocIndex, before: list[Token]) -> bool:
+    """The words before a quote are all of its sentence up to it and hold no verb: a subject for the quote."""
+    real = [t for t in before if not t.is_space]
+    if not real or real[0].is_punct or any(t.pos_ in ("VERB", "AUX") for t in real):
+        return False
+    prev = real[0].i - 1
+    while prev >= 0 and index.doc[prev].is_space:
+        prev -= 1
+    return prev < 0 or index.doc[prev].text in TERMINAL or "\n" in index.text[index.doc[prev].idx:real[0].idx]
+
+
+def _opens_predicate(index: DocIndex, group: QuoteGroup) -> bool:
+    """The quote opens on a finite verb ('"want a ferry that runs,"') and ends on a comma: a predicate whose
+    subject stands before it (not a title: 'on "Harbour Hour,"')."""
+    first = index.doc[index.token_at(group.start)]
+    inner = index.text[group.start:group.end].rstrip()
+    return first.tag_ in ("VBZ", "VBP", "VBD", "MD") and (inner.endswith(",") or index.text[group.outer_end:
+                                                                                          group.outer_end + 1] == ",")
+
+
+def _closes_clause(index: DocIndex, group: QuoteGroup) -> bool:
+    """The quote ends on a comma or a sentence end, inside its marks or right after them."""
+    inner = index.text[group.start:group.end].rstrip()
+    after = index.text[group.outer_end:group.outer_end + 1]
+    return (bool(inner) and inner[-1] in ",.!?") or after == ","
 
 
 def _previous_paragraph_tokens(index: DocIndex, group: QuoteGroup) -> list[Token]:
@@ -230,7 +289,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
         cue_b, between = cue_before(index, group, before)
         colon_before = _ends_with_colon(before)
         after = None if (cue_b is not None and colon_before) else cue_after(index, group)
-        if after is not None and (_starts_sentence(before) or _ends_with_comma(before) or colon_before):
+        if after is not None and (_starts_sentence(before) or _ends_with_comma(before) or colon_before
+                                  or (_opens_parenthesis(before) and _closes_clause(index, group))):
             if after.i in used and used[after.i].quotes:
                 cand = None
             else:
@@ -238,6 +298,12 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                 window = _tokens_after(index, group)
                 if _clause_closes(after, window):
                     clause_end[id(cand)] = _window_end(window, group)
+        elif after is not None and _subject_before(index, before) and _opens_predicate(index, group) and not (
+                after.i in used and used[after.i].quotes):
+            # 'The islanders "want a ferry that runs," said Ruth Okafor.': the words before the quote are the
+            # subject of the quoted predicate, so the content starts with the sentence
+            cand = _candidate(index, group, after, "quote-subject-cue-after", 0.8, kind="mixed",
+                              extra_start=before[0].idx)
         own_cue = after is not None and after.i - index.token_at(group.outer_end) <= 3
         # (a new paragraph ends that: '…," X said.¶"B," Y told …' – B has a cue of its own)
         gap_before = index.text[clause_end.get(id(found[-1]), 0):group.open_mark] if found else ""

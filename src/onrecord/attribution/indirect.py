@@ -44,14 +44,15 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
 OBJECT_RULES = ("object-content", "prep-object", "stated-attitude")
-# "a spokesman, who asked not to be named, said …": the request for anonymity is not the news
-ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|anonymous|not authori[sz]ed to)\b",
-                       re.IGNORECASE)
+# "a spokesman, who asked not to be named, said …": the request for anonymity is not the news ("an anonymous
+# letter" in the content is no such request)
+ANONYMITY = re.compile(r"\b(not to be (named|identified|quoted)|anonymity|not authori[sz]ed to"
+                       r"|(remain|remaining|stay|spoke|speak|speaking) anonymous(ly)?)\b", re.IGNORECASE)
 
 
 def subtree_range(tok: Token) -> tuple[int, int]:
@@ -88,7 +89,7 @@ def _clause(cue: Token) -> Token | None:
                         return clause
     # '…, he said' and 'All too often, Ms. Okafor said, the vote …': the cue hangs on the reported clause
     # ('which, Tompkins said, is usually full'): the clause it interrupts, which may be a relative one
-    if trailing_cue(cue):
+    if trailing_cue(cue) or leading_cue(cue) is not None:
         return cue.head
     if cue.dep_ == "parataxis":
         return cue.head if cue.head.dep_ in ("relcl", "ccomp") else cue.sent.root
@@ -216,6 +217,14 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
             parts = ranges_without(doc, first, last, [subtree_range(cue)])
+            return (parts, "", "clause-parataxis") if parts else None
+        lead = leading_cue(cue)
+        if lead is not None and clause.i == cue.head.i:
+            # 'Every Friday, the treasurer told the Gazette, the mayor …': the words before the cue clause are
+            # still the reported clause's
+            first, last = subtree_range(clause)
+            last = end_before_aside(doc, first, last)
+            parts = ranges_without(doc, first, last, [(lead.left_edge.i, cue.right_edge.i)])
             return (parts, "", "clause-parataxis") if parts else None
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
@@ -492,8 +501,12 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
         if c.dep_ == "ccomp" and any(m.lower_ in ("whether", "if") or m.tag_ in ("WDT", "WP", "WRB")
                                      for m in (c.left_edge, *c.children)):
             span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ == "about":
-            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+        elif c.dep_ == "advcl" and c.left_edge.lower_ in ("whether", "if") and c.left_edge.head.i == c.i:
+            # 'Asked if the pier would close, …': the parser reads the question as a condition
+            span = span_of_tokens(doc, c.left_edge.i, c.right_edge.i)
+        elif c.dep_ == "prep":
+            about = c if c.lower_ == "about" else _about_on_setting(c)
+            obj = next((x for x in about.children if x.dep_ in ("pobj", "pcomp")), None) if about else None
             if obj is not None:
                 span = span_of_tokens(doc, obj.left_edge.i, obj.right_edge.i)
         if span is not None:
@@ -502,6 +515,14 @@ def _reporter_question(index: DocIndex, tok: Token) -> Candidate | None:
         return None
     return Candidate([span], (tok.idx, tok.idx + len(tok.text)), "ask", tok.i, None, "asked-question", 0.5,
                      "indirect")
+
+
+def _about_on_setting(prep: Token) -> Token | None:
+    """'asked at a briefing about the merger': the parser hangs the "about" phrase on the setting's noun."""
+    obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    if prep.lower_ not in ("at", "during", "in", "on") or obj is None:
+        return None
+    return next((x for x in obj.children if x.dep_ == "prep" and x.lower_ == "about"), None)
 
 
 def _asked(tok: Token) -> bool:

@@ -82,6 +82,10 @@ def _role(text: str, i: int, marks_open: str, marks_close: str, straight: str) -
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if ch in marks_open:
+        # and the opening mark for both ends: '“It is late,“ she said' (a mark after a comma or full stop and
+        # before a space closes)
+        if before in ",.?!" and (after.isspace() or after in ",;:"):
+            return "close"
         return "open"
     if ch in marks_close:
         # scraped copy sometimes uses the closing mark for both ends

@@ -8,7 +8,9 @@ nothing reported after it. Then the clause before the comma is the content.
 
 Two shapes: ``trailing_cue`` tells the reported-clause frame of :mod:`.indirect` that a cue hung on the clause's
 verb as a conjunct or adverbial is a parenthetical one (the clause is its head), and ``trailing_clause`` finds the
-content when the cue is the root and the clause hangs on it as an adverbial.
+content when the cue is the root and the clause hangs on it as an adverbial. ``leading_cue`` is the mirror case:
+the cue clause comes before the reported clause ("Every Friday, the treasurer told us, the mayor signs the
+cheques") and the parser hangs the cue on the clause after it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # verbs whose object is the one spoken to, not what was said: "A, she told reporters" still reports A
 ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "caution", "promise", "email", "text",
                    "advise"}
+
+# verbs of saying that may head a cue clause set before what was said ('…, she told the Gazette, the …')
+LEADING_VERBS = {"say", "tell", "write", "add", "note", "argue", "explain", "insist", "claim", "warn", "report",
+                 "acknowledge", "recall", "observe", "concede", "predict", "contend", "suggest"}
 
 
 def trailing_cue(cue: Token) -> bool:
@@ -62,7 +68,9 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
     # the hearer may follow a verb of telling ('…, she told reporters'); an object of another verb is what was said
     if any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children) and verb_lemma(cue) not in ADDRESSEE_VERBS:
         return None
-    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    # "<clause>, said Ruth Okafor": the parser may take the clause's subject for a second subject of the cue; the
+    # one nearest the cue is the source
+    subject = min((c for c in cue.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - cue.i), default=None)
     if subject is None or subject.tag_ in ("WP", "WDT", "WP$"):
         return None     # '…, who added to her lead': a relative clause, not a source
     if subject.i < cue.i:
@@ -79,3 +87,29 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
         return None
     last = end_before_aside(doc, first, last)
     return [span_of_tokens(doc, first, last)], "", "clause-trailing"
+
+
+def leading_cue(cue: Token) -> Token | None:
+    """The subject of a cue clause set before the reported clause and read by the parser as a subordinate of it
+    ('Every Friday, the treasurer told the Gazette, the mayor signed the cheques': "told" an adverbial of
+    "signed"), or None. The cue has a subject, at most the one it told, and a comma; the clause after the comma
+    has a subject of its own."""
+    doc = cue.doc
+    host = cue.head
+    if verb_lemma(cue) not in LEADING_VERBS or cue.dep_ not in ("advcl", "ccomp") or host.i < cue.i or (
+            cue.right_edge.i + 1 >= host.i):
+        return None
+    if doc[cue.right_edge.i].text != "," and doc[cue.right_edge.i + 1].text != ",":
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.tag_ in ("WP", "WDT") or not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > cue.i for c in host.children):
+        return None
+    for c in cue.children:
+        if c.i > cue.i and (c.dep_ not in TRAILING_DEPS or (c.dep_ == "dobj" and verb_lemma(cue) not in
+                                                            ADDRESSEE_VERBS)):
+            return None     # 'having told the story, …', 'when she said that, …'
+        if c.dep_ in ("mark", "ccomp", "xcomp", "advcl") or c.tag_ == "WRB" or (c.dep_ == "aux" and c.i < subject.i):
+            return None     # 'when two firms write a contract, …', 'would you say, …, it is …?'
+    return subject
+
