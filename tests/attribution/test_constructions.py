@@ -510,3 +510,19 @@ def test_constructions_a_cue_nested_in_a_later_pass_content_does_not_block_it(ru
     # then keeps the longer, outer one
     (a,) = run(text).attributions
     assert a.rule == rule and a.cue.text == cue
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"We are deeply grateful" for the donations, the director said.', '"We are deeply grateful" for the donations'),
+    ('In the first year, "the program will pay for itself," the treasurer said.',
+     'In the first year, "the program will pay for itself,"'),
+])
+def test_constructions_reported_clause_running_past_its_quote_is_the_content(run, text, content):
+    # the cue took the quote, but its reported clause holds the quote and goes on: the clause is the content
+    (a,) = run(text).attributions
+    assert a.content.text == content and a.kind == "mixed"
+
+
+def test_constructions_quote_set_off_by_a_colon_stays_the_content(run):
+    (a,) = run('Her reply was short: "We will appeal," Okafor said.').attributions
+    assert a.content.text == "We will appeal" and a.rule == "quote-cue-after"
