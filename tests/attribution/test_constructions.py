@@ -495,3 +495,34 @@ def test_constructions_manner_of_speaking_cues_take_their_quote(run, text, cue):
 
 def test_constructions_manner_verb_without_a_quote_or_clause_is_no_cue(run):
     assert run("The crowd laughed and the mayor sighed.").attributions == ()
+
+
+@pytest.mark.parametrize("text, rule, cue", [
+    ("The mayor's claim that the council supports the new stadium drew jeers from the crowd.", "noun-cue", "claim"),
+    ("The treasurer seems to favor a smaller budget this year.", "raising", "seems"),
+    ("The ferry was expected to resume service after the union endorsed the deal.", "raising", "expected"),
+    ("Parents are angry that the board rejected the new budget.", "adjective", "are angry"),
+    ("The plan was described as a gift to developers who backed the mayor.", "passive-object", "described"),
+])
+def test_constructions_a_cue_nested_in_a_later_pass_content_does_not_block_it(run, text, rule, cue):
+    # the noun, raising, adjective and passive passes skip a content that overlaps an earlier attribution; one
+    # lying wholly inside the content ('supports the new stadium') is not a reason to skip it: the overlap pass
+    # then keeps the longer, outer one
+    (a,) = run(text).attributions
+    assert a.rule == rule and a.cue.text == cue
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"We are deeply grateful" for the donations, the director said.', '"We are deeply grateful" for the donations'),
+    ('In the first year, "the program will pay for itself," the treasurer said.',
+     'In the first year, "the program will pay for itself,"'),
+])
+def test_constructions_reported_clause_running_past_its_quote_is_the_content(run, text, content):
+    # the cue took the quote, but its reported clause holds the quote and goes on: the clause is the content
+    (a,) = run(text).attributions
+    assert a.content.text == content and a.kind == "mixed"
+
+
+def test_constructions_quote_set_off_by_a_colon_stays_the_content(run):
+    (a,) = run('Her reply was short: "We will appeal," Okafor said.').attributions
+    assert a.content.text == "We will appeal" and a.rule == "quote-cue-after"

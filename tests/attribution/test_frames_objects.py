@@ -58,8 +58,7 @@ EXACT = {
         "the auditor's report"),
     # a non-restrictive relative clause at the end of a noun cue's content is the reporter's aside
     "noun-cue-aside": (
-        "Residents remain angry about the mayor's decision to close the library, which had served the town "
-        "since 1920.",
+        "The mayor's decision to close the library, which had served the town since 1920, drew protests.",
         "to close the library"),
     # a bracket opened inside the content is closed inside it
     "closing-bracket": (

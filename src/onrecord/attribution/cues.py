@@ -82,6 +82,11 @@ class Intervals:
         """Some range (a, b) has a < e and b > s: the test ``not (e <= a or s >= b)``."""
         return self._furthest_before(e, inclusive=False) > s
 
+    def straddles(self, s: int, e: int) -> bool:
+        """Some range overlaps (s, e) without lying inside it: one that starts before s and runs past it, or
+        one that starts before e and runs past it."""
+        return self._furthest_before(s, inclusive=False) > s or self._furthest_before(e, inclusive=False) > e
+
     def covers(self, s: int, e: int) -> bool:
         """Some range (a, b) has a <= s and e <= b."""
         return self._furthest_before(s, inclusive=True) >= e

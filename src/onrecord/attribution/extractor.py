@@ -25,7 +25,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     """Every attribution in ``doc`` (offsets into ``doc.text``) and the actors that speak in it."""
     index = DocIndex(doc, find_quotes(doc_text(doc)))
     direct, used = find_direct(index)
-    indirect = find_indirect(index, used)
+    # a cue that took a quote may still have a reported clause that runs past it (see _around_quotes)
+    indirect = _around_quotes(index, direct, find_indirect(index, used - _quote_cues(direct)), used)
     # a "Name: …" line is one attribution of the whole line: reported speech inside it does not block it, and a
     # quote right after the colon is that name's
     colon = find_colon(index, [(c.start, c.end) for c in direct if not c.continues])
@@ -71,6 +72,31 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     actors = [_freeze(d) for d in resolver.actors if id(d) in speaking]
     return records, actors
+
+
+# quotes whose cue may also give its reported clause: a quote after its subject ('said the plan "will fail"')
+# already starts the clause
+CLAUSE_QUOTE_RULES = {"quote-that", "quote-cue-after", "quote-cue-before"}
+
+
+def _quote_cues(direct: list[Candidate]) -> set[int]:
+    return {c.cue_token for c in direct if c.cue_token is not None and c.rule in CLAUSE_QUOTE_RULES}
+
+
+def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Candidate],
+                   used: set[int]) -> list[Candidate]:
+    """The reported clause of a cue that took a quote, kept only where it holds the quote and runs past it:
+    '"We are grateful" for the gifts, she said' (the overlap pass then keeps the clause, the longer one). A
+    colon before the quote sets it off: 'Her reply was short: "We will appeal," she said' keeps the quote."""
+    quotes = {c.cue_token: c for c in direct if c.cue_token is not None}
+    kept = []
+    for c in indirect:
+        q = quotes.get(c.cue_token) if c.cue_token in used else None
+        if q is not None and not (c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start
+                                  and ":" not in index.text[c.start:q.start]):
+            continue
+        kept.append(c)
+    return kept
 
 
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:

@@ -170,7 +170,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if tok.lower_ == "described" and tok.dep_ == "amod" and self_word is not None and tok.head.i > tok.i:
             # "a self-described democratic socialist": the rest of the noun phrase is the holder's own label
             s, e = span_of_tokens(doc, tok.i + 1, tok.head.i)
-            if e > s and not held.overlaps(s, e) and not index.quoted[tok.i]:
+            if e > s and not held.straddles(s, e) and not index.quoted[tok.i]:
                 found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, self_word.i,
                                        "noun-cue", 0.5, "indirect", frame="judge"))
             continue
@@ -180,7 +180,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if received is not None:
             (first, last), giver, start = received
             s, e = span_of_tokens(doc, first, end_before_aside(doc, first, last))
-            if e > s and not held.overlaps(s, e) and not index.quoted[giver.i]:
+            if e > s and not held.straddles(s, e) and not index.quoted[giver.i]:
                 found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
                                        NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
                                        0.5, "indirect"))
@@ -213,7 +213,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         owner = _nominal_owner(tok)
         content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
-        if e <= s or held.overlaps(s, e):
+        if e <= s or held.straddles(s, e):
             continue
         if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
             owner = None

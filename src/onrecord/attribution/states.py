@@ -132,7 +132,7 @@ def find_adjective(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Ca
         if subj is None or subj.lower_ in ("it", "this", "that", "there", "which") or index.quoted[subj.i]:
             continue
         s, e = span_of_tokens(doc, *content)
-        if e <= s or held.overlaps(s, e):
+        if e <= s or held.straddles(s, e):
             continue
         start = head.idx if head is not None and 0 < tok.i - head.i <= 2 else tok.idx
         found.append(Candidate([(s, e)], (start, tok.idx + len(tok.text)), None, tok.i, subj.i, "adjective",
@@ -211,12 +211,12 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             continue
         if not any(c.dep_ == "auxpass" for c in tok.children):
             named = _reduced_naming(tok, lemma)
-            if named is not None and not any(held.overlaps(*p) for p in named):
+            if named is not None and not any(held.straddles(*p) for p in named):
                 found.append(Candidate(named, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, None,
                                        "passive-object", 0.5, "indirect", frame="judge"))
             elif named is None:
                 judged = _reduced_by(tok, lemma)
-                if judged is not None and not held.overlaps(*judged):
+                if judged is not None and not held.straddles(*judged):
                     found.append(Candidate([judged], (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, by_agent(tok),
                                            "passive-object", 0.5, "indirect"))
             continue
@@ -236,7 +236,7 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if pred is not None:
             parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
         parts = [p for p in parts if p[1] > p[0]]
-        if not parts or any(held.overlaps(*p) for p in parts):
+        if not parts or any(held.straddles(*p) for p in parts):
             continue
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), lemma, tok.i, by_agent(tok),
                                "passive-object", 0.5, "indirect"))
@@ -279,7 +279,7 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             if clause is not None:
                 s, e = span_of_tokens(doc, clause.left_edge.i, clause.right_edge.i)
-                if e > s and not held.overlaps(s, e):
+                if e > s and not held.straddles(s, e):
                     found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, None,
                                            "raising", 0.5, "indirect"))
                 continue
@@ -292,7 +292,7 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
         s2 = span_of_tokens(doc, first, inf.right_edge.i)
         parts = [p for p in (s1, s2) if p[1] > p[0]]
-        if len(parts) < 2 or any(held.overlaps(*p) for p in parts):
+        if len(parts) < 2 or any(held.straddles(*p) for p in parts):
             continue
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
                                "raising", 0.5, "indirect"))
