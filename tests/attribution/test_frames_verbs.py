@@ -220,3 +220,13 @@ def test_frames_verbs_reasoning_and_relish_cues(run, text, cue, excerpt):
 def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].cue.text == cue and hits[0].rule != "generic-complement"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # blame without its "for" phrase still names whom or what is blamed
+    ("The coach blamed the referees.", "the referees"),
+    ("The farmer blamed the flood on the new dam upstream.", "the flood on the new dam upstream"),
+])
+def test_frames_verbs_blame_with_plain_object(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text == "blamed"
