@@ -230,3 +230,13 @@ def test_frames_verbs_guess_and_reassure_cues(run, text, cue, excerpt):
 def test_frames_verbs_blame_with_plain_object(run, text, excerpt):
     hits = [a for a in run(text).attributions if a.content.text == excerpt]
     assert hits and hits[0].cue.text == "blamed"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # the judgement after "as" is an adjective or a participle, which the parser hangs on the verb as a clause
+    ("Most residents see the new tax as deeply unfair.", "the new tax as deeply unfair"),
+    ("Critics view the mayor as driven by ambition.", "the mayor as driven by ambition"),
+])
+def test_frames_verbs_see_as_adjective(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].rule == "object-as"

@@ -677,6 +677,11 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     if as_pp is None:
         as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if as_pp is None:
+        # "see the levy as unfair", "view the mayor as driven by ambition": an adjective or participle after
+        # "as" is parsed as a clause of the verb, "as" as its marker
+        as_pp = next((c for c in tok.children if c.dep_ == "advcl" and c.i > obj.i
+                      and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "as"), None)
+    if as_pp is None:
         return None
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
