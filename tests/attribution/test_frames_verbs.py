@@ -235,8 +235,22 @@ def test_frames_verbs_blame_with_plain_object(run, text, excerpt):
 @pytest.mark.parametrize("text, excerpt", [
     # the judgement after "as" is an adjective or a participle, which the parser hangs on the verb as a clause
     ("Most residents see the new tax as deeply unfair.", "the new tax as deeply unfair"),
-    ("Critics view the mayor as driven by ambition.", "the mayor as driven by ambition"),
+    ("Critics viewed the mayor as driven by ambition.", "the mayor as driven by ambition"),
 ])
 def test_frames_verbs_see_as_adjective(run, text, excerpt):
-    hits = [a for a in run(text).attributions if a.content.text == excerpt]
-    assert hits and hits[0].rule == "object-as"
+    assert any(a.content.text == excerpt for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # "see" and "view" in the present state a belief about their object
+    ("Many investors see little risk in the merger.", "little risk in the merger"),
+    ("The union views the new contract with suspicion.", "the new contract"),
+])
+def test_frames_verbs_see_in_the_present(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text.startswith(excerpt)]
+    assert hits and hits[0].cue.text in ("see", "views")
+
+
+def test_frames_verbs_saw_is_perception(run):
+    # in the past tense "saw" reports what was seen, not a belief
+    assert not run("The inspectors saw the damage last week.").attributions

@@ -53,6 +53,7 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "credit", "attribute", "congratulate", "laud", "portray", "paint", "envision", "chide", "chastise",
                   "castigate", "scold", "fault", "rip", "savage", "bash", "taunt", "smear", "malign", "reprimand",
                   "admonish", "affirm", "regret", "relish", "blame",
+                  "see", "view",    # "voters see him as a fighter" (the present only, see cues.tsv)
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
@@ -169,6 +170,9 @@ def cue_lemma(tok: Token) -> str | None:
     if needs == INFINITIVE_ONLY:
         # "aims to cut taxes", "voted to repeal the law" (not "aimed the camera", "voted on Tuesday")
         return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and has_to(c) for c in tok.children) else None
+    if needs == PRESENT_ONLY:
+        # "voters see him as a fighter", "she views the deal with suspicion" (not "saw the film", "to view it")
+        return lemma if tok.tag_ in ("VBP", "VBZ") else None
     if needs and not any(c.lower_ in needs for c in tok.children if _particle(tok, c)):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -182,6 +186,8 @@ def cue_lemma(tok: Token) -> str | None:
 CLAUSE_ONLY = frozenset({"clause"})
 # the "needs" of a verb that states an intention only with a to-infinitive after it
 INFINITIVE_ONLY = frozenset({"infinitive"})
+# the "needs" of a verb of perception that states a belief only in the present tense
+PRESENT_ONLY = frozenset({"present"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop", "retweeted" as "retweete"

@@ -262,6 +262,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+            as_pp = as_pp or _as_clause(cue, obj)
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
@@ -676,14 +677,17 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
     if as_pp is None:
         as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if as_pp is None:
-        # "see the levy as unfair", "view the mayor as driven by ambition": an adjective or participle after
-        # "as" is parsed as a clause of the verb, "as" as its marker
-        as_pp = next((c for c in tok.children if c.dep_ == "advcl" and c.i > obj.i
-                      and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "as"), None)
+    as_pp = as_pp or _as_clause(tok, obj)
     if as_pp is None:
         return None
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
+
+
+def _as_clause(verb: Token, obj: Token) -> Token | None:
+    """'see the levy as unfair', 'view the mayor as driven by ambition': an adjective or participle after "as"
+    is parsed as a clause of the verb, "as" as its marker; the judgement of the object all the same."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > obj.i
+                 and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "as"), None)
 
 
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
