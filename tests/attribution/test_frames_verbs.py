@@ -254,3 +254,20 @@ def test_frames_verbs_see_in_the_present(run, text, excerpt):
 def test_frames_verbs_saw_is_perception(run):
     # in the past tense "saw" reports what was seen, not a belief
     assert not run("The inspectors saw the damage last week.").attributions
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # the quoted judgement after the one called, which the parser hangs on nothing or reads as a preposition
+    # phrase ("beyond"), or after a relative clause of the object
+    ('The treasurer called that "beyond ridiculous."', '"beyond ridiculous.'),
+    ('Okafor called the fee that doubled the cost of permits "a quiet tax," but the board disagreed.',
+     'the fee that doubled the cost of permits "a quiet tax,'),
+])
+def test_frames_verbs_call_with_quoted_judgement(run, text, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == "called"
+
+
+def test_frames_verbs_call_a_quoted_meeting_is_no_judgement(run):
+    # nothing is called something: the quote is what is convened
+    assert not run("The chair has the authority to call a “special session” next week.").attributions

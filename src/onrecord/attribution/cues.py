@@ -209,7 +209,26 @@ def _calls_something(tok: Token) -> bool:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or judged_appos(c)
-                                   for c in obj.children if c.i > obj.i)
+                                   for c in obj.children if c.i > obj.i) or quoted_judgement(tok) is not None
+
+
+def quoted_judgement(tok: Token) -> int | None:
+    """'called the plan "a disgrace"', 'called that "simply absurd"': a quote right after the one called, which
+    the parser often leaves unattached or reads as a preposition phrase; the index of its closing mark, or None."""
+    doc = tok.doc
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    sent_end = tok.sent.end
+    k = tok.i + 1
+    while k < min(sent_end, tok.i + 16) and doc[k].tag_ != "``":
+        if doc[k].text in (",", ";", ":", "(", ")", "—", "-", "--") or tok not in doc[k].ancestors:
+            return None
+        k += 1
+    # someone or something is called before the quote ('call a "special meeting"' names a thing to hold)
+    if k >= min(sent_end, tok.i + 16) or all(t.pos_ in ("DET", "PUNCT") for t in doc[tok.i + 1:k]):
+        return None
+    close = next((j for j in range(k + 1, min(len(doc), k + 30)) if doc[j].tag_ == "''"), None)
+    return close
 
 
 def quoted_appos(tok: Token) -> bool:

@@ -36,6 +36,7 @@ from .cues import (
     for_clause,
     has_to,
     judged_appos,
+    quoted_judgement,
     span_of_tokens,
     speaker_head,
     verb_lemma,
@@ -183,6 +184,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             if wh.lower_ == "that" and cue.dep_ == "relcl":
                 head = span_of_tokens(doc, cue.head.left_edge.i, cue.head.i)
             return [head, span_of_tokens(doc, first, last)], "judge", "call-judgement"
+        close = quoted_judgement(cue)
+        if close is not None and not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
+                                         for c in children if c.i < close):
+            return [span_of_tokens(doc, cue.i + 1, close)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and has_to(c)), None)
