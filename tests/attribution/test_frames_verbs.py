@@ -271,3 +271,11 @@ def test_frames_verbs_call_with_quoted_judgement(run, text, excerpt):
 def test_frames_verbs_call_a_quoted_meeting_is_no_judgement(run):
     # nothing is called something: the quote is what is convened
     assert not run("The chair has the authority to call a “special session” next week.").attributions
+
+
+def test_frames_verbs_verb_tagged_as_noun(run):
+    # after a long subject the parser tags "support" as a noun, yet gives it a subject and an object
+    text = ("Fewer than half of the dockworkers surveyed in the new study released Friday support the proposed "
+            "harbor levy.")
+    hits = [a for a in run(text).attributions if a.content.text == "the proposed harbor levy"]
+    assert hits and hits[0].cue.text == "support"

@@ -158,7 +158,7 @@ def cue_lemma(tok: Token) -> str | None:
     lex = lexicon()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return "according to"
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not _verb_read_as_noun(tok):
         return None
     lemma = verb_lemma(tok)
     if lemma not in lex.cue_stance:
@@ -180,6 +180,12 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma in ("be", "have", "do"):
         return None
     return lemma
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """'Most voters support the plan' tagged as a noun: a noun with a subject and an object of its own."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
 
 
 # the "needs" of a verb that reports speech only with a clause or quote after it
