@@ -279,3 +279,16 @@ def test_frames_verbs_verb_tagged_as_noun(run):
             "harbor levy.")
     hits = [a for a in run(text).attributions if a.content.text == "the proposed harbor levy"]
     assert hits and hits[0].cue.text == "support"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The harbor survey puts the mayor's approval at 41 percent.", "the mayor's approval at 41 percent"),
+    ("Later counts put the total closer to 900 ballots.", "the total closer to 900 ballots"),
+])
+def test_frames_verbs_put_a_figure_is_an_estimate(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text in ("puts", "put")
+
+
+def test_frames_verbs_put_at_risk_is_no_estimate(run):
+    assert not run("The storm put the harbor at risk for a week.").attributions

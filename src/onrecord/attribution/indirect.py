@@ -472,6 +472,28 @@ def puts_it(tok: Token) -> bool:
             and _as_aside(tok))
 
 
+FIGURE_ENTS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+FIGURE_COMPARATIVES = {"higher", "lower", "closer", "nearer"}
+
+
+def _puts_figure(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    """'the survey puts her support at 40 percent', 'later counts put the total closer to 900': an estimate
+    stated with "put"; the thing estimated and the figure are the content ('put lives at risk' is no estimate)."""
+    if tok.pos_ != "VERB" or verb_lemma(tok) != "put" or tok.tag_ == "VBG":
+        return None     # "…, putting them well ahead": the reporter's gloss
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    figure = next((c for c in tok.children if c.i > obj.i and (
+        (c.dep_ == "prep" and c.lower_ in ("at", "near", "around")
+         and any(t.like_num or t.ent_type_ in FIGURE_ENTS for t in c.subtree))
+        or (c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in FIGURE_COMPARATIVES))), None)
+    if figure is None:
+        return None
+    last = end_before_setting(tok.doc, obj.left_edge.i, figure.right_edge.i)
+    return [span_of_tokens(tok.doc, obj.left_edge.i, last)], "", "object-content"
+
+
 def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
@@ -615,6 +637,9 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if got is None and lemma is None:
             got = made_clear(tok)     # 'made it clear that …', 'made no mention of …'
             lemma = "make" if got is not None else None
+        if got is None and lemma is None:
+            got = _puts_figure(tok)   # 'the survey puts her support at 40 percent'
+            lemma = "put" if got is not None else None
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
             framed = _prep_content(tok) or _in_favor_of(tok)
