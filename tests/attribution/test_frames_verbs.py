@@ -292,3 +292,13 @@ def test_frames_verbs_put_a_figure_is_an_estimate(run, text, excerpt):
 
 def test_frames_verbs_put_at_risk_is_no_estimate(run):
     assert not run("The storm put the harbor at risk for a week.").attributions
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # a stance taken on the noun a relative clause hangs on: the relative word, or the noun phrase for "that"
+    ("The council dropped the harbor levy, which most growers opposed.", "opposed", "which"),
+    ("The governor signed the bill that the senator had backed for years.", "backed", "the bill"),
+])
+def test_frames_verbs_stance_on_a_relative_object(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == cue]
+    assert hits and hits[0].content.text == excerpt

@@ -280,7 +280,30 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             while first < pobj.i and doc[first].pos_ == "ADJ":
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
+        relative = _relative_object(cue)
+        if relative is not None:
+            # "whom he described as volatile": the judgement passed on it goes with it
+            judged = next((c for c in children if c.i > cue.i and (c.dep_ == "oprd" or (
+                c.dep_ == "prep" and c.lower_ == "as"))), None)
+            if judged is not None:
+                return [relative, span_of_tokens(doc, judged.left_edge.i, judged.right_edge.i)], "", "object-content"
+            return [relative], "", "object-content"
     return None
+
+
+def _relative_object(cue: Token) -> tuple[int, int] | None:
+    """'the levy, which most growers opposed', 'a bill that she backed': the stance is taken on the noun the
+    relative clause hangs on; as with a reported clause, the relative word is the content (the noun phrase
+    where the word is "that")."""
+    if cue.dep_ != "relcl" or cue.head.i > cue.i or any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return None
+    word = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.tag_ in ("WDT", "WP")), None)
+    if word is None:
+        return None
+    if word.lower_ == "that":
+        head = cue.head
+        return span_of_tokens(cue.doc, head.left_edge.i, head.i)
+    return span_of_tokens(cue.doc, word.i, word.i)
 
 
 ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
