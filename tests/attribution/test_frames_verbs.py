@@ -302,3 +302,16 @@ def test_frames_verbs_put_at_risk_is_no_estimate(run):
 def test_frames_verbs_stance_on_a_relative_object(run, text, cue, excerpt):
     hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == cue]
     assert hits and hits[0].content.text == excerpt
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("Ruiz sounded a hopeful note about the harbor plan.", "the harbor plan"),
+    ("The auditor sounded the alarm over the missing funds.", "the missing funds"),
+])
+def test_frames_verbs_sounded_a_note(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text == "sounded"
+
+
+def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
+    assert not run("The band sounded great on the harbor stage.").attributions

@@ -745,7 +745,8 @@ def _as_clause(verb: Token, obj: Token) -> Token | None:
 
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
 PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"},
-                   "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"}}
+                   "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"},
+                   "sound": {"note", "alarm", "warning"}}
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
 STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
 
