@@ -278,3 +278,98 @@ def test_frames_verbs_cue_clause_set_before_the_reported_clause(run):
     # a "when" clause is no cue clause of that kind
     text = "When two firms write a contract, the lawyers usually read it twice."
     assert not [a for a in run(text).attributions if a.cue.text == "write"]
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # blame without its "for" phrase still names whom or what is blamed
+    ("The coach blamed the referees.", "the referees"),
+    ("The farmer blamed the flood on the new dam upstream.", "the flood on the new dam upstream"),
+])
+def test_frames_verbs_blame_with_plain_object(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text == "blamed"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # the judgement after "as" is an adjective or a participle, which the parser hangs on the verb as a clause
+    ("Most residents see the new tax as deeply unfair.", "the new tax as deeply unfair"),
+    ("Critics viewed the mayor as driven by ambition.", "the mayor as driven by ambition"),
+])
+def test_frames_verbs_see_as_adjective(run, text, excerpt):
+    assert any(a.content.text == excerpt for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # "see" and "view" in the present state a belief about their object
+    ("Many investors see little risk in the merger.", "little risk in the merger"),
+    ("The union views the new contract with suspicion.", "the new contract"),
+])
+def test_frames_verbs_see_in_the_present(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text.startswith(excerpt)]
+    assert hits and hits[0].cue.text in ("see", "views")
+
+
+def test_frames_verbs_saw_is_perception(run):
+    # in the past tense "saw" reports what was seen, not a belief
+    assert not run("The inspectors saw the damage last week.").attributions
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    # the quoted judgement after the one called, which the parser hangs on nothing or reads as a preposition
+    # phrase ("beyond"), or after a relative clause of the object
+    ('The treasurer called that "beyond ridiculous."', '"beyond ridiculous.'),
+    ('Okafor called the fee that doubled the cost of permits "a quiet tax," but the board disagreed.',
+     'the fee that doubled the cost of permits "a quiet tax,'),
+])
+def test_frames_verbs_call_with_quoted_judgement(run, text, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == "called"
+
+
+def test_frames_verbs_call_a_quoted_meeting_is_no_judgement(run):
+    # nothing is called something: the quote is what is convened
+    assert not run("The chair has the authority to call a “special session” next week.").attributions
+
+
+def test_frames_verbs_verb_tagged_as_noun(run):
+    # after a long subject the parser tags "support" as a noun, yet gives it a subject and an object
+    text = ("Fewer than half of the dockworkers surveyed in the new study released Friday support the proposed "
+            "harbor levy.")
+    hits = [a for a in run(text).attributions if a.content.text == "the proposed harbor levy"]
+    assert hits and hits[0].cue.text == "support"
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The harbor survey puts the mayor's approval at 41 percent.", "the mayor's approval at 41 percent"),
+    ("Later counts put the total closer to 900 ballots.", "the total closer to 900 ballots"),
+])
+def test_frames_verbs_put_a_figure_is_an_estimate(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text in ("puts", "put")
+
+
+def test_frames_verbs_put_at_risk_is_no_estimate(run):
+    assert not run("The storm put the harbor at risk for a week.").attributions
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # a stance taken on the noun a relative clause hangs on: the relative word, or the noun phrase for "that"
+    ("The council dropped the harbor levy, which most growers opposed.", "opposed", "which"),
+    ("The governor signed the bill that the senator had backed for years.", "backed", "the bill"),
+])
+def test_frames_verbs_stance_on_a_relative_object(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == cue]
+    assert hits and hits[0].content.text == excerpt
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("Ruiz sounded a hopeful note about the harbor plan.", "the harbor plan"),
+    ("The auditor sounded the alarm over the missing funds.", "the missing funds"),
+])
+def test_frames_verbs_sounded_a_note(run, text, excerpt):
+    hits = [a for a in run(text).attributions if a.content.text == excerpt]
+    assert hits and hits[0].cue.text == "sounded"
+
+
+def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
+    assert not run("The band sounded great on the harbor stage.").attributions

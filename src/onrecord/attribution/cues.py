@@ -48,10 +48,12 @@ OBJECT_CONTENT = {"deny", "reject", "dismiss", "refute", "rebuff", "rebut", "dis
                   "favor", "favour", "ignore", "love", "identify", "resist", "contemplate", "herald", "detail",
                   "admire", "preach", "profess", "foretell", "circulate", "underestimate", "remember",
                   "recall",   # "recalled the flood of 1987", "recalling her first day in office"
-                  # praise and blame: "credited the mayor with the recovery", "chided the board for the delay"
+                  # praise and blame: "credited the mayor with the recovery", "chided the board for the delay",
+                  # "blamed the referees" (blame without its "for" phrase; with it, it is an accuse frame)
                   "credit", "attribute", "congratulate", "laud", "portray", "paint", "envision", "chide", "chastise",
                   "castigate", "scold", "fault", "rip", "savage", "bash", "taunt", "smear", "malign", "reprimand",
-                  "admonish", "affirm", "regret", "relish",
+                  "admonish", "affirm", "regret", "relish", "blame",
+                  "see", "view",    # "voters see him as a fighter" (the present only, see cues.tsv)
                   # "said the same of Sanders", "says racist things"
                   "say"}
 ACCUSE_FRAME = {"accuse", "blame", "charge", "criticize", "criticise", "condemn", "denounce", "slam", "attack", "blast",
@@ -161,7 +163,7 @@ def cue_lemma(tok: Token) -> str | None:
     lex = lexicon()
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         return "according to"
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not _verb_read_as_noun(tok):
         return None
     lemma = verb_lemma(tok)
     if lemma not in lex.cue_stance:
@@ -173,6 +175,9 @@ def cue_lemma(tok: Token) -> str | None:
     if needs == INFINITIVE_ONLY:
         # "aims to cut taxes", "voted to repeal the law" (not "aimed the camera", "voted on Tuesday")
         return lemma if any(c.dep_ == "xcomp" and c.i > tok.i and has_to(c) for c in tok.children) else None
+    if needs == PRESENT_ONLY:
+        # "voters see him as a fighter", "she views the deal with suspicion" (not "saw the film", "to view it")
+        return lemma if tok.tag_ in ("VBP", "VBZ") else None
     if needs and not any(c.lower_ in needs for c in tok.children if _particle(tok, c)):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -182,10 +187,18 @@ def cue_lemma(tok: Token) -> str | None:
     return lemma
 
 
+def _verb_read_as_noun(tok: Token) -> bool:
+    """'Most voters support the plan' tagged as a noun: a noun with a subject and an object of its own."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) and any(
+        c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children)
+
+
 # the "needs" of a verb that reports speech only with a clause or quote after it
 CLAUSE_ONLY = frozenset({"clause"})
 # the "needs" of a verb that states an intention only with a to-infinitive after it
 INFINITIVE_ONLY = frozenset({"infinitive"})
+# the "needs" of a verb of perception that states a belief only in the present tense
+PRESENT_ONLY = frozenset({"present"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop", "retweeted" as "retweete"
@@ -207,7 +220,26 @@ def _calls_something(tok: Token) -> bool:
         return True
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     return obj is not None and any((c.dep_ in ("acl", "amod") and c.tag_ in ("VBN", "JJ")) or judged_appos(c)
-                                   for c in obj.children if c.i > obj.i)
+                                   for c in obj.children if c.i > obj.i) or quoted_judgement(tok) is not None
+
+
+def quoted_judgement(tok: Token) -> int | None:
+    """'called the plan "a disgrace"', 'called that "simply absurd"': a quote right after the one called, which
+    the parser often leaves unattached or reads as a preposition phrase; the index of its closing mark, or None."""
+    doc = tok.doc
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    sent_end = tok.sent.end
+    k = tok.i + 1
+    while k < min(sent_end, tok.i + 16) and doc[k].tag_ != "``":
+        if doc[k].text in (",", ";", ":", "(", ")", "—", "-", "--") or tok not in doc[k].ancestors:
+            return None
+        k += 1
+    # someone or something is called before the quote ('call a "special meeting"' names a thing to hold)
+    if k >= min(sent_end, tok.i + 16) or all(t.pos_ in ("DET", "PUNCT") for t in doc[tok.i + 1:k]):
+        return None
+    close = next((j for j in range(k + 1, min(len(doc), k + 30)) if doc[j].tag_ == "''"), None)
+    return close
 
 
 def quoted_appos(tok: Token) -> bool:

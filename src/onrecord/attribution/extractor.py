@@ -83,17 +83,21 @@ def _quote_cues(direct: list[Candidate]) -> set[int]:
     return {c.cue_token for c in direct if c.cue_token is not None and c.rule in CLAUSE_QUOTE_RULES}
 
 
+SETS_OFF = frozenset(":(")
+
+
 def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Candidate],
                    used: set[int]) -> list[Candidate]:
     """The reported clause of a cue that took a quote, kept only where it holds the quote and runs past it:
     '"We are grateful" for the gifts, she said' (the overlap pass then keeps the clause, the longer one). A
-    colon before the quote sets it off: 'Her reply was short: "We will appeal," she said' keeps the quote."""
+    colon or an opening parenthesis before the quote sets it off: 'Her reply was short: "We will appeal," she
+    said' and 'Members were angry ("I want a refund," wrote one)' keep the quote."""
     quotes = {c.cue_token: c for c in direct if c.cue_token is not None}
     kept = []
     for c in indirect:
         q = quotes.get(c.cue_token) if c.cue_token in used else None
         if q is not None and not (c.start <= q.start and q.end <= c.end and c.end - c.start > q.end - q.start
-                                  and ":" not in index.text[c.start:q.start]):
+                                  and not SETS_OFF.intersection(index.text[c.start:q.start])):
             continue
         kept.append(c)
     return kept

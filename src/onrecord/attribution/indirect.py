@@ -36,6 +36,7 @@ from .cues import (
     for_clause,
     has_to,
     judged_appos,
+    quoted_judgement,
     span_of_tokens,
     speaker_head,
     verb_lemma,
@@ -184,6 +185,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             if wh.lower_ == "that" and cue.dep_ == "relcl":
                 head = span_of_tokens(doc, cue.head.left_edge.i, cue.head.i)
             return [head, span_of_tokens(doc, first, last)], "judge", "call-judgement"
+        close = quoted_judgement(cue)
+        if close is not None and not any(c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon"))
+                                         for c in children if c.i < close):
+            return [span_of_tokens(doc, cue.i + 1, close)], "judge", "call-judgement"
     if lemma in URGE_FRAME:
         to_clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > cue.i
                           and has_to(c)), None)
@@ -271,6 +276,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+            as_pp = as_pp or _as_clause(cue, obj)
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
@@ -283,7 +289,30 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             while first < pobj.i and doc[first].pos_ == "ADJ":
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
+        relative = _relative_object(cue)
+        if relative is not None:
+            # "whom he described as volatile": the judgement passed on it goes with it
+            judged = next((c for c in children if c.i > cue.i and (c.dep_ == "oprd" or (
+                c.dep_ == "prep" and c.lower_ == "as"))), None)
+            if judged is not None:
+                return [relative, span_of_tokens(doc, judged.left_edge.i, judged.right_edge.i)], "", "object-content"
+            return [relative], "", "object-content"
     return None
+
+
+def _relative_object(cue: Token) -> tuple[int, int] | None:
+    """'the levy, which most growers opposed', 'a bill that she backed': the stance is taken on the noun the
+    relative clause hangs on; as with a reported clause, the relative word is the content (the noun phrase
+    where the word is "that")."""
+    if cue.dep_ != "relcl" or cue.head.i > cue.i or any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children):
+        return None
+    word = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.tag_ in ("WDT", "WP")), None)
+    if word is None:
+        return None
+    if word.lower_ == "that":
+        head = cue.head
+        return span_of_tokens(cue.doc, head.left_edge.i, head.i)
+    return span_of_tokens(cue.doc, word.i, word.i)
 
 
 ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
@@ -475,6 +504,28 @@ def puts_it(tok: Token) -> bool:
             and _as_aside(tok))
 
 
+FIGURE_ENTS = ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+FIGURE_COMPARATIVES = {"higher", "lower", "closer", "nearer"}
+
+
+def _puts_figure(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    """'the survey puts her support at 40 percent', 'later counts put the total closer to 900': an estimate
+    stated with "put"; the thing estimated and the figure are the content ('put lives at risk' is no estimate)."""
+    if tok.pos_ != "VERB" or verb_lemma(tok) != "put" or tok.tag_ == "VBG":
+        return None     # "…, putting them well ahead": the reporter's gloss
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    figure = next((c for c in tok.children if c.i > obj.i and (
+        (c.dep_ == "prep" and c.lower_ in ("at", "near", "around")
+         and any(t.like_num or t.ent_type_ in FIGURE_ENTS for t in c.subtree))
+        or (c.dep_ in ("advmod", "acomp", "oprd") and c.lower_ in FIGURE_COMPARATIVES))), None)
+    if figure is None:
+        return None
+    last = end_before_setting(tok.doc, obj.left_edge.i, figure.right_edge.i)
+    return [span_of_tokens(tok.doc, obj.left_edge.i, last)], "", "object-content"
+
+
 def _has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
@@ -630,6 +681,9 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if got is None and lemma is None:
             got = made_clear(tok)     # 'made it clear that …', 'made no mention of …'
             lemma = "make" if got is not None else None
+        if got is None and lemma is None:
+            got = _puts_figure(tok)   # 'the survey puts her support at 40 percent'
+            lemma = "put" if got is not None else None
         if got is None:
             # "spoke about the economy", "pointed to the poll": the object of the preposition
             framed = _prep_content(tok) or _in_favor_of(tok)
@@ -697,14 +751,23 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
     if as_pp is None:
         as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    as_pp = as_pp or _as_clause(tok, obj)
     if as_pp is None:
         return None
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
 
+def _as_clause(verb: Token, obj: Token) -> Token | None:
+    """'see the levy as unfair', 'view the mayor as driven by ambition': an adjective or participle after "as"
+    is parsed as a clause of the verb, "as" as its marker; the judgement of the object all the same."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > obj.i
+                 and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "as"), None)
+
+
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
 PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"},
-                   "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"}}
+                   "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"},
+                   "sound": {"note", "alarm", "warning"}}
 # the lemma whose stance a preposition frame carries when the verb itself is not a cue
 STANCE_LEMMA = {"accuse": "accuse", "deny": "deny", "demand": "demand", "question": "ask"}
 
