@@ -198,3 +198,21 @@ def test_frames_objects_an_inquiry_finds(run):
 def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
     # "a good time to revisit N", "ways to voice N": an occasion for a stance, nobody's stance
     assert [a.content.text for a in run(text).attributions if a.rule == "object-content"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Critics painted the council as bigoted.", "the council as bigoted"),
+    ("The report described the agency as badly run.", "the agency as badly run"),
+])
+def test_frames_objects_an_as_judgement_without_a_noun(run, text, content):
+    # "painted N as bigoted": the parser reads the judgement as a clause of its own ("as" its marker); it is
+    # said of the object and belongs to it
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [content]
+
+
+def test_frames_objects_an_as_clause_with_a_subject_is_a_time(run):
+    # "praised N as she left": a clause with a subject of its own is when, not what was said
+    got = [a.content.text for a in run("The senator praised the mayor as she left the hall.").attributions]
+    assert got == ["the mayor"]
+

@@ -262,6 +262,8 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+            if as_pp is None:
+                as_pp = _as_judgement(cue, obj, last)
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
@@ -275,6 +277,15 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _as_judgement(cue: Token, obj: Token, last: int) -> Token | None:
+    """'painted the council as bigoted', 'described the agency as badly run': the parser reads a judgement with
+    no noun as a clause of its own ("as" its marker); with no subject of its own it is said of the object
+    ('praised the mayor as she left' is a time)."""
+    return next((c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.i == last + 1
+                 and c.left_edge.lower_ == "as" and c.left_edge.dep_ == "mark"
+                 and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
 
 
 ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
