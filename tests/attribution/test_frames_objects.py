@@ -216,3 +216,19 @@ def test_frames_objects_an_as_clause_with_a_subject_is_a_time(run):
     got = [a.content.text for a in run("The senator praised the mayor as she left the hall.").attributions]
     assert got == ["the mayor"]
 
+
+def test_frames_objects_a_subjectless_verb_inside_a_that_clause(run):
+    # "the worry is that parents opposing N will …": the participle is part of what the clause reports, not a
+    # stance of its own; the noun cue takes the whole clause
+    got = [(a.rule, a.content.text) for a in run(
+        "The worry is that parents opposing the new curriculum will pull their children out.").attributions]
+    assert got == [("noun-cue", "that parents opposing the new curriculum will pull their children out")]
+
+
+@pytest.mark.parametrize("text", [
+    "If the council backs the stadium plan, the vote will be close.",
+    "The club will fold if the city denies the permit.",
+])
+def test_frames_objects_a_hypothetical_stance_is_not_reported(run, text):
+    # "if the council backs N": a stance that may be taken, not one reported
+    assert [a.content.text for a in run(text).attributions if a.rule in ("object-content", "prep-object")] == []

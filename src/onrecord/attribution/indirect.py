@@ -637,7 +637,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
-        if rule in OBJECT_RULES and _asks(tok):
+        if rule in OBJECT_RULES and (_asks(tok) or _inside_that_clause(tok) or _hypothetical(tok)):
             continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
@@ -670,6 +670,21 @@ def _asks(tok: Token) -> bool:
         return False
     first = sent.doc[sent.start]     # an inverted question, not a statement that ends in a question mark
     return first.tag_ == "MD" or first.lemma_.lower() in ("do", "be", "have") or first.tag_ in ("WRB", "WP")
+
+
+def _inside_that_clause(tok: Token) -> bool:
+    """'she said that backing the levy would cost votes', 'warned that voters keen to punish the mayor …': a
+    verb with no subject of its own inside a that-clause is part of what the clause reports; its object is no
+    stance of its own (PolNeAR's annotators mark the whole clause)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for t in (tok, *tok.ancestors) for c in t.children)
+
+
+def _hypothetical(tok: Token) -> bool:
+    """'if the council backs the plan, …', 'is weighing whether to endorse Ruiz': a stance under "if" or
+    "whether" is one that may be taken, not one reported."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in (tok, *tok.ancestors) for c in t.children)
 
 
 # "sees herself as the voice of the port", "portrayed the deal as a betrayal": a judgement of the object
