@@ -232,3 +232,11 @@ def test_frames_objects_a_subjectless_verb_inside_a_that_clause(run):
 def test_frames_objects_a_hypothetical_stance_is_not_reported(run, text):
     # "if the council backs N": a stance that may be taken, not one reported
     assert [a.content.text for a in run(text).attributions if a.rule in ("object-content", "prep-object")] == []
+
+
+def test_frames_objects_the_rest_of_a_list_hung_on_the_verb(run):
+    # "discussed the economy, health care, …": the parser hangs the rest of the list on the verb; it is still
+    # what was discussed
+    got = [a.content.text for a in run("Voters discussed the economy, health care, the environment or immigration."
+                                       ).attributions if a.rule == "object-content"]
+    assert got == ["the economy, health care, the environment or immigration"]

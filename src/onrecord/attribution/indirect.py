@@ -258,6 +258,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         last = c.right_edge.i
                     elif c.i == last + 1 and _object_detail(c):
                         last = c.right_edge.i
+                    elif _list_rest(doc, c, last):
+                        last = c.right_edge.i
+                    elif c.i == last + 1 and c.text == ",":
+                        continue    # only a list's rest may follow it (see _list_rest)
                     else:
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
@@ -389,6 +393,14 @@ def _object_detail(c: Token) -> bool:
         return False
     return (c.lower_ == "by" and pobj.lower_ == "name") or (
         c.lower_ == "at" and (pobj.like_num or pobj.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")))
+
+
+def _list_rest(doc: Doc, c: Token, last: int) -> bool:
+    """'discussed the economy, health care, schools or crime': the parser may hang the rest of a list of objects
+    on the verb; a noun phrase after a comma that goes on with "and"/"or" items of its own still lists them."""
+    return (c.left_edge.i == last + 2 and doc[last + 1].text == "," and c.dep_ in ("npadvmod", "dobj", "appos")
+            and c.pos_ in ("NOUN", "PROPN") and any(x.dep_ == "conj" for x in c.children)
+            and any(x.dep_ == "cc" for x in c.subtree))
 
 
 # "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
