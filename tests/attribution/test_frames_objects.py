@@ -240,3 +240,13 @@ def test_frames_objects_the_rest_of_a_list_hung_on_the_verb(run):
     got = [a.content.text for a in run("Voters discussed the economy, health care, the environment or immigration."
                                        ).attributions if a.rule == "object-content"]
     assert got == ["the economy, health care, the environment or immigration"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said little about the budget in recent weeks.", "the budget"),
+    ("The coach said almost nothing about the injury.", "the injury"),
+])
+def test_frames_objects_an_amount_of_talk_about_a_topic(run, text, content):
+    # "said little about N": the amount says how much was said; what it was about is the content
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [content]

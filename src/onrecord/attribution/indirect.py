@@ -271,7 +271,9 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
-            return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
+            topic = _amount_topic(cue, obj)
+            first = topic.left_edge.i if topic is not None and topic.i <= last else obj.left_edge.i
+            return [span_of_tokens(doc, first, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
         pobj = next((c for c in as_pp.children if c.dep_ == "pobj"), None) if as_pp is not None else None
@@ -281,6 +283,21 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+# "said little about N", "disclosed more about N": an amount of talk, not what was said
+AMOUNT_OBJECTS = {"little", "nothing", "much", "more", "less", "anything"}
+
+
+def _amount_topic(cue: Token, obj: Token) -> Token | None:
+    """'said little about the budget', 'said almost nothing about the injury': what was (hardly) said is about
+    the object of the preposition; PolNeAR's annotators mark that topic (the parser hangs the preposition on the
+    verb or on the amount)."""
+    if obj.lower_ not in AMOUNT_OBJECTS:
+        return None
+    prep = next((c for c in (*obj.rights, *cue.rights) if c.dep_ == "prep" and c.i == obj.i + 1
+                 and c.lower_ in ("about", "on", "of")), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def _as_judgement(cue: Token, obj: Token, last: int) -> Token | None:
