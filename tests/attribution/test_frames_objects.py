@@ -250,3 +250,14 @@ def test_frames_objects_an_amount_of_talk_about_a_topic(run, text, content):
     # "said little about N": the amount says how much was said; what it was about is the content
     got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
     assert got == [content]
+
+
+@pytest.mark.parametrize("text, raised", [
+    ("The mayor is expected to sign the bill, potentially ending the dispute.", "to sign the bill"),
+    ("The firm appears to have ties to a rival bank, which denies any link.", "to have ties to a rival bank"),
+])
+def test_frames_objects_a_raised_infinitive_ends_before_the_reporters_tail(run, text, raised):
+    # "is expected to sign N, potentially ending …", "appears to have ties to N, which …": a participle
+    # clause or a relative aside after a comma is the reporter's, not what is expected or seems
+    (a,) = [a for a in run(text).attributions if a.rule == "raising"]
+    assert [text[s:e] for s, e in a.content.parts][-1] == raised

@@ -17,6 +17,7 @@ from .cues import (
     subject_of,
     verb_lemma,
 )
+from .boundaries import end_before_aside
 from .indirect import FINDING_NOUNS, ranges_without, subtree_range
 
 OPINION_NOUNS = {"view", "opinion", "estimation", "judgment", "judgement", "mind", "eyes", "telling", "words"}
@@ -290,13 +291,24 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"),
                      max(inf.left_edge.i, tok.i + 1))
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
-        s2 = span_of_tokens(doc, first, inf.right_edge.i)
+        s2 = span_of_tokens(doc, first, _raised_end(inf, first))
         parts = [p for p in (s1, s2) if p[1] > p[0]]
         if len(parts) < 2 or any(held.overlaps(*p) for p in parts):
             continue
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
                                "raising", 0.5, "indirect"))
     return found
+
+
+def _raised_end(inf: Token, first: int) -> int:
+    """Last token of a raised infinitive: a participle clause after a comma ('is expected to sign the bill,
+    paving the way for …') or a trailing aside (', which …') is the reporter's, not what is expected."""
+    last = inf.right_edge.i
+    gloss = next((c for c in inf.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > first + 1
+                  and inf.doc[c.left_edge.i - 1].text == ","), None)
+    if gloss is not None:
+        last = gloss.left_edge.i - 2
+    return end_before_aside(inf.doc, first, last)
 
 
 def _raised_predicate(verb: Token, subj: Token | None) -> tuple[Token | None, Token | None]:
