@@ -261,3 +261,14 @@ def test_frames_objects_a_raised_infinitive_ends_before_the_reporters_tail(run, 
     # clause or a relative aside after a comma is the reporter's, not what is expected or seems
     (a,) = [a for a in run(text).attributions if a.rule == "raising"]
     assert [text[s:e] for s, e in a.content.parts][-1] == raised
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("The deal was widely criticized as a giveaway to the banks, which had lobbied hard for it.",
+     "as a giveaway to the banks"),
+    ("The mayor was hailed as a reformer, a label she rejects.", "as a reformer"),
+])
+def test_frames_objects_a_passive_judgement_ends_before_an_aside(run, text, judgement):
+    # "was criticized as N, which …": the relative or descriptive aside after the judgement is the reporter's
+    (a,) = [a for a in run(text).attributions if a.rule == "passive-object"]
+    assert [text[s:e] for s, e in a.content.parts][-1] == judgement

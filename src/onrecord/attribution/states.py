@@ -235,7 +235,9 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if subj.pos_ == "PRON" and pred is None:
             continue
         if pred is not None:
-            parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
+            # "was criticized as a giveaway to the banks, which …": the aside is the reporter's
+            last = end_before_aside(doc, pred.left_edge.i, pred.right_edge.i)
+            parts.append(span_of_tokens(doc, pred.left_edge.i, last))
         parts = [p for p in parts if p[1] > p[0]]
         if not parts or any(held.overlaps(*p) for p in parts):
             continue
