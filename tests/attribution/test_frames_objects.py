@@ -272,3 +272,13 @@ def test_frames_objects_a_passive_judgement_ends_before_an_aside(run, text, judg
     # "was criticized as N, which …": the relative or descriptive aside after the judgement is the reporter's
     (a,) = [a for a in run(text).attributions if a.rule == "passive-object"]
     assert [text[s:e] for s, e in a.content.parts][-1] == judgement
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The mayor attacked Ruiz, the city's longtime auditor.", "Ruiz"),
+    ("The union endorsed Delgado — the only candidate who visited the plant.", "Delgado"),
+])
+def test_frames_objects_a_description_after_a_named_object(run, text, named):
+    # "attacked Ruiz, the city's auditor": after a name, the comma or dash opens the reporter's description
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [named]

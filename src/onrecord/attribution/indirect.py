@@ -271,6 +271,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
+            last = _before_gloss(obj, last)
             topic = _amount_topic(cue, obj)
             first = topic.left_edge.i if topic is not None and topic.i <= last else obj.left_edge.i
             return [span_of_tokens(doc, first, last)], "", "object-content"
@@ -283,6 +284,17 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                 first += 1
             return [span_of_tokens(doc, first, pobj.right_edge.i)], "", "object-content"
     return None
+
+
+def _before_gloss(obj: Token, last: int) -> int:
+    """'attacked Ruiz, the city's auditor', 'endorsed Obama's trade pact — one of his big goals': after a named
+    object a comma or dash opens the reporter's description of it; PolNeAR's annotators leave it out."""
+    doc = obj.doc
+    appos = next((c for c in obj.rights if c.dep_ == "appos" and c.right_edge.i >= last and c.pos_ != "PROPN"
+                  and opens_aside(doc[c.left_edge.i - 1])), None)
+    if appos is None or obj.pos_ != "PROPN":
+        return last
+    return appos.left_edge.i - 2
 
 
 # "said little about N", "disclosed more about N": an amount of talk, not what was said
