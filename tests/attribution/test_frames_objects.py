@@ -282,3 +282,11 @@ def test_frames_objects_a_description_after_a_named_object(run, text, named):
     # "attacked Ruiz, the city's auditor": after a name, the comma or dash opens the reporter's description
     got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
     assert got == [named]
+
+
+def test_frames_objects_the_one_spoken_with_is_not_the_topic(run):
+    # "discussed the issue with Microsoft": the "with" phrase the parser hangs on the verb names the other
+    # party to the talk, not what was discussed
+    got = [a.content.text for a in run("Ames discussed the issue with Microsoft.").attributions
+           if a.rule == "object-content"]
+    assert got == ["the issue"]

@@ -390,8 +390,10 @@ def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
 
 def _object_modifier(c: Token, last: int) -> bool:
     """A preposition phrase right after an object (ending at ``last``) that still describes it."""
+    # ("discussed the strike with Mayor Ruiz": the one spoken with is no part of what was spoken of)
     return c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj")
+        t.ent_type_ in ("DATE", "TIME") or (c.lower_ == "with" and t.ent_type_ in ("PERSON", "ORG"))
+        for t in c.children if t.dep_ == "pobj")
 
 
 def _object_end(verb: Token, obj: Token) -> int:
