@@ -290,3 +290,9 @@ def test_frames_objects_the_one_spoken_with_is_not_the_topic(run):
     got = [a.content.text for a in run("Ames discussed the issue with Microsoft.").attributions
            if a.rule == "object-content"]
     assert got == ["the issue"]
+
+
+def test_frames_objects_an_as_judgement_clause_after_regard(run):
+    # "regard N as doomed": the judgement the parser reads as an "as" clause makes the object-as frame too
+    got = [(a.rule, a.content.text) for a in run("Analysts regard the plan as doomed.").attributions]
+    assert got == [("object-as", "the plan as doomed")]

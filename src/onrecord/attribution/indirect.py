@@ -746,6 +746,8 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     if as_pp is None:
         as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if as_pp is None:
+        as_pp = _as_judgement(tok, obj, obj.right_edge.i)
+    if as_pp is None:
         return None
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
