@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from .boundaries import end_before_aside
 from .cues import (
     OBJECT_CONTENT,
     Candidate,
@@ -17,7 +18,6 @@ from .cues import (
     subject_of,
     verb_lemma,
 )
-from .boundaries import end_before_aside
 from .indirect import FINDING_NOUNS, ranges_without, subtree_range
 
 OPINION_NOUNS = {"view", "opinion", "estimation", "judgment", "judgement", "mind", "eyes", "telling", "words"}
