@@ -157,3 +157,10 @@ def test_criticism_over_a_thing(run):
     # "criticism over/about/on X": X is what is criticized, as with "criticism of X"
     got = _contents(run("The minister faced harsh criticism over the late rail contract."))
     assert any(c == "the late rail contract" for c, _ in got)
+
+
+def test_a_stance_noun_in_a_list_inside_a_preposition_phrase(run):
+    # "won with appeals to farmers and attacks on the governor": one item of the reporter's list
+    got = [a for a in run("The senator won with appeals to farmers and attacks on the governor.").attributions
+           if a.rule == "noun-cue"]
+    assert got == []

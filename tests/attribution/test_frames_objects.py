@@ -197,3 +197,101 @@ def test_frames_objects_an_inquiry_finds(run):
 def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
     # "a good time to revisit N", "ways to voice N": an occasion for a stance, nobody's stance
     assert [a.content.text for a in run(text).attributions if a.rule == "object-content"] == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Critics painted the council as bigoted.", "the council as bigoted"),
+    ("The report described the agency as badly run.", "the agency as badly run"),
+])
+def test_frames_objects_an_as_judgement_without_a_noun(run, text, content):
+    # "painted N as bigoted": the parser reads the judgement as a clause of its own ("as" its marker); it is
+    # said of the object and belongs to it
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [content]
+
+
+def test_frames_objects_an_as_clause_with_a_subject_is_a_time(run):
+    # "praised N as she left": a clause with a subject of its own is when, not what was said
+    got = [a.content.text for a in run("The senator praised the mayor as she left the hall.").attributions]
+    assert got == ["the mayor"]
+
+
+def test_frames_objects_a_subjectless_verb_inside_a_that_clause(run):
+    # "the worry is that parents opposing N will …": the participle is part of what the clause reports, not a
+    # stance of its own; the noun cue takes the whole clause
+    got = [(a.rule, a.content.text) for a in run(
+        "The worry is that parents opposing the new curriculum will pull their children out.").attributions]
+    assert got == [("noun-cue", "that parents opposing the new curriculum will pull their children out")]
+
+
+@pytest.mark.parametrize("text", [
+    "If the council backs the stadium plan, the vote will be close.",
+    "The club will fold if the city denies the permit.",
+])
+def test_frames_objects_a_hypothetical_stance_is_not_reported(run, text):
+    # "if the council backs N": a stance that may be taken, not one reported
+    assert [a.content.text for a in run(text).attributions if a.rule in ("object-content", "prep-object")] == []
+
+
+def test_frames_objects_the_rest_of_a_list_hung_on_the_verb(run):
+    # "discussed the economy, health care, …": the parser hangs the rest of the list on the verb; it is still
+    # what was discussed
+    got = [a.content.text for a in run("Voters discussed the economy, health care, the environment or immigration."
+                                       ).attributions if a.rule == "object-content"]
+    assert got == ["the economy, health care, the environment or immigration"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said little about the budget in recent weeks.", "the budget"),
+    ("The coach said almost nothing about the injury.", "the injury"),
+])
+def test_frames_objects_an_amount_of_talk_about_a_topic(run, text, content):
+    # "said little about N": the amount says how much was said; what it was about is the content
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [content]
+
+
+@pytest.mark.parametrize("text, raised", [
+    ("The mayor is expected to sign the bill, potentially ending the dispute.", "to sign the bill"),
+    ("The firm appears to have ties to a rival bank, which denies any link.", "to have ties to a rival bank"),
+])
+def test_frames_objects_a_raised_infinitive_ends_before_the_reporters_tail(run, text, raised):
+    # "is expected to sign N, potentially ending …", "appears to have ties to N, which …": a participle
+    # clause or a relative aside after a comma is the reporter's, not what is expected or seems
+    (a,) = [a for a in run(text).attributions if a.rule == "raising"]
+    assert [text[s:e] for s, e in a.content.parts][-1] == raised
+
+
+@pytest.mark.parametrize("text, judgement", [
+    ("The deal was widely criticized as a giveaway to the banks, which had lobbied hard for it.",
+     "as a giveaway to the banks"),
+    ("The mayor was hailed as a reformer, a label she rejects.", "as a reformer"),
+])
+def test_frames_objects_a_passive_judgement_ends_before_an_aside(run, text, judgement):
+    # "was criticized as N, which …": the relative or descriptive aside after the judgement is the reporter's
+    (a,) = [a for a in run(text).attributions if a.rule == "passive-object"]
+    assert [text[s:e] for s, e in a.content.parts][-1] == judgement
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The mayor attacked Ruiz, the city's longtime auditor.", "Ruiz"),
+    ("The union endorsed Delgado — the only candidate who visited the plant.", "Delgado"),
+])
+def test_frames_objects_a_description_after_a_named_object(run, text, named):
+    # "attacked Ruiz, the city's auditor": after a name, the comma or dash opens the reporter's description
+    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    assert got == [named]
+
+
+def test_frames_objects_the_one_spoken_with_is_not_the_topic(run):
+    # "discussed the issue with Microsoft": the "with" phrase the parser hangs on the verb names the other
+    # party to the talk, not what was discussed
+    got = [a.content.text for a in run("Ames discussed the issue with Microsoft.").attributions
+           if a.rule == "object-content"]
+    assert got == ["the issue"]
+
+
+def test_frames_objects_an_as_judgement_clause_after_regard(run):
+    # "regard N as doomed": the judgement the parser reads as an "as" clause makes the object-as frame too
+    got = [(a.rule, a.content.text) for a in run("Analysts regard the plan as doomed.").attributions]
+    assert got == [("object-as", "the plan as doomed")]

@@ -272,15 +272,23 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
                         last = c.right_edge.i
                     elif c.i == last + 1 and _object_detail(c):
                         last = c.right_edge.i
+                    elif _list_rest(doc, c, last):
+                        last = c.right_edge.i
+                    elif c.i == last + 1 and c.text == ",":
+                        continue    # only a list's rest may follow it (see _list_rest)
                     else:
                         break
             # "rejected the accusation as 'the excuse of people who lose'": the judgement belongs to it
             as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
-            as_pp = as_pp or _as_clause(cue, obj)
+            if as_pp is None:
+                as_pp = _as_judgement(cue, obj, last)
             if as_pp is not None:
                 last = as_pp.right_edge.i
             last = end_before_aside(doc, obj.left_edge.i, end_before_setting(doc, obj.left_edge.i, last))
-            return [span_of_tokens(doc, obj.left_edge.i, last)], "", "object-content"
+            last = _before_gloss(obj, last)
+            topic = _amount_topic(cue, obj)
+            first = topic.left_edge.i if topic is not None and topic.i <= last else obj.left_edge.i
+            return [span_of_tokens(doc, first, last)], "", "object-content"
         # "dismissed as baseless reports that …": the object sits inside the "as" phrase
         as_pp = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as" and c.i == cue.i + 1), None)
         pobj = next((c for c in as_pp.children if c.dep_ == "pobj"), None) if as_pp is not None else None
@@ -313,6 +321,41 @@ def _relative_object(cue: Token) -> tuple[int, int] | None:
         head = cue.head
         return span_of_tokens(cue.doc, head.left_edge.i, head.i)
     return span_of_tokens(cue.doc, word.i, word.i)
+
+
+def _before_gloss(obj: Token, last: int) -> int:
+    """'attacked Ruiz, the city's auditor', 'endorsed Obama's trade pact — one of his big goals': after a named
+    object a comma or dash opens the reporter's description of it; PolNeAR's annotators leave it out."""
+    doc = obj.doc
+    appos = next((c for c in obj.rights if c.dep_ == "appos" and c.right_edge.i >= last and c.pos_ != "PROPN"
+                  and opens_aside(doc[c.left_edge.i - 1])), None)
+    if appos is None or obj.pos_ != "PROPN":
+        return last
+    return appos.left_edge.i - 2
+
+
+# "said little about N", "disclosed more about N": an amount of talk, not what was said
+AMOUNT_OBJECTS = {"little", "nothing", "much", "more", "less", "anything"}
+
+
+def _amount_topic(cue: Token, obj: Token) -> Token | None:
+    """'said little about the budget', 'said almost nothing about the injury': what was (hardly) said is about
+    the object of the preposition; PolNeAR's annotators mark that topic (the parser hangs the preposition on the
+    verb or on the amount)."""
+    if obj.lower_ not in AMOUNT_OBJECTS:
+        return None
+    prep = next((c for c in (*obj.rights, *cue.rights) if c.dep_ == "prep" and c.i == obj.i + 1
+                 and c.lower_ in ("about", "on", "of")), None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def _as_judgement(cue: Token, obj: Token, last: int) -> Token | None:
+    """'painted the council as bigoted', 'described the agency as badly run': the parser reads a judgement with
+    no noun as a clause of its own ("as" its marker); with no subject of its own it is said of the object
+    ('praised the mayor as she left' is a time)."""
+    return next((c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.i == last + 1
+                 and c.left_edge.lower_ == "as" and c.left_edge.dep_ in ("mark", "advmod")
+                 and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
 
 
 ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
@@ -384,8 +427,10 @@ def _stated_attitude(verb: Token, lemma: str, obj: Token) -> Token | None:
 
 def _object_modifier(c: Token, last: int) -> bool:
     """A preposition phrase right after an object (ending at ``last``) that still describes it."""
+    # ("discussed the strike with Mayor Ruiz": the one spoken with is no part of what was spoken of)
     return c.dep_ == "prep" and c.i == last + 1 and c.lower_ in OBJECT_PREPS and not any(
-        t.ent_type_ in ("DATE", "TIME") for t in c.children if t.dep_ == "pobj")
+        t.ent_type_ in ("DATE", "TIME") or (c.lower_ == "with" and t.ent_type_ in ("PERSON", "ORG"))
+        for t in c.children if t.dep_ == "pobj")
 
 
 def _object_end(verb: Token, obj: Token) -> int:
@@ -416,6 +461,14 @@ def _object_detail(c: Token) -> bool:
         return False
     return (c.lower_ == "by" and pobj.lower_ == "name") or (
         c.lower_ == "at" and (pobj.like_num or pobj.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")))
+
+
+def _list_rest(doc: Doc, c: Token, last: int) -> bool:
+    """'discussed the economy, health care, schools or crime': the parser may hang the rest of a list of objects
+    on the verb; a noun phrase after a comma that goes on with "and"/"or" items of its own still lists them."""
+    return (c.left_edge.i == last + 2 and doc[last + 1].text == "," and c.dep_ in ("npadvmod", "dobj", "appos")
+            and c.pos_ in ("NOUN", "PROPN") and any(x.dep_ == "conj" for x in c.children)
+            and any(x.dep_ == "cc" for x in c.subtree))
 
 
 # "the poll shows Clinton ahead", "the study found a link": a finding's object is its content
@@ -701,7 +754,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             continue
         if ANONYMITY.search(index.text[parts[0][0]:parts[-1][1]]):
             continue
-        if rule in OBJECT_RULES and _asks(tok):
+        if rule in OBJECT_RULES and (_asks(tok) or _inside_that_clause(tok) or _hypothetical(tok)):
             continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
@@ -736,6 +789,21 @@ def _asks(tok: Token) -> bool:
     return first.tag_ == "MD" or first.lemma_.lower() in ("do", "be", "have") or first.tag_ in ("WRB", "WP")
 
 
+def _inside_that_clause(tok: Token) -> bool:
+    """'she said that backing the levy would cost votes', 'warned that voters keen to punish the mayor …': a
+    verb with no subject of its own inside a that-clause is part of what the clause reports; its object is no
+    stance of its own (PolNeAR's annotators mark the whole clause)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for t in (tok, *tok.ancestors) for c in t.children)
+
+
+def _hypothetical(tok: Token) -> bool:
+    """'if the council backs the plan, …', 'is weighing whether to endorse Ruiz': a stance under "if" or
+    "whether" is one that may be taken, not one reported."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in (tok, *tok.ancestors) for c in t.children)
+
+
 # "sees herself as the voice of the port", "portrayed the deal as a betrayal": a judgement of the object
 AS_FRAME = {"see", "view", "regard", "portray", "paint", "depict", "cast", "frame", "characterize",
             "characterise", "describe", "label", "brand", "treat", "count", "hail", "tout", "dismiss", "present",
@@ -751,17 +819,11 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     as_pp = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
     if as_pp is None:
         as_pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    as_pp = as_pp or _as_clause(tok, obj)
+    if as_pp is None:
+        as_pp = _as_judgement(tok, obj, obj.right_edge.i)
     if as_pp is None:
         return None
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
-
-
-def _as_clause(verb: Token, obj: Token) -> Token | None:
-    """'see the levy as unfair', 'view the mayor as driven by ambition': an adjective or participle after "as"
-    is parsed as a clause of the verb, "as" as its marker; the judgement of the object all the same."""
-    return next((c for c in verb.children if c.dep_ == "advcl" and c.i > obj.i
-                 and c.left_edge.i == obj.right_edge.i + 1 and c.left_edge.lower_ == "as"), None)
 
 
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")

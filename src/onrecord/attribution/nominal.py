@@ -174,7 +174,9 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
                 found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), None, tok.i, self_word.i,
                                        "noun-cue", 0.5, "indirect", frame="judge"))
             continue
-        if tok.pos_ != "NOUN" or index.quoted[tok.i]:
+        # "won with appeals to farmers and attacks on the governor": a stance noun coordinated inside a
+        # preposition phrase is one item of the reporter's list, not a stance reported on its own
+        if tok.pos_ != "NOUN" or index.quoted[tok.i] or (tok.dep_ == "conj" and tok.head.dep_ == "pobj"):
             continue
         received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
         if received is not None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from .boundaries import end_before_aside
 from .cues import (
     OBJECT_CONTENT,
     Candidate,
@@ -234,7 +235,9 @@ def find_passive(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if subj.pos_ == "PRON" and pred is None:
             continue
         if pred is not None:
-            parts.append(span_of_tokens(doc, pred.left_edge.i, pred.right_edge.i))
+            # "was criticized as a giveaway to the banks, which …": the aside is the reporter's
+            last = end_before_aside(doc, pred.left_edge.i, pred.right_edge.i)
+            parts.append(span_of_tokens(doc, pred.left_edge.i, last))
         parts = [p for p in parts if p[1] > p[0]]
         if not parts or any(held.straddles(*p) for p in parts):
             continue
@@ -290,13 +293,24 @@ def find_raising(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         first = next((t.i for t in inf.subtree if t.dep_ == "aux" and t.lower_ == "to"),
                      max(inf.left_edge.i, tok.i + 1))
         s1 = span_of_tokens(doc, subj.left_edge.i, subj.right_edge.i)
-        s2 = span_of_tokens(doc, first, inf.right_edge.i)
+        s2 = span_of_tokens(doc, first, _raised_end(inf, first))
         parts = [p for p in (s1, s2) if p[1] > p[0]]
         if len(parts) < 2 or any(held.straddles(*p) for p in parts):
             continue
         found.append(Candidate(parts, (tok.idx, tok.idx + len(tok.text)), None, tok.i, by_agent(tok),
                                "raising", 0.5, "indirect"))
     return found
+
+
+def _raised_end(inf: Token, first: int) -> int:
+    """Last token of a raised infinitive: a participle clause after a comma ('is expected to sign the bill,
+    paving the way for …') or a trailing aside (', which …') is the reporter's, not what is expected."""
+    last = inf.right_edge.i
+    gloss = next((c for c in inf.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > first + 1
+                  and inf.doc[c.left_edge.i - 1].text == ","), None)
+    if gloss is not None:
+        last = gloss.left_edge.i - 2
+    return end_before_aside(inf.doc, first, last)
 
 
 def _raised_predicate(verb: Token, subj: Token | None) -> tuple[Token | None, Token | None]:
