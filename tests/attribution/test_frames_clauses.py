@@ -133,3 +133,24 @@ def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
 def test_reported_clause_ends_before_the_reporters_tail(run, text, content):
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+def test_to_infinitive_content_ends_before_a_finite_verb(run):
+    # "… and thanked the engineers": a finite verb cannot go on with the infinitive; it is the next thing the
+    # subject did, even where the parser hangs it on the infinitive
+    got = [a.content.text for a in run("She promised to repair the dam and thanked the engineers who had warned "
+                                       "her.").attributions]
+    assert "to repair the dam" in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The new stadium will be paid for by the hotel tax, which visitors have paid since 2009, the mayor said.",
+     "The new stadium will be paid for by the hotel tax, which visitors have paid since 2009"),
+    ("Ticket prices will rise at the museum, which lost money last year, a spokeswoman said.",
+     "Ticket prices will rise at the museum, which lost money last year"),
+])
+def test_relative_clause_before_a_trailing_cue_is_reported(run, text, content):
+    # "P, which …, X said": the relative clause comes before the cue, inside what X said, not after it as the
+    # reporter's aside
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

@@ -24,7 +24,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting, opens_aside
+from .boundaries import (
+    end_before_aside,
+    end_before_finite_conj,
+    end_before_reporter_tail,
+    end_before_setting,
+    opens_aside,
+)
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -221,8 +227,9 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last)
         last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
+        last = end_before_finite_conj(clause, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
+        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last, relatives=cue.i < last))]
         gap = _relative_gap(cue, clause)
         if gap is not None:
             parts.insert(0, span_of_tokens(doc, gap[0], gap[1]))
