@@ -154,3 +154,17 @@ def test_relative_clause_before_a_trailing_cue_is_reported(run, text, content):
     # reporter's aside
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # a poll's finding is a list of results: it goes on over "while" and over a verb that is a cue elsewhere
+    ("The survey showed that most tenants want the park, while a third favored a parking garage.",
+     "that most tenants want the park, while a third favored a parking garage"),
+    ("The survey showed that turnout rose among older voters, giving the mayor a clear lead.",
+     "that turnout rose among older voters, giving the mayor a clear lead"),
+    # after "said" the contrast is still the reporter's
+    ("The mayor said taxes would fall next year, while her rival warned of cuts.", "taxes would fall next year"),
+])
+def test_finding_goes_on_over_a_contrast_and_a_gloss(run, text, content):
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

@@ -410,6 +410,12 @@ def _finding_subject(cue: Token) -> bool:
     return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
+def _reports_finding(cue: Token) -> bool:
+    """'the poll found …', 'surveys show …': the cue reports a finding, whose content may be a list of results."""
+    lemma = verb_lemma(cue)
+    return lemma in ("find", "show") or (lemma in FINDING_VERBS and _finding_subject(cue))
+
+
 def _to_sentence_end(cue: Token, last: int) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
@@ -426,11 +432,19 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         if tok.dep_ == "cc" and tok.head.i == cue.i and _own_action(cue, tok):
             return last
         # ("…, but that wages are rising" is a second reported clause: it goes on)
-        if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
+        if (_contrast(cue, tok) and doc[i - 1].text == ","
                 and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _contrast(cue: Token, conj: Token) -> bool:
+    """'…, but in fact she used one account', '…, while others disagree': a conjunction that opens the reporter's
+    contrast. A poll's finding goes on over "while" and the like: it is a list of results ('found that 40
+    percent back the mayor, while 30 percent back her rival')."""
+    word = conj.lower_
+    return word == "but" or (word in ("while", "although", "though", "whereas") and not _reports_finding(cue))
 
 
 def _own_action(cue: Token, cc: Token) -> bool:
@@ -543,21 +557,26 @@ def _after_comma(tok: Token) -> bool:
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
+    # a finding's content is a list of results: "found that 40 percent back the mayor, while 30 percent favor
+    # her rival, giving her a clear lead" goes on over a finite verb and a gloss (a participle that is a cue,
+    # ", contradicting the mayor's claim", still starts an attribution of its own)
+    finding = _reports_finding(clause.head)
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
         # ("…, accusing Y of …"); without the comma the clause is the content's own purpose or reason ("came
         # in numbers to back the mayor", "needs more time to prove that …")
-        if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok):
+        if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok) and not (
+                finding and tok.tag_ != "VBG"):
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
         # ("… and that it would add …" is a second reported clause, not a speech act)
-        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) else None
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) and not finding else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication", ", drawing boos from the crowd": a participle after a comma is
         # the reporter's gloss
-        if tok.left_edge.i > first and _gloss_participle(tok) and (
+        if tok.left_edge.i > first and not finding and _gloss_participle(tok) and (
                 tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") or cue_lemma(tok) is None):
             return min(last, tok.left_edge.i - 1)
     return last
