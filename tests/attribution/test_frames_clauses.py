@@ -168,3 +168,19 @@ def test_relative_clause_before_a_trailing_cue_is_reported(run, text, content):
 def test_finding_goes_on_over_a_contrast_and_a_gloss(run, text, content):
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # ", and" with a subject of its own starts the reporter's next clause: a to-infinitive cannot go on with it …
+    ("The county agreed to repave the road, and the state will pay for the new bridge.", "to repave the road"),
+    ("The club hopes to open a second gym, and it will ask members to vote on the site.", "to open a second gym"),
+    # … nor, with a noun subject, a finite reported clause
+    ("The council announced that it would cut the fee, and the new rate starts in June.",
+     "that it would cut the fee"),
+    # a pronoun after a finite reported clause mostly still reports
+    ("The mayor said that the plan was fair, and she would sign it soon.",
+     "that the plan was fair, and she would sign it soon"),
+])
+def test_reported_clause_ends_before_and_with_a_new_subject(run, text, content):
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got

@@ -225,7 +225,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             return (parts, "", "clause-parataxis") if parts else None
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
-            last = _to_sentence_end(cue, last)
+            last = _to_sentence_end(cue, last, infinitive=clause.dep_ == "xcomp")
         last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
         last = end_before_finite_conj(clause, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
@@ -416,7 +416,7 @@ def _reports_finding(cue: Token) -> bool:
     return lemma in ("find", "show") or (lemma in FINDING_VERBS and _finding_subject(cue))
 
 
-def _to_sentence_end(cue: Token, last: int) -> int:
+def _to_sentence_end(cue: Token, last: int, infinitive: bool = False) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
     doc = cue.doc
@@ -432,19 +432,32 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         if tok.dep_ == "cc" and tok.head.i == cue.i and _own_action(cue, tok):
             return last
         # ("…, but that wages are rising" is a second reported clause: it goes on)
-        if (_contrast(cue, tok) and doc[i - 1].text == ","
+        if (_contrast(cue, tok, infinitive) and doc[i - 1].text == ","
                 and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
 
 
-def _contrast(cue: Token, conj: Token) -> bool:
-    """'…, but in fact she used one account', '…, while others disagree': a conjunction that opens the reporter's
-    contrast. A poll's finding goes on over "while" and the like: it is a list of results ('found that 40
-    percent back the mayor, while 30 percent back her rival')."""
+def _contrast(cue: Token, conj: Token, infinitive: bool) -> bool:
+    """'…, but in fact she used one account', '…, while others disagree', '…, and the state will pay': a
+    conjunction that opens the reporter's own clause. A poll's finding goes on over "while" and the like: it
+    is a list of results ('found that 40 percent back the mayor, while 30 percent back her rival')."""
     word = conj.lower_
+    if word == "and":
+        return _new_subject(conj, pronouns=infinitive)
     return word == "but" or (word in ("while", "although", "though", "whereas") and not _reports_finding(cue))
+
+
+def _new_subject(cc: Token, pronouns: bool) -> bool:
+    """', and the state will pay for it': the verb after the conjunction has a subject of its own. A to-infinitive
+    ('agreed to repave the road, and …') cannot go on with such a clause; after a finite reported clause one
+    with a pronoun subject mostly still reports ('said the plan was fair, and she would sign it'), so a
+    pronoun counts only with ``pronouns``."""
+    verb = next((c for c in cc.head.rights if c.dep_ == "conj" and c.i > cc.i), None)
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > cc.i and (pronouns or c.tag_ != "PRP")
+        for c in verb.children)
 
 
 def _own_action(cue: Token, cc: Token) -> bool:
