@@ -184,3 +184,16 @@ def test_finding_goes_on_over_a_contrast_and_a_gloss(run, text, content):
 def test_reported_clause_ends_before_and_with_a_new_subject(run, text, content):
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # after its clause "according to X" ends what it vouches for; the rest is the reporter's
+    ("Ticket sales rose by a third last year, according to the league, but attendance at the games fell.",
+     "Ticket sales rose by a third last year"),
+    # before the verb it interrupts the clause, which goes on
+    ("The new stadium, according to the league, will cost about two billion dollars.",
+     "The new stadium, according to the league, will cost about two billion dollars"),
+])
+def test_according_to_after_its_clause_ends_the_content(run, text, content):
+    got = [a.content.text for a in run(text).attributions if a.rule == "according-to"]
+    assert content in got, got

@@ -147,6 +147,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         first, last = subtree_range(host)
         first = max(first, host.sent.start)
         last = min(last, host.sent.end - 1)
+        if host.i < cue.i and cue.left_edge.i > first:
+            # "Sales rose, according to the league, but attendance fell": after its clause the phrase ends what
+            # it vouches for ("The stadium, according to the league, will cost …" goes on: it interrupts)
+            last = min(last, cue.left_edge.i - 1)
         parts = ranges_without(doc, first, last, [subtree_range(cue)])
         return (parts, "", "according-to") if parts else None
     children = list(cue.children)
