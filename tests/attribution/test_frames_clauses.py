@@ -197,3 +197,9 @@ def test_reported_clause_ends_before_and_with_a_new_subject(run, text, content):
 def test_according_to_after_its_clause_ends_the_content(run, text, content):
     got = [a.content.text for a in run(text).attributions if a.rule == "according-to"]
     assert content in got, got
+
+
+def test_accusation_takes_in_a_second_object_with_its_own_charge(run):
+    text = "The senator accused the mayor's aides of bias and his staff of shoddy work."
+    got = [a.content.text for a in run(text).attributions]
+    assert "the mayor's aides of bias and his staff of shoddy work" in got, got

@@ -162,7 +162,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             # "accused the regulator of taking too long": the parser often hangs "of" on the object
             pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
-            last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
+            last = _right_end(cue, pp)
+            # "accused the aides of bias and his staff of shoddy work": a second object with its own charge
+            if pp.head.i == obj.i and any(c.dep_ == "conj" and c.i > pp.i for c in obj.children):
+                last = max(last, obj.right_edge.i)
+            last = end_before_aside(doc, obj.left_edge.i, last)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
     if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
