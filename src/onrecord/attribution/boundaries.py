@@ -127,7 +127,8 @@ def _finite(verb: Token) -> bool:
 
 def end_before_finite_conj(infinitive: Token, last: int) -> int:
     """``last``, or the token before the conjunction that joins a finite verb to the to-infinitive ``infinitive``."""
-    if infinitive.dep_ != "xcomp" or infinitive.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if infinitive.dep_ != "xcomp" or infinitive.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
         return last
     for conj in infinitive.rights:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and conj.i <= last and _finite(conj):
