@@ -133,3 +133,73 @@ def test_trailing_cue_parsed_as_a_conjunct_reports_the_clause_before(run):
 def test_reported_clause_ends_before_the_reporters_tail(run, text, content):
     got = [a.content.text for a in run(text).attributions]
     assert content in got, got
+
+
+def test_to_infinitive_content_ends_before_a_finite_verb(run):
+    # "… and thanked the engineers": a finite verb cannot go on with the infinitive; it is the next thing the
+    # subject did, even where the parser hangs it on the infinitive
+    got = [a.content.text for a in run("She promised to repair the dam and thanked the engineers who had warned "
+                                       "her.").attributions]
+    assert "to repair the dam" in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The new stadium will be paid for by the hotel tax, which visitors have paid since 2009, the mayor said.",
+     "The new stadium will be paid for by the hotel tax, which visitors have paid since 2009"),
+    ("Ticket prices will rise at the museum, which lost money last year, a spokeswoman said.",
+     "Ticket prices will rise at the museum, which lost money last year"),
+])
+def test_relative_clause_before_a_trailing_cue_is_reported(run, text, content):
+    # "P, which …, X said": the relative clause comes before the cue, inside what X said, not after it as the
+    # reporter's aside
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # a poll's finding is a list of results: it goes on over "while" and over a verb that is a cue elsewhere
+    ("The survey showed that most tenants want the park, while a third favored a parking garage.",
+     "that most tenants want the park, while a third favored a parking garage"),
+    ("The survey showed that turnout rose among older voters, giving the mayor a clear lead.",
+     "that turnout rose among older voters, giving the mayor a clear lead"),
+    # after "said" the contrast is still the reporter's
+    ("The mayor said taxes would fall next year, while her rival warned of cuts.", "taxes would fall next year"),
+])
+def test_finding_goes_on_over_a_contrast_and_a_gloss(run, text, content):
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # ", and" with a subject of its own starts the reporter's next clause: a to-infinitive cannot go on with it …
+    ("The county agreed to repave the road, and the state will pay for the new bridge.", "to repave the road"),
+    ("The club hopes to open a second gym, and it will ask members to vote on the site.", "to open a second gym"),
+    # … nor, with a noun subject, a finite reported clause
+    ("The council announced that it would cut the fee, and the new rate starts in June.",
+     "that it would cut the fee"),
+    # a pronoun after a finite reported clause mostly still reports
+    ("The mayor said that the plan was fair, and she would sign it soon.",
+     "that the plan was fair, and she would sign it soon"),
+])
+def test_reported_clause_ends_before_and_with_a_new_subject(run, text, content):
+    got = [a.content.text for a in run(text).attributions]
+    assert content in got, got
+
+
+@pytest.mark.parametrize("text, content", [
+    # after its clause "according to X" ends what it vouches for; the rest is the reporter's
+    ("Ticket sales rose by a third last year, according to the league, but attendance at the games fell.",
+     "Ticket sales rose by a third last year"),
+    # before the verb it interrupts the clause, which goes on
+    ("The new stadium, according to the league, will cost about two billion dollars.",
+     "The new stadium, according to the league, will cost about two billion dollars"),
+])
+def test_according_to_after_its_clause_ends_the_content(run, text, content):
+    got = [a.content.text for a in run(text).attributions if a.rule == "according-to"]
+    assert content in got, got
+
+
+def test_accusation_takes_in_a_second_object_with_its_own_charge(run):
+    text = "The senator accused the mayor's aides of bias and his staff of shoddy work."
+    got = [a.content.text for a in run(text).attributions]
+    assert "the mayor's aides of bias and his staff of shoddy work" in got, got

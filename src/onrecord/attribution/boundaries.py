@@ -35,15 +35,18 @@ def opens_aside(tok: Token, dashes: bool = True) -> bool:
                                               and bool(tok.whitespace_)))
 
 
-def end_before_aside(doc: Doc, first: int, last: int) -> int:
-    """``last``, or the token before the comma that opens a trailing aside reaching the end of the content."""
+def end_before_aside(doc: Doc, first: int, last: int, relatives: bool = True) -> int:
+    """``last``, or the token before the comma that opens a trailing aside reaching the end of the content.
+    With ``relatives`` False only an appositive is an aside: a relative clause before a trailing cue ("The fee
+    goes to the museum, which lost money last year, a spokeswoman said") is inside what was said."""
+    deps = ASIDE_DEPS if relatives else ("appos",)
     # the sentence's own closing stop or quote mark is not a word of the content: an aside that runs up to it
     # still reaches the end ("…, which was passed in 2010.")
     end = last_word(doc, first, last)
     i = first + 1
     while i <= end:
         tok = doc[i]
-        if (tok.dep_ in ASIDE_DEPS and tok.head.i < tok.i and tok.left_edge.i > first + 1
+        if (tok.dep_ in deps and tok.head.i < tok.i and tok.left_edge.i > first + 1
                 and opens_aside(doc[tok.left_edge.i - 1], tok.dep_ == "appos")
                 and tok.right_edge.i >= end
                 and doc[tok.left_edge.i].lower_ in (APPOSITIVE_WORDS if tok.dep_ == "appos" else RELATIVE_WORDS)):
@@ -108,4 +111,27 @@ def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
         if (tok.right_edge.i >= end and tok.left_edge.i > first + 1 and opens_aside(doc[tok.left_edge.i - 1])
                 and _reporter_tail(tok)):
             return tok.left_edge.i - 2
+    return last
+
+
+# A to-infinitive cannot go on with a finite verb: in "vowed to keep the clinic open and celebrated the ruling" the
+# parser may hang "celebrated" on "keep", but it is a second thing the subject did (and "…, and her rival said
+# so too" starts a clause of its own). PolNeAR's annotators end the content before it.
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS + ("MD",) for c in verb.children)
+
+
+def end_before_finite_conj(infinitive: Token, last: int) -> int:
+    """``last``, or the token before the conjunction that joins a finite verb to the to-infinitive ``infinitive``."""
+    if infinitive.dep_ != "xcomp" or infinitive.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return last
+    for conj in infinitive.rights:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and conj.i <= last and _finite(conj):
+            start = min([conj.left_edge.i] + [c.i for c in infinitive.rights if c.dep_ == "cc" and c.i < conj.i])
+            return min(last, last_word(infinitive.doc, infinitive.i, start - 1))
     return last

@@ -24,7 +24,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .boundaries import end_before_aside, end_before_reporter_tail, end_before_setting, opens_aside
+from .boundaries import (
+    end_before_aside,
+    end_before_finite_conj,
+    end_before_reporter_tail,
+    end_before_setting,
+    opens_aside,
+)
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
@@ -143,6 +149,10 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         first, last = subtree_range(host)
         first = max(first, host.sent.start)
         last = min(last, host.sent.end - 1)
+        if host.i < cue.i and cue.left_edge.i > first:
+            # "Sales rose, according to the league, but attendance fell": after its clause the phrase ends what
+            # it vouches for ("The stadium, according to the league, will cost …" goes on: it interrupts)
+            last = min(last, cue.left_edge.i - 1)
         parts = ranges_without(doc, first, last, [subtree_range(cue)])
         return (parts, "", "according-to") if parts else None
     children = list(cue.children)
@@ -154,7 +164,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             # "accused the regulator of taking too long": the parser often hangs "of" on the object
             pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")), None)
         if obj is not None and pp is not None:
-            last = end_before_aside(doc, obj.left_edge.i, _right_end(cue, pp))
+            last = _right_end(cue, pp)
+            # "accused the aides of bias and his staff of shoddy work": a second object with its own charge
+            if pp.head.i == obj.i and any(c.dep_ == "conj" and c.i > pp.i for c in obj.children):
+                last = max(last, obj.right_edge.i)
+            last = end_before_aside(doc, obj.left_edge.i, last)
             return [span_of_tokens(doc, obj.left_edge.i, last)], "", "accuse-frame"
     if lemma in JUDGE_VERBS and not _names_noun(cue):
         obj = next((c for c in children if c.dep_ == "dobj" and c.i > cue.i), None)
@@ -233,10 +247,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
             return (parts, "", "clause-parataxis") if parts else None
         first, last = subtree_range(clause)
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
-            last = _to_sentence_end(cue, last)
+            last = _to_sentence_end(cue, last, infinitive=clause.dep_ == "xcomp")
         last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
+        last = end_before_finite_conj(clause, last)
         frame = "to" if clause.dep_ == "xcomp" else ""
-        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last))]
+        parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last, relatives=cue.i < last))]
         gap = _relative_gap(cue, clause)
         if gap is not None:
             parts.insert(0, span_of_tokens(doc, gap[0], gap[1]))
@@ -494,7 +509,13 @@ def _finding_subject(cue: Token) -> bool:
     return subj is not None and subj.lemma_.lower() in FINDING_NOUNS | {n.rstrip("s") for n in FINDING_NOUNS}
 
 
-def _to_sentence_end(cue: Token, last: int) -> int:
+def _reports_finding(cue: Token) -> bool:
+    """'the poll found …', 'surveys show …': the cue reports a finding, whose content may be a list of results."""
+    lemma = verb_lemma(cue)
+    return lemma in ("find", "show") or (lemma in FINDING_VERBS and _finding_subject(cue))
+
+
+def _to_sentence_end(cue: Token, last: int, infinitive: bool = False) -> int:
     """'X said A and, even more important, B.': what follows the reported clause up to the sentence end is
     still reported, unless a semicolon, a quote or another cue starts something new."""
     doc = cue.doc
@@ -510,11 +531,32 @@ def _to_sentence_end(cue: Token, last: int) -> int:
         if tok.dep_ == "cc" and tok.head.i == cue.i and _own_action(cue, tok):
             return last
         # ("…, but that wages are rising" is a second reported clause: it goes on)
-        if (tok.lower_ in ("but", "while", "although", "though", "whereas") and doc[i - 1].text == ","
+        if (_contrast(cue, tok, infinitive) and doc[i - 1].text == ","
                 and not _shares_subject(tok) and not (i + 1 <= end and doc[i + 1].lower_ == "that")):
             return last     # "…, but in fact she used one account": the reporter's contrast
         i += 1
     return end
+
+
+def _contrast(cue: Token, conj: Token, infinitive: bool) -> bool:
+    """'…, but in fact she used one account', '…, while others disagree', '…, and the state will pay': a
+    conjunction that opens the reporter's own clause. A poll's finding goes on over "while" and the like: it
+    is a list of results ('found that 40 percent back the mayor, while 30 percent back her rival')."""
+    word = conj.lower_
+    if word == "and":
+        return _new_subject(conj, pronouns=infinitive)
+    return word == "but" or (word in ("while", "although", "though", "whereas") and not _reports_finding(cue))
+
+
+def _new_subject(cc: Token, pronouns: bool) -> bool:
+    """', and the state will pay for it': the verb after the conjunction has a subject of its own. A to-infinitive
+    ('agreed to repave the road, and …') cannot go on with such a clause; after a finite reported clause one
+    with a pronoun subject mostly still reports ('said the plan was fair, and she would sign it'), so a
+    pronoun counts only with ``pronouns``."""
+    verb = next((c for c in cc.head.rights if c.dep_ == "conj" and c.i > cc.i), None)
+    return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > cc.i and (pronouns or c.tag_ != "PRP")
+        for c in verb.children)
 
 
 def _own_action(cue: Token, cc: Token) -> bool:
@@ -661,21 +703,26 @@ def _after_comma(tok: Token) -> bool:
 def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
     """End a reported clause before a coordinated or participial cue that starts an attribution of its own
     ('… and urged Y to …', '…, accusing Y of …')."""
+    # a finding's content is a list of results: "found that 40 percent back the mayor, while 30 percent favor
+    # her rival, giving her a clear lead" goes on over a finite verb and a gloss (a participle that is a cue,
+    # ", contradicting the mayor's claim", still starts an attribution of its own)
+    finding = _reports_finding(clause.head)
     for tok in clause.subtree:
         if tok.i <= first or tok.i == clause.i:
             continue
         # ("…, accusing Y of …"); without the comma the clause is the content's own purpose or reason ("came
         # in numbers to back the mayor", "needs more time to prove that …")
-        if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok):
+        if tok.dep_ == "advcl" and cue_lemma(tok) is not None and _after_comma(tok) and not (
+                finding and tok.tag_ != "VBG"):
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
         # ("… and that it would add …" is a second reported clause, not a speech act)
-        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) else None
+        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) and not finding else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication", ", drawing boos from the crowd": a participle after a comma is
         # the reporter's gloss
-        if tok.left_edge.i > first and _gloss_participle(tok) and (
+        if tok.left_edge.i > first and not finding and _gloss_participle(tok) and (
                 tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") or cue_lemma(tok) is None):
             return min(last, tok.left_edge.i - 1)
     return last
