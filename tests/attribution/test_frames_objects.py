@@ -295,3 +295,13 @@ def test_frames_objects_an_as_judgement_clause_after_regard(run):
     # "regard N as doomed": the judgement the parser reads as an "as" clause makes the object-as frame too
     got = [(a.rule, a.content.text) for a in run("Analysts regard the plan as doomed.").attributions]
     assert got == [("object-as", "the plan as doomed")]
+
+
+@pytest.mark.parametrize("text", [
+    "\"The harvest was poor,\" said Lena Ortiz, a farmer who backs the new levy.",
+    "Tom Reyes, a teacher who supports the mayor, said the schools need more money.",
+])
+def test_frames_objects_a_speaker_profile_takes_no_stance(run, text):
+    # "said Lena Ortiz, a farmer who backs the levy": the relative clause on the speaker's description is the
+    # reporter's profile of the speaker
+    assert [a for a in run(text).attributions if a.rule in ("object-content", "prep-object")] == []

@@ -803,6 +803,8 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
             continue
         if rule in OBJECT_RULES and (_asks(tok) or _inside_that_clause(tok) or _hypothetical(tok)):
             continue
+        if rule in OBJECT_RULES and _speaker_profile(tok):
+            continue
         n_tokens = index.token_before(parts[-1][1]) - index.token_at(parts[0][0]) + 1
         # "endorsed Clinton": a named object is a whole content
         if n_tokens < (1 if rule in OBJECT_RULES else MIN_CONTENT_TOKENS):
@@ -821,6 +823,14 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+def _speaker_profile(tok: Token) -> bool:
+    """'said Lena Ortiz, a farmer who backs the levy': a relative clause on the description of a speaker
+    says who the speaker is; the stance it mentions is the reporter's profile, not reported."""
+    noun = tok.head
+    return (tok.dep_ == "relcl" and noun.dep_ == "appos" and noun.head.dep_ == "nsubj"
+            and cue_lemma(noun.head.head) is not None)
 
 
 def _asks(tok: Token) -> bool:
