@@ -164,3 +164,12 @@ def test_a_stance_noun_in_a_list_inside_a_preposition_phrase(run):
     got = [a for a in run("The senator won with appeals to farmers and attacks on the governor.").attributions
            if a.rule == "noun-cue"]
     assert got == []
+
+
+def test_criticism_received_for_a_reason(run):
+    # "X faced criticism for Y" with no giver named: the one criticised and the reason are the content
+    assert _parts(run, "The governor has faced criticism for raising taxes on farmers.", "faced criticism") == [
+        ["The governor", "for raising taxes on farmers"]]
+    # the parser may hang "to the port authority" on the verb: it still ends the reason
+    assert _parts(run, "Lind faced criticism for unpaid fees to the port authority in May.", "faced criticism") == [
+        ["Lind", "for unpaid fees to the port authority in May"]]

@@ -161,6 +161,25 @@ def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
     return (subj.left_edge.i, subj.right_edge.i), giver, verb if tok.dep_ == "dobj" else tok
 
 
+# "The senator faced criticism for skipping the vote": with no giver named, the stance is about the subject
+# and the reason it gives; both are the content ("The senator", "for skipping the vote") and the source is open
+BLAMED_VERBS = {"face", "receive", "draw", "get", "endure", "attract", "earn", "win"}
+
+
+def _blamed(tok: Token) -> tuple[Token, Token, Token] | None:
+    """(subject, 'for' preposition, verb) for a stance noun received for a reason, or None."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in BLAMED_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    why = next((c for c in list(tok.children) + list(verb.children)
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+                and any(x.dep_ in ("pobj", "pcomp") for x in c.children)), None)
+    if subj is None or why is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subj, why, verb
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -186,6 +205,23 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
                 found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
                                        NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
                                        0.5, "indirect"))
+            continue
+        blamed = _blamed(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
+        if blamed is not None:
+            subj, why, verb = blamed
+            last = why.right_edge.i
+            # "for loans to his campaign": a phrase the parser hung on the verb or the noun right after the
+            # reason still belongs to it
+            while (nxt := next((c for c in list(verb.children) + list(tok.children) if c.left_edge.i == last + 1
+                                and c.dep_ in ("prep", "dative")), None)) is not None:
+                last = nxt.right_edge.i
+            parts = [span_of_tokens(doc, subj.left_edge.i, end_before_aside(doc, subj.left_edge.i,
+                                                                            subj.right_edge.i)),
+                     span_of_tokens(doc, why.i, last)]
+            if all(e > s and not held.straddles(s, e) for s, e in parts):
+                found.append(Candidate(parts, (verb.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, None, "noun-blamed",
+                                       0.4, "indirect"))
             continue
         lemma, lower = tok.lemma_.lower(), tok.lower_
         content: tuple[int, int] | None = None
