@@ -173,3 +173,12 @@ def test_criticism_received_for_a_reason(run):
     # the parser may hang "to the port authority" on the verb: it still ends the reason
     assert _parts(run, "Lind faced criticism for unpaid fees to the port authority in May.", "faced criticism") == [
         ["Lind", "for unpaid fees to the port authority in May"]]
+
+
+def test_possessive_pronoun_owns_a_noun_cue_after_a_preposition(run):
+    # "angered farmers with his claim that …": the verb is not the saying, so the possessive names the source;
+    # "kept up her attacks on …" (the noun is the verb's object) stays with the verb's subject
+    got = _contents(run("The mayor angered the farmers with his claim that the river was clean."))
+    assert ("that the river was clean", "his") in got
+    got = _contents(run("The senator kept up her attacks on the ferry contract."))
+    assert ("the ferry contract", "The senator") in got

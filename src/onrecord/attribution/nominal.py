@@ -84,7 +84,11 @@ LIGHT_VERBS = {"make", "express", "voice", "raise", "issue", "offer", "repeat", 
 def _nominal_owner(noun: Token) -> Token | None:
     """The one whose claim, plan or support the noun names: possessor, 'from'/'by' phrase, light-verb subject."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.pos_ != "PRON":
+    # "angered voters with his claim that …", "fanned anger over her remark": after a preposition the verb is
+    # not the saying, so a possessive pronoun is the source; "stepped up his attacks" and "unsparing in their
+    # criticism" keep the subject of the verb below
+    if owner is not None and (owner.pos_ != "PRON" or (noun.dep_ == "pobj"
+                                                       and noun.head.lower_ not in ("in", "on", "upon"))):
         return owner
     if owner is None:
         for c in noun.children:
