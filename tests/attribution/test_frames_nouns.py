@@ -182,3 +182,9 @@ def test_possessive_pronoun_owns_a_noun_cue_after_a_preposition(run):
     assert ("that the river was clean", "his") in got
     got = _contents(run("The senator kept up her attacks on the ferry contract."))
     assert ("the ferry contract", "The senator") in got
+
+
+def test_possessive_pronoun_beats_a_relative_subject(run):
+    # "a fight that sharpened her view of …": "that" is no holder of the view, the possessive is
+    got = _contents(run("It was a fight that sharpened her view of the harbor board."))
+    assert ("the harbor board", "her") in got

@@ -103,7 +103,9 @@ def _nominal_owner(noun: Token) -> Token | None:
         tok, steps = tok.head, steps + 1
     if tok.pos_ == "VERB" and tok.i != noun.i and not any(c.dep_ == "auxpass" for c in tok.children):
         subj = subject_of(tok)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i:
+        # "which shaped her view of …": a relative or demonstrative subject yields to the possessive
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i and not (
+                owner is not None and subj.lower_ in ("which", "that", "it", "this", "what")):
             return subj
     return owner
 
