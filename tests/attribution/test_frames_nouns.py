@@ -188,3 +188,11 @@ def test_possessive_pronoun_beats_a_relative_subject(run):
     # "a fight that sharpened her view of …": "that" is no holder of the view, the possessive is
     got = _contents(run("It was a fight that sharpened her view of the harbor board."))
     assert ("the harbor board", "her") in got
+
+
+def test_trailing_show_parsed_as_a_noun(run):
+    # "…, county records show." with "show" tagged as a noun: the clause before the comma is what they show
+    got = _contents(run("The firm gave $4,000 to the fund in 2012, county records show."))
+    assert ("The firm gave $4,000 to the fund in 2012", "county records") in got
+    got = _contents(run("The barn was insured for $9,000 in 2014, records show, and the owners say it is worth less."))
+    assert ("The barn was insured for $9,000 in 2014", "records") in got

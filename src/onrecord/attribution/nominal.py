@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .boundaries import end_before_aside
+from .boundaries import end_before_aside, last_word
 from .cues import (
     Candidate,
     DocIndex,
@@ -15,6 +15,7 @@ from .cues import (
     span_of_tokens,
     subject_of,
 )
+from .trailing import FINITE_TAGS
 
 # "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
 # what its possessor said or believes, with the that-clause as content.
@@ -186,6 +187,35 @@ def _blamed(tok: Token) -> tuple[Token, Token, Token] | None:
     return subj, why, verb
 
 
+# "The fund lent $2,000 to the club, county records show.": the parser may tag a trailing "show" as a noun
+# ("records show" a compound); the clause before the comma is still what the records show
+SHOW_WORDS = {"show", "shows"}
+
+
+def _noun_show(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """(content tokens, source head) for '<clause>, <source> show.' with 'show' parsed as a noun, or None."""
+    doc = tok.doc
+    sent = tok.sent
+    if tok.lower_ not in SHOW_WORDS or tok.i < 3:
+        return None
+    # the sentence ends after it, or goes on with a clause of its own (", records show, and the …")
+    if last_word(doc, tok.i, sent.end - 1) != tok.i and not (
+            tok.i + 2 < sent.end and doc[tok.i + 1].text == "," and doc[tok.i + 2].dep_ == "cc"):
+        return None
+    source = doc[tok.i - 1]
+    if source.pos_ not in ("NOUN", "PROPN") or not any(a.i == tok.i for a in source.ancestors):
+        return None
+    # the source's words run back to the comma ("campaign and state records show")
+    comma = source.i - 1
+    while comma > sent.start and not doc[comma].is_punct and any(a.i == tok.i for a in doc[comma].ancestors):
+        comma -= 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    if not any(doc[i].tag_ in FINITE_TAGS for i in range(sent.start, comma)):
+        return None
+    return (sent.start, end_before_aside(doc, sent.start, comma - 1)), source
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -202,6 +232,14 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         # "won with appeals to farmers and attacks on the governor": a stance noun coordinated inside a
         # preposition phrase is one item of the reporter's list, not a stance reported on its own
         if tok.pos_ != "NOUN" or index.quoted[tok.i] or (tok.dep_ == "conj" and tok.head.dep_ == "pobj"):
+            continue
+        shown = _noun_show(tok)
+        if shown is not None:
+            (first, last), source = shown
+            s, e = span_of_tokens(doc, first, last)
+            if e > s and not held.straddles(s, e):
+                found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), "show", tok.i, source.i,
+                                       "noun-show", 0.5, "indirect"))
             continue
         received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
         if received is not None:
