@@ -196,3 +196,11 @@ def test_trailing_show_parsed_as_a_noun(run):
     assert ("The firm gave $4,000 to the fund in 2012", "county records") in got
     got = _contents(run("The barn was insured for $9,000 in 2014, records show, and the owners say it is worth less."))
     assert ("The barn was insured for $9,000 in 2014", "records") in got
+
+
+def test_subject_under_a_stance_noun(run):
+    # "X came under attack from Y", "X is under scrutiny": X is what the stance is about; Y, when named, the source
+    got = _contents(run("The pier project came under attack from anglers over the fees."))
+    assert ("The pier project", "anglers") in got
+    assert _parts(run, "The harbor deal is under intense scrutiny.", "is under intense scrutiny") == [
+        ["The harbor deal"]]

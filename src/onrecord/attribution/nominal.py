@@ -187,6 +187,25 @@ def _blamed(tok: Token) -> tuple[Token, Token, Token] | None:
     return subj, why, verb
 
 
+# "The pier project came under attack from anglers", "the deal is under scrutiny": the subject is what the stance
+# is about; the one who gives it (from/by), when named, is the source
+UNDER_NOUNS = {"criticism", "attack", "scrutiny", "discussion"}
+
+
+def _under(tok: Token) -> tuple[Token, Token | None, Token] | None:
+    """(subject, giver or None, verb) for '<subject> came/is under <stance noun>', or None."""
+    prep = tok.head
+    verb = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ != "under" or verb.lemma_ not in ("come", "be") or prep.i < verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.tag_ in ("WDT", "WP"):
+        return None
+    giver = next((x for c in list(tok.children) + list(verb.children) if c.dep_ in ("prep", "agent")
+                  and c.lower_ in ("from", "by") and c.i > tok.i for x in c.children if x.dep_ == "pobj"), None)
+    return subj, giver, verb
+
+
 # "The fund lent $2,000 to the club, county records show.": the parser may tag a trailing "show" as a noun
 # ("records show" a compound); the clause before the comma is still what the records show
 SHOW_WORDS = {"show", "shows"}
@@ -240,6 +259,15 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             if e > s and not held.straddles(s, e):
                 found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), "show", tok.i, source.i,
                                        "noun-show", 0.5, "indirect"))
+            continue
+        under = _under(tok) if tok.lemma_.lower() in UNDER_NOUNS else None
+        if under is not None:
+            subj, giver, verb = under
+            s, e = span_of_tokens(doc, subj.left_edge.i, end_before_aside(doc, subj.left_edge.i, subj.right_edge.i))
+            if e > s and not held.straddles(s, e):
+                found.append(Candidate([(s, e)], (verb.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i,
+                                       giver.i if giver is not None else None, "noun-under", 0.4, "indirect"))
             continue
         received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
         if received is not None:
