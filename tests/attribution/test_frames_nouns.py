@@ -204,3 +204,9 @@ def test_subject_under_a_stance_noun(run):
     assert ("The pier project", "anglers") in got
     assert _parts(run, "The harbor deal is under intense scrutiny.", "is under intense scrutiny") == [
         ["The harbor deal"]]
+
+
+def test_the_attacks_with_no_one_making_them_are_violence(run):
+    # "the attacks on the ferry terminal": no one named makes them, a violent act rather than words
+    assert not [a for a in run("Nobody was hurt in the attacks on the ferry terminal last night.").attributions
+                if a.rule == "noun-cue"]

@@ -321,6 +321,8 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if content is None:
             continue
         owner = _nominal_owner(tok)
+        if owner is None and lemma == "attack" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue    # "the attacks on the embassy": with no one making them, a violent act, not words
         content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
         if e <= s or held.straddles(s, e):
