@@ -164,3 +164,49 @@ def test_a_stance_noun_in_a_list_inside_a_preposition_phrase(run):
     got = [a for a in run("The senator won with appeals to farmers and attacks on the governor.").attributions
            if a.rule == "noun-cue"]
     assert got == []
+
+
+def test_criticism_received_for_a_reason(run):
+    # "X faced criticism for Y" with no giver named: the one criticised and the reason are the content
+    assert _parts(run, "The governor has faced criticism for raising taxes on farmers.", "faced criticism") == [
+        ["The governor", "for raising taxes on farmers"]]
+    # the parser may hang "to the port authority" on the verb: it still ends the reason
+    assert _parts(run, "Lind faced criticism for unpaid fees to the port authority in May.", "faced criticism") == [
+        ["Lind", "for unpaid fees to the port authority in May"]]
+
+
+def test_possessive_pronoun_owns_a_noun_cue_after_a_preposition(run):
+    # "angered farmers with his claim that …": the verb is not the saying, so the possessive names the source;
+    # "kept up her attacks on …" (the noun is the verb's object) stays with the verb's subject
+    got = _contents(run("The mayor angered the farmers with his claim that the river was clean."))
+    assert ("that the river was clean", "his") in got
+    got = _contents(run("The senator kept up her attacks on the ferry contract."))
+    assert ("the ferry contract", "The senator") in got
+
+
+def test_possessive_pronoun_beats_a_relative_subject(run):
+    # "a fight that sharpened her view of …": "that" is no holder of the view, the possessive is
+    got = _contents(run("It was a fight that sharpened her view of the harbor board."))
+    assert ("the harbor board", "her") in got
+
+
+def test_trailing_show_parsed_as_a_noun(run):
+    # "…, county records show." with "show" tagged as a noun: the clause before the comma is what they show
+    got = _contents(run("The firm gave $4,000 to the fund in 2012, county records show."))
+    assert ("The firm gave $4,000 to the fund in 2012", "county records") in got
+    got = _contents(run("The barn was insured for $9,000 in 2014, records show, and the owners say it is worth less."))
+    assert ("The barn was insured for $9,000 in 2014", "records") in got
+
+
+def test_subject_under_a_stance_noun(run):
+    # "X came under attack from Y", "X is under scrutiny": X is what the stance is about; Y, when named, the source
+    got = _contents(run("The pier project came under attack from anglers over the fees."))
+    assert ("The pier project", "anglers") in got
+    assert _parts(run, "The harbor deal is under intense scrutiny.", "is under intense scrutiny") == [
+        ["The harbor deal"]]
+
+
+def test_the_attacks_with_no_one_making_them_are_violence(run):
+    # "the attacks on the ferry terminal": no one named makes them, a violent act rather than words
+    assert not [a for a in run("Nobody was hurt in the attacks on the ferry terminal last night.").attributions
+                if a.rule == "noun-cue"]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .boundaries import end_before_aside
+from .boundaries import end_before_aside, last_word
 from .cues import (
     Candidate,
     DocIndex,
@@ -15,6 +15,7 @@ from .cues import (
     span_of_tokens,
     subject_of,
 )
+from .trailing import FINITE_TAGS
 
 # "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
 # what its possessor said or believes, with the that-clause as content.
@@ -84,7 +85,11 @@ LIGHT_VERBS = {"make", "express", "voice", "raise", "issue", "offer", "repeat", 
 def _nominal_owner(noun: Token) -> Token | None:
     """The one whose claim, plan or support the noun names: possessor, 'from'/'by' phrase, light-verb subject."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.pos_ != "PRON":
+    # "angered voters with his claim that …", "fanned anger over her remark": after a preposition the verb is
+    # not the saying, so a possessive pronoun is the source; "stepped up his attacks" and "unsparing in their
+    # criticism" keep the subject of the verb below
+    if owner is not None and (owner.pos_ != "PRON" or (noun.dep_ == "pobj"
+                                                       and noun.head.lower_ not in ("in", "on", "upon"))):
         return owner
     if owner is None:
         for c in noun.children:
@@ -99,7 +104,9 @@ def _nominal_owner(noun: Token) -> Token | None:
         tok, steps = tok.head, steps + 1
     if tok.pos_ == "VERB" and tok.i != noun.i and not any(c.dep_ == "auxpass" for c in tok.children):
         subj = subject_of(tok)
-        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i:
+        # "which shaped her view of …": a relative or demonstrative subject yields to the possessive
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < noun.i and not (
+                owner is not None and subj.lower_ in ("which", "that", "it", "this", "what")):
             return subj
     return owner
 
@@ -161,6 +168,73 @@ def _received(tok: Token) -> tuple[tuple[int, int], Token, Token] | None:
     return (subj.left_edge.i, subj.right_edge.i), giver, verb if tok.dep_ == "dobj" else tok
 
 
+# "The senator faced criticism for skipping the vote": with no giver named, the stance is about the subject
+# and the reason it gives; both are the content ("The senator", "for skipping the vote") and the source is open
+BLAMED_VERBS = {"face", "receive", "draw", "get", "endure", "attract", "earn", "win"}
+
+
+def _blamed(tok: Token) -> tuple[Token, Token, Token] | None:
+    """(subject, 'for' preposition, verb) for a stance noun received for a reason, or None."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in BLAMED_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    why = next((c for c in list(tok.children) + list(verb.children)
+                if c.dep_ == "prep" and c.lower_ == "for" and c.i > tok.i
+                and any(x.dep_ in ("pobj", "pcomp") for x in c.children)), None)
+    if subj is None or why is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subj, why, verb
+
+
+# "The pier project came under attack from anglers", "the deal is under scrutiny": the subject is what the stance
+# is about; the one who gives it (from/by), when named, is the source
+UNDER_NOUNS = {"criticism", "attack", "scrutiny", "discussion"}
+
+
+def _under(tok: Token) -> tuple[Token, Token | None, Token] | None:
+    """(subject, giver or None, verb) for '<subject> came/is under <stance noun>', or None."""
+    prep = tok.head
+    verb = prep.head
+    if tok.dep_ != "pobj" or prep.lower_ != "under" or verb.lemma_ not in ("come", "be") or prep.i < verb.i:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.tag_ in ("WDT", "WP"):
+        return None
+    giver = next((x for c in list(tok.children) + list(verb.children) if c.dep_ in ("prep", "agent")
+                  and c.lower_ in ("from", "by") and c.i > tok.i for x in c.children if x.dep_ == "pobj"), None)
+    return subj, giver, verb
+
+
+# "The fund lent $2,000 to the club, county records show.": the parser may tag a trailing "show" as a noun
+# ("records show" a compound); the clause before the comma is still what the records show
+SHOW_WORDS = {"show", "shows"}
+
+
+def _noun_show(tok: Token) -> tuple[tuple[int, int], Token] | None:
+    """(content tokens, source head) for '<clause>, <source> show.' with 'show' parsed as a noun, or None."""
+    doc = tok.doc
+    sent = tok.sent
+    if tok.lower_ not in SHOW_WORDS or tok.i < 3:
+        return None
+    # the sentence ends after it, or goes on with a clause of its own (", records show, and the …")
+    if last_word(doc, tok.i, sent.end - 1) != tok.i and not (
+            tok.i + 2 < sent.end and doc[tok.i + 1].text == "," and doc[tok.i + 2].dep_ == "cc"):
+        return None
+    source = doc[tok.i - 1]
+    if source.pos_ not in ("NOUN", "PROPN") or not any(a.i == tok.i for a in source.ancestors):
+        return None
+    # the source's words run back to the comma ("campaign and state records show")
+    comma = source.i - 1
+    while comma > sent.start and not doc[comma].is_punct and any(a.i == tok.i for a in doc[comma].ancestors):
+        comma -= 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    if not any(doc[i].tag_ in FINITE_TAGS for i in range(sent.start, comma)):
+        return None
+    return (sent.start, end_before_aside(doc, sent.start, comma - 1)), source
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -178,6 +252,23 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         # preposition phrase is one item of the reporter's list, not a stance reported on its own
         if tok.pos_ != "NOUN" or index.quoted[tok.i] or (tok.dep_ == "conj" and tok.head.dep_ == "pobj"):
             continue
+        shown = _noun_show(tok)
+        if shown is not None:
+            (first, last), source = shown
+            s, e = span_of_tokens(doc, first, last)
+            if e > s and not held.straddles(s, e):
+                found.append(Candidate([(s, e)], (tok.idx, tok.idx + len(tok.text)), "show", tok.i, source.i,
+                                       "noun-show", 0.5, "indirect"))
+            continue
+        under = _under(tok) if tok.lemma_.lower() in UNDER_NOUNS else None
+        if under is not None:
+            subj, giver, verb = under
+            s, e = span_of_tokens(doc, subj.left_edge.i, end_before_aside(doc, subj.left_edge.i, subj.right_edge.i))
+            if e > s and not held.straddles(s, e):
+                found.append(Candidate([(s, e)], (verb.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i,
+                                       giver.i if giver is not None else None, "noun-under", 0.4, "indirect"))
+            continue
         received = _received(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
         if received is not None:
             (first, last), giver, start = received
@@ -186,6 +277,23 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
                 found.append(Candidate([(s, e)], (start.idx, tok.idx + len(tok.text)),
                                        NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, giver.i, "noun-received",
                                        0.5, "indirect"))
+            continue
+        blamed = _blamed(tok) if tok.lemma_.lower() in RECEIVED_NOUNS else None
+        if blamed is not None:
+            subj, why, verb = blamed
+            last = why.right_edge.i
+            # "for loans to his campaign": a phrase the parser hung on the verb or the noun right after the
+            # reason still belongs to it
+            while (nxt := next((c for c in list(verb.children) + list(tok.children) if c.left_edge.i == last + 1
+                                and c.dep_ in ("prep", "dative")), None)) is not None:
+                last = nxt.right_edge.i
+            parts = [span_of_tokens(doc, subj.left_edge.i, end_before_aside(doc, subj.left_edge.i,
+                                                                            subj.right_edge.i)),
+                     span_of_tokens(doc, why.i, last)]
+            if all(e > s and not held.straddles(s, e) for s, e in parts):
+                found.append(Candidate(parts, (verb.idx, tok.idx + len(tok.text)),
+                                       NOUN_STANCE_CUE.get(tok.lemma_.lower()), tok.i, None, "noun-blamed",
+                                       0.4, "indirect"))
             continue
         lemma, lower = tok.lemma_.lower(), tok.lower_
         content: tuple[int, int] | None = None
@@ -213,6 +321,8 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
         if content is None:
             continue
         owner = _nominal_owner(tok)
+        if owner is None and lemma == "attack" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue    # "the attacks on the embassy": with no one making them, a violent act, not words
         content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
         if e <= s or held.straddles(s, e):
