@@ -213,3 +213,11 @@ def test_quotes_opening_mark_used_to_close(run):
     (quote,) = run(text).attributions
     assert quote.speaker.mention.text.startswith("Ruth Okafor")
     assert [text[s:e] for s, e in quote.content.parts] == ["The pier is safe", "We checked it twice."]
+
+
+def test_quotes_marks_inside_markup_tags_quote_nothing(run):
+    # scraped copy keeps tags: the marks around attribute values are no quotes, the text between tags keeps its own
+    text = ('<post kind="" writer="harbourclub" stamp="1712">The ferry runs again on Monday.</post>\n\n'
+            'The club said "the pier is open" in a note.')
+    assert _texts(text) == [["the pier is open"]]
+    assert not any(a.content.text.startswith(("writer", "kind")) for a in run(text).attributions)
