@@ -221,3 +221,22 @@ def test_quotes_marks_inside_markup_tags_quote_nothing(run):
             'The club said "the pier is open" in a note.')
     assert _texts(text) == [["the pier is open"]]
     assert not any(a.content.text.startswith(("writer", "kind")) for a in run(text).attributions)
+
+
+def test_quotes_cueless_quote_paragraphs_in_a_row_are_one_content(run):
+    # quote paragraphs in a row with no cue continue one speaker: the later ones join the first, as parts
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"The ferry will run every day from June."\n\n"Nobody will wait in the rain for a boat again."\n\n'
+            '"We owe the islanders that much."\n\nThe council meets again in May.')
+    quotes = [a for a in run(text).attributions if a.kind == "direct"]
+    assert len(quotes) == 1 and quotes[0].speaker.mention.text.startswith("Ruth Okafor")
+    assert [text[s:e] for s, e in quotes[0].content.parts][-1] == "We owe the islanders that much."
+
+
+def test_quotes_quote_paragraph_with_words_after_it_joins_no_run(run):
+    # a quote paragraph that goes on after the quote ('"…" (March 2019)') is no plain part of a run
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"The ferry will run every day from June." (March 2019)\n\n'
+            '"Nobody will wait in the rain for a boat again." (May 2019)\n\nThe council meets again in May.')
+    quotes = [a for a in run(text).attributions if a.kind == "direct"]
+    assert quotes and all(len(q.content.parts) == 1 for q in quotes)

@@ -411,6 +411,23 @@ def continues_next_paragraph(index: DocIndex, owner: Candidate, cand: Candidate)
             and not re.search(r"[.!?] ", tail))
 
 
+def continues_quote_run(index: DocIndex, owner: Candidate, cand: Candidate) -> bool:
+    """Cue-less quote paragraphs in a row are one content in parts: '"A," she said.¶"B."¶"C."' gives B, and C
+    joins it. Only when each quote is its whole paragraph: '"C." (May 2019)' is a dated item of a list."""
+    if owner.rule != "quote-continuation" or cand.rule != "quote-continuation" or not owner.quotes:
+        return False
+    # (the owner's parts grow as the run goes on; its own quote and each joined one hold a whole paragraph)
+    p = index.paragraph_of(owner.parts[-1][1] - 1)
+    return (index.paragraph_of(cand.quotes[0].open_mark) == p + 1 and _whole_paragraph(index, owner.quotes[0])
+            and _whole_paragraph(index, cand.quotes[-1]))
+
+
+def _whole_paragraph(index: DocIndex, group: QuoteGroup) -> bool:
+    end = index.paras[index.paragraph_of(group.outer_end - 1)][1]
+    return not index.text[group.outer_end:end].strip(" .\u00a0") and not index.text[
+        index.paras[index.paragraph_of(group.open_mark)][0]:group.open_mark].strip()
+
+
 def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Candidate | None:
     """'Ines Moreau fired back on Friday: "…"', 'As the mayor put it: "…"': the clause before a colon names who
     speaks (the subject of its verb, the verb the cue), whether or not the verb is a reporting verb; a bare name
