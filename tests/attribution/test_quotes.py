@@ -240,3 +240,10 @@ def test_quotes_quote_paragraph_with_words_after_it_joins_no_run(run):
             '"Nobody will wait in the rain for a boat again." (May 2019)\n\nThe council meets again in May.')
     quotes = [a for a in run(text).attributions if a.kind == "direct"]
     assert quotes and all(len(q.content.parts) == 1 for q in quotes)
+
+
+def test_quotes_all_capitals_quote_line_is_a_subhead(run):
+    # a quoted line in capitals between paragraphs heads a section: it continues no speaker
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"NO FERRY MEANS NO VOTE"\n\nThe council meets again in May.')
+    assert not any(a.kind == "direct" for a in run(text).attributions)

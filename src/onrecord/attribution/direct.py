@@ -525,4 +525,5 @@ def _quote_is_whole(index: DocIndex, group: QuoteGroup) -> bool:
 
 def _sentence_like(index: DocIndex, group: QuoteGroup) -> bool:
     inner = index.text[group.start:group.end]
-    return _words(inner) >= MIN_CONTINUATION_WORDS and _quote_is_whole(index, group)
+    # an all-capitals line ('"NO FERRY, NO VOTE"') is a subhead, not a sentence
+    return _words(inner) >= MIN_CONTINUATION_WORDS and not inner.isupper() and _quote_is_whole(index, group)
