@@ -247,3 +247,12 @@ def test_quotes_all_capitals_quote_line_is_a_subhead(run):
     text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
             '"NO FERRY MEANS NO VOTE"\n\nThe council meets again in May.')
     assert not any(a.kind == "direct" for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text", [
+    'The pier was never safe, the harbour master wrote in her 2019 book, "Tides Over Kessock Pier."',
+    'The old ferry crew is the subject of a new documentary, "Last Boat to Kessock," shown on Friday.',
+])
+def test_quotes_quote_after_a_work_noun_is_a_title(run, text):
+    # a short quote right after book, memoir, film, … names the work: nobody is quoted
+    assert not any(a.kind in ("direct", "mixed") and "Kessock" in a.content.text for a in run(text).attributions)

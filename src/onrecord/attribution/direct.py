@@ -277,6 +277,19 @@ def _name_after(dash: Token) -> Token | None:
     return last
 
 
+# nouns for a work whose name follows them in quotes: 'in his 2012 book, "Harbour Lights."'
+WORK_NOUNS = frozenset({"book", "memoir", "memoirs", "autobiography", "novel", "film", "movie", "album", "song",
+                        "documentary"})
+MAX_TITLE_WORDS = 8
+
+
+def _names_a_work(index: DocIndex, group: QuoteGroup, before: list[Token]) -> bool:
+    """A short quote right after a work noun ('her memoir, "Tides and Ties,"') is the work's title."""
+    real = [t for t in before if not t.is_space and t.text != ","]
+    return (bool(real) and real[-1].lower_ in WORK_NOUNS and len(group.pieces) == 1
+            and _words(index.text[group.start:group.end]) <= MAX_TITLE_WORDS)
+
+
 def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
     """Direct and mixed quote attributions, and the token indices of the cues they used."""
     found: list[Candidate] = []
@@ -284,6 +297,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
     clause_end: dict[int, int] = {}     # id(candidate) -> end of its cue clause after the quote
     for group in index.groups:
         before = _tokens_before(index, group, group.open_mark)
+        if _names_a_work(index, group, before):
+            continue
         cand = None
         # 'X said: "…"' – a colon right before the quote binds it to the cue before
         cue_b, between = cue_before(index, group, before)
