@@ -256,3 +256,17 @@ def test_quotes_all_capitals_quote_line_is_a_subhead(run):
 def test_quotes_quote_after_a_work_noun_is_a_title(run, text):
     # a short quote right after book, memoir, film, … names the work: nobody is quoted
     assert not any(a.kind in ("direct", "mixed") and "Kessock" in a.content.text for a in run(text).attributions)
+
+
+def test_quotes_words_before_an_interrupting_cue_clause_start_the_content(run):
+    # a quote going on in lower case continues the sentence the cue clause interrupts: the words before it are
+    # the content's first part; an adverbial opening is not ('Minutes later, she said, "…"')
+    text = 'The old ferry, Ruth Okafor said, "will run again in June if the pier holds."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert text[slice(*quote.content.parts[0])] == "The old ferry"
+    text = 'Minutes later, Ruth Okafor said, "the ferry is back in service."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert quote.content.text == "the ferry is back in service."
+    text = 'In the harbour office on Friday, Ruth Okafor said, "the ferry is back in service."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert quote.content.text == "the ferry is back in service."

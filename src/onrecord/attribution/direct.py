@@ -514,7 +514,15 @@ def _lead_in(index: DocIndex, cue: Token, group: QuoteGroup) -> tuple[int, int] 
         return None
     start = doc[start_tok].idx
     text = index.text[start:doc[first].idx].rstrip()
-    if not text.endswith((",", ',"', ",”", ",''")) or not any(index.quoted[i] for i in range(start_tok, first)):
+    # 'The new pier, she said, "will open in June."': a quote going on in lower case continues the sentence the
+    # cue clause interrupts, so the words before the cue clause are its first part too
+    # (not after an adverbial opening: 'In Leeds, she said, "…"', 'Minutes later, she said, "…"')
+    last = next((doc[i] for i in range(first - 1, start_tok - 1, -1) if not doc[i].is_punct), doc[start_tok])
+    runs_on = (index.text[group.start:group.start + 1].islower()
+               and doc[start_tok].pos_ not in ("ADP", "SCONJ", "ADV", "VERB", "CCONJ")
+               and last.pos_ not in ("ADV", "ADP") and last.tag_ != "VBG")
+    if not text.endswith((",", ',"', ",”", ",''")) or not (
+            runs_on or any(index.quoted[i] for i in range(start_tok, first))):
         return None
     # '"A," Moreau said, adding, "B."': the first quote has a cue of its own
     if any(cue_lemma(doc[i]) is not None or (i >= first and index.quoted[i]) for i in range(start_tok, cue.i)):
