@@ -213,3 +213,60 @@ def test_quotes_opening_mark_used_to_close(run):
     (quote,) = run(text).attributions
     assert quote.speaker.mention.text.startswith("Ruth Okafor")
     assert [text[s:e] for s, e in quote.content.parts] == ["The pier is safe", "We checked it twice."]
+
+
+def test_quotes_marks_inside_markup_tags_quote_nothing(run):
+    # scraped copy keeps tags: the marks around attribute values are no quotes, the text between tags keeps its own
+    text = ('<post kind="" writer="harbourclub" stamp="1712">The ferry runs again on Monday.</post>\n\n'
+            'The club said "the pier is open" in a note.')
+    assert _texts(text) == [["the pier is open"]]
+    assert not any(a.content.text.startswith(("writer", "kind")) for a in run(text).attributions)
+
+
+def test_quotes_cueless_quote_paragraphs_in_a_row_are_one_content(run):
+    # quote paragraphs in a row with no cue continue one speaker: the later ones join the first, as parts
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"The ferry will run every day from June."\n\n"Nobody will wait in the rain for a boat again."\n\n'
+            '"We owe the islanders that much."\n\nThe council meets again in May.')
+    quotes = [a for a in run(text).attributions if a.kind == "direct"]
+    assert len(quotes) == 1 and quotes[0].speaker.mention.text.startswith("Ruth Okafor")
+    assert [text[s:e] for s, e in quotes[0].content.parts][-1] == "We owe the islanders that much."
+
+
+def test_quotes_quote_paragraph_with_words_after_it_joins_no_run(run):
+    # a quote paragraph that goes on after the quote ('"…" (March 2019)') is no plain part of a run
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"The ferry will run every day from June." (March 2019)\n\n'
+            '"Nobody will wait in the rain for a boat again." (May 2019)\n\nThe council meets again in May.')
+    quotes = [a for a in run(text).attributions if a.kind == "direct"]
+    assert quotes and all(len(q.content.parts) == 1 for q in quotes)
+
+
+def test_quotes_all_capitals_quote_line_is_a_subhead(run):
+    # a quoted line in capitals between paragraphs heads a section: it continues no speaker
+    text = ('Ruth Okafor, the harbour master, said on Monday night that the new pier would open in the spring.\n\n'
+            '"NO FERRY MEANS NO VOTE"\n\nThe council meets again in May.')
+    assert not any(a.kind == "direct" for a in run(text).attributions)
+
+
+@pytest.mark.parametrize("text", [
+    'The pier was never safe, the harbour master wrote in her 2019 book, "Tides Over Kessock Pier."',
+    'The old ferry crew is the subject of a new documentary, "Last Boat to Kessock," shown on Friday.',
+])
+def test_quotes_quote_after_a_work_noun_is_a_title(run, text):
+    # a short quote right after book, memoir, film, … names the work: nobody is quoted
+    assert not any(a.kind in ("direct", "mixed") and "Kessock" in a.content.text for a in run(text).attributions)
+
+
+def test_quotes_words_before_an_interrupting_cue_clause_start_the_content(run):
+    # a quote going on in lower case continues the sentence the cue clause interrupts: the words before it are
+    # the content's first part; an adverbial opening is not ('Minutes later, she said, "…"')
+    text = 'The old ferry, Ruth Okafor said, "will run again in June if the pier holds."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert text[slice(*quote.content.parts[0])] == "The old ferry"
+    text = 'Minutes later, Ruth Okafor said, "the ferry is back in service."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert quote.content.text == "the ferry is back in service."
+    text = 'In the harbour office on Friday, Ruth Okafor said, "the ferry is back in service."'
+    (quote,) = [a for a in run(text).attributions if a.kind in ("direct", "mixed")]
+    assert quote.content.text == "the ferry is back in service."

@@ -277,6 +277,19 @@ def _name_after(dash: Token) -> Token | None:
     return last
 
 
+# nouns for a work whose name follows them in quotes: 'in his 2012 book, "Harbour Lights."'
+WORK_NOUNS = frozenset({"book", "memoir", "memoirs", "autobiography", "novel", "film", "movie", "album", "song",
+                        "documentary"})
+MAX_TITLE_WORDS = 8
+
+
+def _names_a_work(index: DocIndex, group: QuoteGroup, before: list[Token]) -> bool:
+    """A short quote right after a work noun ('her memoir, "Tides and Ties,"') is the work's title."""
+    real = [t for t in before if not t.is_space and t.text != ","]
+    return (bool(real) and real[-1].lower_ in WORK_NOUNS and len(group.pieces) == 1
+            and _words(index.text[group.start:group.end]) <= MAX_TITLE_WORDS)
+
+
 def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
     """Direct and mixed quote attributions, and the token indices of the cues they used."""
     found: list[Candidate] = []
@@ -284,6 +297,8 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
     clause_end: dict[int, int] = {}     # id(candidate) -> end of its cue clause after the quote
     for group in index.groups:
         before = _tokens_before(index, group, group.open_mark)
+        if _names_a_work(index, group, before):
+            continue
         cand = None
         # 'X said: "…"' – a colon right before the quote binds it to the cue before
         cue_b, between = cue_before(index, group, before)
@@ -411,6 +426,23 @@ def continues_next_paragraph(index: DocIndex, owner: Candidate, cand: Candidate)
             and not re.search(r"[.!?] ", tail))
 
 
+def continues_quote_run(index: DocIndex, owner: Candidate, cand: Candidate) -> bool:
+    """Cue-less quote paragraphs in a row are one content in parts: '"A," she said.¶"B."¶"C."' gives B, and C
+    joins it. Only when each quote is its whole paragraph: '"C." (May 2019)' is a dated item of a list."""
+    if owner.rule != "quote-continuation" or cand.rule != "quote-continuation" or not owner.quotes:
+        return False
+    # (the owner's parts grow as the run goes on; its own quote and each joined one hold a whole paragraph)
+    p = index.paragraph_of(owner.parts[-1][1] - 1)
+    return (index.paragraph_of(cand.quotes[0].open_mark) == p + 1 and _whole_paragraph(index, owner.quotes[0])
+            and _whole_paragraph(index, cand.quotes[-1]))
+
+
+def _whole_paragraph(index: DocIndex, group: QuoteGroup) -> bool:
+    end = index.paras[index.paragraph_of(group.outer_end - 1)][1]
+    return not index.text[group.outer_end:end].strip(" .\u00a0") and not index.text[
+        index.paras[index.paragraph_of(group.open_mark)][0]:group.open_mark].strip()
+
+
 def _colon_clause(index: DocIndex, group: QuoteGroup, before: list[Token]) -> Candidate | None:
     """'Ines Moreau fired back on Friday: "…"', 'As the mayor put it: "…"': the clause before a colon names who
     speaks (the subject of its verb, the verb the cue), whether or not the verb is a reporting verb; a bare name
@@ -482,7 +514,15 @@ def _lead_in(index: DocIndex, cue: Token, group: QuoteGroup) -> tuple[int, int] 
         return None
     start = doc[start_tok].idx
     text = index.text[start:doc[first].idx].rstrip()
-    if not text.endswith((",", ',"', ",”", ",''")) or not any(index.quoted[i] for i in range(start_tok, first)):
+    # 'The new pier, she said, "will open in June."': a quote going on in lower case continues the sentence the
+    # cue clause interrupts, so the words before the cue clause are its first part too
+    # (not after an adverbial opening: 'In Leeds, she said, "…"', 'Minutes later, she said, "…"')
+    last = next((doc[i] for i in range(first - 1, start_tok - 1, -1) if not doc[i].is_punct), doc[start_tok])
+    runs_on = (index.text[group.start:group.start + 1].islower()
+               and doc[start_tok].pos_ not in ("ADP", "SCONJ", "ADV", "VERB", "CCONJ")
+               and last.pos_ not in ("ADV", "ADP") and last.tag_ != "VBG")
+    if not text.endswith((",", ',"', ",”", ",''")) or not (
+            runs_on or any(index.quoted[i] for i in range(start_tok, first))):
         return None
     # '"A," Moreau said, adding, "B."': the first quote has a cue of its own
     if any(cue_lemma(doc[i]) is not None or (i >= first and index.quoted[i]) for i in range(start_tok, cue.i)):
@@ -508,4 +548,5 @@ def _quote_is_whole(index: DocIndex, group: QuoteGroup) -> bool:
 
 def _sentence_like(index: DocIndex, group: QuoteGroup) -> bool:
     inner = index.text[group.start:group.end]
-    return _words(inner) >= MIN_CONTINUATION_WORDS and _quote_is_whole(index, group)
+    # an all-capitals line ('"NO FERRY, NO VOTE"') is a subhead, not a sentence
+    return _words(inner) >= MIN_CONTINUATION_WORDS and not inner.isupper() and _quote_is_whole(index, group)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from ..article import Actor, Attribution, Content, Span, Speaker
 from .colon import find_colon
 from .cues import Candidate, DocIndex, doc_text
-from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, find_direct
+from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
 from .nominal import find_nominal
 from .quotes import find_quotes
@@ -58,7 +58,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
             # subjectless cue of its own ('…, calling the plan "a disgrace"') is an attribution of its own
             if (resolved and resolved[-1][0].cue is not None
                     and resolved[-1][0].kind != "indirect" and cand.cue_token is None
-                    and (paragraph == previous[1] or continues_next_paragraph(index, resolved[-1][0], cand))):
+                    and (paragraph == previous[1] or continues_next_paragraph(index, resolved[-1][0], cand))
+                    or resolved and continues_quote_run(index, resolved[-1][0], cand)):
                 owner = resolved[-1][0]
                 owner.parts.extend(cand.parts)
                 previous = (actor, index.paragraph_of(cand.end), mention)

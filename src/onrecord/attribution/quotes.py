@@ -114,6 +114,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 DOUBLED = re.compile(r"''|``")
 
 
+# Scraped copy keeps some markup: the quote marks around a tag's attribute values ('<post author="ann"
+# id="12">') quote nobody.
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+
+
+def _in_tags(text: str, pstart: int, pend: int) -> set[int]:
+    return {i for m in _TAG.finditer(text, pstart, pend) for i in range(m.start(), m.end())}
+
+
 def _paragraph_quotes(text: str, pstart: int, pend: int, index: int, single: bool) -> list[Quote]:
     if DOUBLED.search(text, pstart, pend):
         return _doubled_quotes(text, pstart, pend, index)
@@ -121,8 +130,9 @@ def _paragraph_quotes(text: str, pstart: int, pend: int, index: int, single: boo
     marks = opens + closes + ("'" if single else STRAIGHT)
     quotes: list[Quote] = []
     open_at: int | None = None
+    markup = _in_tags(text, pstart, pend) if "<" in text[pstart:pend] else set()
     for i in range(pstart, pend):
-        if text[i] not in marks:
+        if text[i] not in marks or i in markup:
             continue
         if single and text[i] in "'’":
             # an apostrophe inside a word (Iran's, don't) is never a quote mark
