@@ -210,3 +210,13 @@ def test_the_attacks_with_no_one_making_them_are_violence(run):
     # "the attacks on the ferry terminal": no one named makes them, a violent act rather than words
     assert not [a for a in run("Nobody was hurt in the attacks on the ferry terminal last night.").attributions
                 if a.rule == "noun-cue"]
+
+
+def test_frames_nouns_a_statement_a_cue_verb_spoke_in_is_no_cue_of_its_own(run):
+    # "denied in a statement that …": the parser may hang the that-clause on "statement", but the denial is the
+    # attribution, even where the noun's content would run on over a participle gloss the verb's content cuts
+    text = ("The airline on Friday denied in a statement that it had cancelled flights to the island, deepening a "
+            "row with the tourism board.")
+    (a,) = run(text).attributions
+    assert (a.cue.text, a.stance) == ("denied", "deny")
+    assert a.content.text == "that it had cancelled flights to the island"

@@ -11,6 +11,7 @@ from .cues import (
     Candidate,
     DocIndex,
     Intervals,
+    cue_lemma,
     has_to,
     span_of_tokens,
     subject_of,
@@ -235,6 +236,14 @@ def _noun_show(tok: Token) -> tuple[tuple[int, int], Token] | None:
     return (sent.start, end_before_aside(doc, sent.start, comma - 1)), source
 
 
+def _setting_of_cue(tok: Token) -> bool:
+    """'denied in a statement that …', 'said in an interview that …': the noun is where a cue verb spoke; the
+    parser may hang the verb's that-clause on it, but the verb's own attribution is the one to keep."""
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB"
+            and cue_lemma(prep.head) is not None)
+
+
 def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candidate]:
     held = Intervals(taken)
     doc = index.doc
@@ -325,7 +334,7 @@ def find_nominal(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Cand
             continue    # "the attacks on the embassy": with no one making them, a violent act, not words
         content = (content[0], end_before_aside(doc, *content))
         s, e = span_of_tokens(doc, *content)
-        if e <= s or held.straddles(s, e):
+        if e <= s or held.straddles(s, e) or (_setting_of_cue(tok) and held.overlaps(s, e)):
             continue
         if owner is not None and (index.quoted[owner.i] or owner.pos_ not in ("PROPN", "NOUN", "PRON")):
             owner = None
