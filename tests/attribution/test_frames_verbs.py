@@ -373,3 +373,15 @@ def test_frames_verbs_sounded_a_note(run, text, excerpt):
 
 def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
     assert not run("The band sounded great on the harbor stage.").attributions
+
+
+@pytest.mark.parametrize("text, source", [
+    # the parser heads the source on a word of the quoted title inside it
+    ('The bridge would cost about $4 billion a year, according to the "Roads for all" report she released.',
+     'the "Roads for all" report she released'),
+    ('The tunnel would take ten years to dig, according to the "Rail for all" study he published.',
+     'the "Rail for all" study he published'),
+])
+def test_frames_verbs_according_to_a_titled_source(run, text, source):
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "according to"]
+    assert hits and hits[0].speaker.mention.text == source

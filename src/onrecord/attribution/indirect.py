@@ -808,7 +808,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if n_tokens < (1 if rule in OBJECT_RULES else MIN_CONTENT_TOKENS):
             continue
         speaker = speaker_head(tok)
-        if speaker is None or index.quoted[speaker.i]:
+        if speaker is None or (index.quoted[speaker.i] and not _titled_source(index, tok, speaker)):
             continue
         # a content lying wholly inside one quote is speech reported by the quoted person, not by the article
         if index.quote_spans.covers(parts[0][0], parts[-1][1]):
@@ -821,6 +821,15 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         found.append(Candidate(parts, cue, lemma, tok.i, speaker.i, rule, confidence, kind,
                                frame=frame))
     return found
+
+
+def _titled_source(index: DocIndex, tok: Token, speaker: Token) -> bool:
+    """'according to the "Fair Roads" report': the parser may head the source on a word of the title quoted
+    inside it; a source running past the quote is the article's, not a quoted speaker's."""
+    if tok.lower_ != "according":
+        return False
+    start, end = span_of_tokens(tok.doc, speaker.left_edge.i, speaker.right_edge.i)
+    return not index.quote_spans.covers(start, end)
 
 
 def _asks(tok: Token) -> bool:
