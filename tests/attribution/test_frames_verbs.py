@@ -377,7 +377,7 @@ def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
 
 @pytest.mark.parametrize("text, source", [
     # the parser heads the source on a word of the quoted title inside it
-    ('The bridge would cost about $4 billion a year, according to the "Roads for all" report she released.',
+    ('The bridge would cost about $4 billion over a decade, according to the "Roads for all" report she released.',
      'the "Roads for all" report she released'),
     ('The tunnel would take ten years to dig, according to the "Rail for all" study he published.',
      'the "Rail for all" study he published'),
