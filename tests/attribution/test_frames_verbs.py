@@ -385,3 +385,11 @@ def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
 def test_frames_verbs_according_to_a_titled_source(run, text, source):
     hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "according to"]
     assert hits and hits[0].speaker.mention.text == source
+
+
+def test_frames_verbs_according_to_parsed_as_the_root(run):
+    # the parser makes "According" the root and hangs the clause on the source as an apposition
+    text = ("According to a poll by the Moor Group based on census figures, voters who are rural skew older in "
+            "Vermont than elsewhere in the region.")
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "According to"]
+    assert hits and hits[0].content.text.startswith("voters who are rural skew older")

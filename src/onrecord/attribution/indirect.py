@@ -124,6 +124,18 @@ HOST_CLIMB = ("conj", "advcl")
 JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
+def _after_root_according(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    """'According to a poll by the port, dockers who are older skew toward early retirement': the parser may make
+    "According" the root and hang the clause (or its subject) on it or on the source; the content is what
+    follows the comma that closes the source."""
+    doc = cue.doc
+    comma = next((t.i for t in doc[cue.i + 2:cue.sent.end - 1] if t.text == ","), None)
+    if comma is None:
+        return None
+    part = span_of_tokens(doc, comma + 1, cue.sent.end - 1)
+    return ([part], "", "according-to") if part[1] > part[0] else None
+
+
 def _second_object(cue: Token, obj: Token) -> list[Token]:
     """'labelled the rally a circus': the parser reads the judgement as a second object of the verb; the
     judgement follows the first object with no verb of the sentence in between ('called the mayor, asked for
@@ -141,7 +153,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma == "according to":
         host = cue.head
         if host.i == cue.i:
-            return None
+            return _after_root_according(cue)
         # "A rose, but B fell, according to X": the phrase vouches for the whole sentence, not the conjunct
         # or the subordinate clause the parser hangs it on
         while host.dep_ in HOST_CLIMB and host.head.i != host.i and cue.i > host.i:
