@@ -393,3 +393,23 @@ def test_frames_verbs_according_to_parsed_as_the_root(run):
             "Vermont than elsewhere in the region.")
     hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "According to"]
     assert hits and hits[0].content.text.startswith("voters who are rural skew older")
+
+
+def test_frames_verbs_cue_clause_split_off_as_a_sentence():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from onrecord.attribution.trailing import trailing_clause
+    # "Rents rose sharply, even downtown, she said." with the sentence ended before the comma: the cue clause is a
+    # sentence of its own, and the clause it reports is the one before it
+    rows = [("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 1, "ROOT", "VERB", "VBD"),
+            ("sharply", 1, "advmod", "ADV", "RB"), (",", 1, "punct", "PUNCT", ","),
+            ("even", 5, "advmod", "ADV", "RB"), ("downtown", 1, "advmod", "ADV", "RB"),
+            (",", 8, "punct", "PUNCT", ","), ("she", 8, "nsubj", "PRON", "PRP"), ("said", 8, "ROOT", "VERB", "VBD"),
+            (".", 8, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, tags = zip(*rows)
+    doc = Doc(Vocab(), words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+              lemmas=[w.lower() if w != "said" else "say" for w in words],
+              sent_starts=[i in (0, 6) for i in range(len(rows))])
+    got = trailing_clause(doc[8])
+    assert got is not None and [doc.text[s:e] for s, e in got[0]] == ["Rents rose sharply , even downtown"]

@@ -80,9 +80,15 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
         comma = subject.left_edge.i - 1
     else:
         comma = cue.i - 1          # '…, said a union official'
-    if comma <= sent.start or doc[comma].text != ",":
+    if comma < sent.start or doc[comma].text != ",":
         return None
     first, last = sent.start, comma - 1
+    if comma == sent.start:
+        # 'The depot will close in March, even with new orders, she said.': the parser may end the sentence
+        # before the comma, leaving the cue clause a sentence of its own; the clause is the one before it
+        if comma == 0 or doc[comma - 1].is_space or doc[comma - 1].text in (".", "!", "?"):
+            return None
+        first, last = doc[comma - 1].sent.start, comma - 1
     if not any(doc[i].tag_ in FINITE_TAGS for i in range(first, last + 1)):
         return None
     last = end_before_aside(doc, first, last)
