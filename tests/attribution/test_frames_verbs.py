@@ -413,3 +413,14 @@ def test_frames_verbs_cue_clause_split_off_as_a_sentence():
               sent_starts=[i in (0, 6) for i in range(len(rows))])
     got = trailing_clause(doc[8])
     assert got is not None and [doc.text[s:e] for s, e in got[0]] == ["Rents rose sharply , even downtown"]
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # the parser hangs the that-clause on the last noun of a chain of "of" phrases, as a relative clause
+    ("The harbor master noted in the last of a dozen radio bulletins that the barge was carrying fuel and grain "
+     "when it ran aground.", "noted", "the barge was carrying fuel and grain"),
+    ("The mayor wrote in one of a string of posts that the crew was repairing pumps when the storm hit.", "wrote",
+     "the crew was repairing pumps"),
+])
+def test_frames_verbs_clause_after_a_chain_of_of_phrases(run, text, cue, excerpt):
+    assert _cue_for(run, text, excerpt) == cue

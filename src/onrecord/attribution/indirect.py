@@ -66,6 +66,18 @@ def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
 
+def _of_chain(noun: Token) -> list[Token]:
+    """'in one of a pair of letters': the noun and the nouns of the "of" phrases hung one on the other."""
+    chain = [noun]
+    while len(chain) < 4:
+        nxt = next((o for p in chain[-1].children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return chain
+
+
 def _clause(cue: Token) -> Token | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
@@ -90,7 +102,7 @@ def _clause(cue: Token) -> Token | None:
             for obj in c.children:
                 if obj.dep_ != "pobj":
                     continue
-                for clause in obj.children:
+                for clause in (k for noun in _of_chain(obj) for k in noun.children):
                     if clause.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                for m in clause.children):
                         return clause
