@@ -424,3 +424,11 @@ def test_frames_verbs_cue_clause_split_off_as_a_sentence():
 ])
 def test_frames_verbs_clause_after_a_chain_of_of_phrases(run, text, cue, excerpt):
     assert _cue_for(run, text, excerpt) == cue
+
+
+def test_frames_verbs_inverted_source_read_as_a_later_subject(run):
+    # "…, said a former aide …, who later joined the party Mr. Brandt helped start": the parser takes the source
+    # for the subject of "helped start"; the clause before the cue is what was said
+    text = ("Rents in the old quarter climbed again last spring, said a former aide to Portugal's Housing Ministry, "
+            "Rui Matos, who later joined the small party Mr. Brandt helped start.")
+    assert _cue_for(run, text, "Rents in the old quarter climbed again last spring") == "said"

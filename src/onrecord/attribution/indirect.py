@@ -51,7 +51,7 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, leading_cue, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, FINITE_TAGS, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -78,14 +78,30 @@ def _of_chain(noun: Token) -> list[Token]:
     return chain
 
 
+def _inverted_source(cue: Token, before: Token, after: Token) -> bool:
+    """'Rents rose, said a clerk at the office, who saw the figures Ms. Diaz sent': the parser may take the source
+    after an inverted cue for the subject of a clause further on; a whole clause closed by a comma right before a
+    subjectless cue is what was said."""
+    doc = cue.doc
+    subject = next((c for c in after.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (before.i < cue.i and before.left_edge.i == cue.sent.start and doc[cue.i - 1].text == ","
+            and before.right_edge.i in (cue.i - 2, cue.i - 1) and before.tag_ in FINITE_TAGS
+            and own is not None and not any(t.tag_ in ("WP", "WP$", "WDT") for t in own.subtree)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+            and subject is not None and subject.left_edge.i == cue.i + 1 and subject.pos_ != "PRON")
+
+
 def _clause(cue: Token) -> Token | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
         # a second clause; the one after the cue is what was said
         after = next((c for c in clauses if c.i > cue.i), None)
-        if after is not None:
+        if after is not None and not _inverted_source(cue, clauses[0], after):
             return after
+        if after is not None:
+            return clauses[0]
         # "His term ends in May; the board has not announced a successor": a cue with a complement of its own
         # after it reports that, not the clause before it
         own = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("xcomp", "dobj")), None)
