@@ -432,3 +432,26 @@ def test_frames_verbs_inverted_source_read_as_a_later_subject(run):
     text = ("Rents in the old quarter climbed again last spring, said a former aide to Portugal's Housing Ministry, "
             "Rui Matos, who later joined the small party Mr. Brandt helped start.")
     assert _cue_for(run, text, "Rents in the old quarter climbed again last spring") == "said"
+
+
+def test_frames_verbs_trailing_cue_with_words_of_the_clause_hung_on_it():
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.attribution.indirect import _content_parts
+    # "The mill has made it easy for crews to work late, she said." with "for crews to work late" hung on the cue:
+    # the cue clause starts at the comma before its subject, and the words before it are still the content's
+    rows = [("The", 1, "det", "DET", "DT", "the"), ("mill", 3, "nsubj", "NOUN", "NN", "mill"),
+            ("has", 3, "aux", "AUX", "VBZ", "have"), ("made", 3, "ROOT", "VERB", "VBN", "make"),
+            ("it", 5, "nsubj", "PRON", "PRP", "it"), ("easy", 3, "ccomp", "ADJ", "JJ", "easy"),
+            ("for", 13, "mark", "SCONJ", "IN", "for"), ("crews", 13, "nsubj", "NOUN", "NNS", "crew"),
+            ("to", 9, "aux", "PART", "TO", "to"), ("work", 13, "advcl", "VERB", "VB", "work"),
+            ("late", 9, "advmod", "ADV", "RB", "late"), (",", 13, "punct", "PUNCT", ",", ","),
+            ("she", 13, "nsubj", "PRON", "PRP", "she"), ("said", 3, "advcl", "VERB", "VBD", "say"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
+    doc = Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+              tags=list(tags), lemmas=list(lemmas), spaces=[True] * 10 + [False, True, True, False, False])
+    got = _content_parts(doc[13], "say")
+    assert got is not None
+    assert [doc.text[s:e] for s, e in got[0]] == ["The mill has made it easy for crews to work late"]

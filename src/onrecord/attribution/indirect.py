@@ -51,7 +51,7 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, FINITE_TAGS, leading_cue, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, FINITE_TAGS, cue_clause_start, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -275,7 +275,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if (cue.dep_ == "parataxis" or trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
-            parts = ranges_without(doc, first, last, [subtree_range(cue)])
+            # '…, for people to organize, she said': words of the clause hung on the cue stay in the content
+            hole = subtree_range(cue)
+            if trailing_cue(cue):
+                hole = (cue_clause_start(cue) or hole[0], hole[1])
+            parts = ranges_without(doc, first, last, [hole])
             return (parts, "", "clause-parataxis") if parts else None
         lead = leading_cue(cue)
         if lead is not None and clause.i == cue.head.i:
