@@ -373,3 +373,85 @@ def test_frames_verbs_sounded_a_note(run, text, excerpt):
 
 def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
     assert not run("The band sounded great on the harbor stage.").attributions
+
+
+@pytest.mark.parametrize("text, source", [
+    # the parser heads the source on a word of the quoted title inside it
+    ('The bridge would cost about $4 billion over a decade, according to the "Roads for all" report she released.',
+     'the "Roads for all" report she released'),
+    ('The tunnel would take ten years to dig, according to the "Rail for all" study he published.',
+     'the "Rail for all" study he published'),
+])
+def test_frames_verbs_according_to_a_titled_source(run, text, source):
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "according to"]
+    assert hits and hits[0].speaker.mention.text == source
+
+
+def test_frames_verbs_according_to_parsed_as_the_root(run):
+    # the parser makes "According" the root and hangs the clause on the source as an apposition
+    text = ("According to a poll by the Moor Group based on census figures, voters who are rural skew older in "
+            "Vermont than elsewhere in the region.")
+    hits = [a for a in run(text).attributions if a.cue is not None and a.cue.text == "According to"]
+    assert hits and hits[0].content.text.startswith("voters who are rural skew older")
+
+
+def test_frames_verbs_cue_clause_split_off_as_a_sentence():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from onrecord.attribution.trailing import trailing_clause
+    # "Rents rose sharply, even downtown, she said." with the sentence ended before the comma: the cue clause is a
+    # sentence of its own, and the clause it reports is the one before it
+    rows = [("Rents", 1, "nsubj", "NOUN", "NNS"), ("rose", 1, "ROOT", "VERB", "VBD"),
+            ("sharply", 1, "advmod", "ADV", "RB"), (",", 1, "punct", "PUNCT", ","),
+            ("even", 5, "advmod", "ADV", "RB"), ("downtown", 1, "advmod", "ADV", "RB"),
+            (",", 8, "punct", "PUNCT", ","), ("she", 8, "nsubj", "PRON", "PRP"), ("said", 8, "ROOT", "VERB", "VBD"),
+            (".", 8, "punct", "PUNCT", ".")]
+    words, heads, deps, pos, tags = zip(*rows)
+    doc = Doc(Vocab(), words=list(words), heads=list(heads), deps=list(deps), pos=list(pos), tags=list(tags),
+              lemmas=[w.lower() if w != "said" else "say" for w in words],
+              sent_starts=[i in (0, 6) for i in range(len(rows))])
+    got = trailing_clause(doc[8])
+    assert got is not None and [doc.text[s:e] for s, e in got[0]] == ["Rents rose sharply , even downtown"]
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # the parser hangs the that-clause on the last noun of a chain of "of" phrases, as a relative clause
+    ("The harbor master noted in the last of a dozen radio bulletins that the barge was carrying fuel and grain "
+     "when it ran aground.", "noted", "the barge was carrying fuel and grain"),
+    ("The mayor wrote in one of a string of posts that the crew was repairing pumps when the storm hit.", "wrote",
+     "the crew was repairing pumps"),
+])
+def test_frames_verbs_clause_after_a_chain_of_of_phrases(run, text, cue, excerpt):
+    assert _cue_for(run, text, excerpt) == cue
+
+
+def test_frames_verbs_inverted_source_read_as_a_later_subject(run):
+    # "…, said a former aide …, who later joined the party Mr. Brandt helped start": the parser takes the source
+    # for the subject of "helped start"; the clause before the cue is what was said
+    text = ("Rents in the old quarter climbed again last spring, said a former aide to Portugal's Housing Ministry, "
+            "Rui Matos, who later joined the small party Mr. Brandt helped start.")
+    assert _cue_for(run, text, "Rents in the old quarter climbed again last spring") == "said"
+
+
+def test_frames_verbs_trailing_cue_with_words_of_the_clause_hung_on_it():
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.attribution.indirect import _content_parts
+    # "The mill has made it easy for crews to work late, she said." with "for crews to work late" hung on the cue:
+    # the cue clause starts at the comma before its subject, and the words before it are still the content's
+    rows = [("The", 1, "det", "DET", "DT", "the"), ("mill", 3, "nsubj", "NOUN", "NN", "mill"),
+            ("has", 3, "aux", "AUX", "VBZ", "have"), ("made", 3, "ROOT", "VERB", "VBN", "make"),
+            ("it", 5, "nsubj", "PRON", "PRP", "it"), ("easy", 3, "ccomp", "ADJ", "JJ", "easy"),
+            ("for", 13, "mark", "SCONJ", "IN", "for"), ("crews", 13, "nsubj", "NOUN", "NNS", "crew"),
+            ("to", 9, "aux", "PART", "TO", "to"), ("work", 13, "advcl", "VERB", "VB", "work"),
+            ("late", 9, "advmod", "ADV", "RB", "late"), (",", 13, "punct", "PUNCT", ",", ","),
+            ("she", 13, "nsubj", "PRON", "PRP", "she"), ("said", 3, "advcl", "VERB", "VBD", "say"),
+            (".", 3, "punct", "PUNCT", ".", ".")]
+    words, heads, deps, pos, tags, lemmas = zip(*rows)
+    doc = Doc(spacy.blank("en").vocab, words=list(words), heads=list(heads), deps=list(deps), pos=list(pos),
+              tags=list(tags), lemmas=list(lemmas), spaces=[True] * 10 + [False, True, True, False, False])
+    got = _content_parts(doc[13], "say")
+    assert got is not None
+    assert [doc.text[s:e] for s, e in got[0]] == ["The mill has made it easy for crews to work late"]

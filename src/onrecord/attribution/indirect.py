@@ -51,7 +51,7 @@ from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, leading_cue, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, FINITE_TAGS, cue_clause_start, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -66,14 +66,42 @@ def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i
 
 
+def _of_chain(noun: Token) -> list[Token]:
+    """'in one of a pair of letters': the noun and the nouns of the "of" phrases hung one on the other."""
+    chain = [noun]
+    while len(chain) < 4:
+        nxt = next((o for p in chain[-1].children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _inverted_source(cue: Token, before: Token, after: Token) -> bool:
+    """'Rents rose, said a clerk at the office, who saw the figures Ms. Diaz sent': the parser may take the source
+    after an inverted cue for the subject of a clause further on; a whole clause closed by a comma right before a
+    subjectless cue is what was said."""
+    doc = cue.doc
+    subject = next((c for c in after.children if c.dep_ == "nsubj"), None)
+    own = next((c for c in before.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (before.i < cue.i and before.left_edge.i == cue.sent.start and doc[cue.i - 1].text == ","
+            and before.right_edge.i in (cue.i - 2, cue.i - 1) and before.tag_ in FINITE_TAGS
+            and own is not None and not any(t.tag_ in ("WP", "WP$", "WDT") for t in own.subtree)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+            and subject is not None and subject.left_edge.i == cue.i + 1 and subject.pos_ != "PRON")
+
+
 def _clause(cue: Token) -> Token | None:
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if clauses:
         # "Salkin, a rabbi helping …, said he was alarmed": the parser may take a piece of a long subject for
         # a second clause; the one after the cue is what was said
         after = next((c for c in clauses if c.i > cue.i), None)
-        if after is not None:
+        if after is not None and not _inverted_source(cue, clauses[0], after):
             return after
+        if after is not None:
+            return clauses[0]
         # "His term ends in May; the board has not announced a successor": a cue with a complement of its own
         # after it reports that, not the clause before it
         own = next((c for c in cue.children if c.i > cue.i and c.dep_ in ("xcomp", "dobj")), None)
@@ -90,7 +118,7 @@ def _clause(cue: Token) -> Token | None:
             for obj in c.children:
                 if obj.dep_ != "pobj":
                     continue
-                for clause in obj.children:
+                for clause in (k for noun in _of_chain(obj) for k in noun.children):
                     if clause.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                                for m in clause.children):
                         return clause
@@ -124,6 +152,18 @@ HOST_CLIMB = ("conj", "advcl")
 JUDGE_VERBS = {"call", "dub", "label", "brand", "deem", "term", "nickname"}
 
 
+def _after_root_according(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None:
+    """'According to a poll by the port, dockers who are older skew toward early retirement': the parser may make
+    "According" the root and hang the clause (or its subject) on it or on the source; the content is what
+    follows the comma that closes the source."""
+    doc = cue.doc
+    comma = next((t.i for t in doc[cue.i + 2:cue.sent.end - 1] if t.text == ","), None)
+    if comma is None:
+        return None
+    part = span_of_tokens(doc, comma + 1, cue.sent.end - 1)
+    return ([part], "", "according-to") if part[1] > part[0] else None
+
+
 def _second_object(cue: Token, obj: Token) -> list[Token]:
     """'labelled the rally a circus': the parser reads the judgement as a second object of the verb; the
     judgement follows the first object with no verb of the sentence in between ('called the mayor, asked for
@@ -141,7 +181,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
     if lemma == "according to":
         host = cue.head
         if host.i == cue.i:
-            return None
+            return _after_root_according(cue)
         # "A rose, but B fell, according to X": the phrase vouches for the whole sentence, not the conjunct
         # or the subordinate clause the parser hangs it on
         while host.dep_ in HOST_CLIMB and host.head.i != host.i and cue.i > host.i:
@@ -235,7 +275,11 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if (cue.dep_ == "parataxis" or trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
             first, last = subtree_range(clause)
             last = end_before_aside(doc, first, last)
-            parts = ranges_without(doc, first, last, [subtree_range(cue)])
+            # '…, for people to organize, she said': words of the clause hung on the cue stay in the content
+            hole = subtree_range(cue)
+            if trailing_cue(cue):
+                hole = (cue_clause_start(cue) or hole[0], hole[1])
+            parts = ranges_without(doc, first, last, [hole])
             return (parts, "", "clause-parataxis") if parts else None
         lead = leading_cue(cue)
         if lead is not None and clause.i == cue.head.i:
@@ -810,7 +854,7 @@ def find_indirect(index: DocIndex, used_cues: set[int]) -> list[Candidate]:
         if n_tokens < (1 if rule in OBJECT_RULES else MIN_CONTENT_TOKENS):
             continue
         speaker = speaker_head(tok)
-        if speaker is None or index.quoted[speaker.i]:
+        if speaker is None or (index.quoted[speaker.i] and not _titled_source(index, tok, speaker)):
             continue
         # a content lying wholly inside one quote is speech reported by the quoted person, not by the article
         if index.quote_spans.covers(parts[0][0], parts[-1][1]):
@@ -831,6 +875,15 @@ def _speaker_profile(tok: Token) -> bool:
     noun = tok.head
     return (tok.dep_ == "relcl" and noun.dep_ == "appos" and noun.head.dep_ == "nsubj"
             and cue_lemma(noun.head.head) is not None)
+
+
+def _titled_source(index: DocIndex, tok: Token, speaker: Token) -> bool:
+    """'according to the "Fair Roads" report': the parser may head the source on a word of the title quoted
+    inside it; a source running past the quote is the article's, not a quoted speaker's."""
+    if tok.lower_ != "according":
+        return False
+    start, end = span_of_tokens(tok.doc, speaker.left_edge.i, speaker.right_edge.i)
+    return not index.quote_spans.covers(start, end)
 
 
 def _asks(tok: Token) -> bool:

@@ -35,19 +35,27 @@ LEADING_VERBS = {"say", "tell", "write", "add", "note", "argue", "explain", "ins
                  "acknowledge", "recall", "observe", "concede", "predict", "contend", "suggest"}
 
 
+def cue_clause_start(cue: Token) -> int | None:
+    """The comma that opens the cue clause '…, she said': the one right before the cue's subject. The parser may
+    hang words of the reported clause before it on the cue too ('…, for people to organize, she said')."""
+    doc = cue.doc
+    subject = min((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), key=lambda c: cue.i - c.i,
+                  default=None)
+    if subject is None:
+        return None
+    comma = subject.left_edge.i - 1
+    return comma if comma > 0 and doc[comma].text == "," else None
+
+
 def trailing_cue(cue: Token) -> bool:
     """'…, she said.' parsed as a clause of its own: the parser hangs the cue on the reported clause as an adverbial
     clause or a conjunct."""
     doc = cue.doc
-    first = cue.left_edge.i
-    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or first == 0:
+    first = cue_clause_start(cue)
+    if cue.dep_ not in ("advcl", "conj") or cue.head.i > cue.i or first is None:
         return False
-    if doc[first].text != ",":
-        first -= 1
-    if doc[first].text != "," or not any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children):
-        return False
-    if any(c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (c.dep_ == "dobj" and cue.lemma_.lower()
-                                                                  not in ADDRESSEE_VERBS) for c in cue.children):
+    if any(c.i > first and (c.dep_ in ("ccomp", "xcomp", "mark", "cc", "advcl") or (
+            c.dep_ == "dobj" and cue.lemma_.lower() not in ADDRESSEE_VERBS)) for c in cue.children):
         return False
     end = last_word(doc, cue.i, cue.sent.end - 1)
     return cue.right_edge.i >= end
@@ -80,9 +88,15 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
         comma = subject.left_edge.i - 1
     else:
         comma = cue.i - 1          # '…, said a union official'
-    if comma <= sent.start or doc[comma].text != ",":
+    if comma < sent.start or doc[comma].text != ",":
         return None
     first, last = sent.start, comma - 1
+    if comma == sent.start:
+        # 'The depot will close in March, even with new orders, she said.': the parser may end the sentence
+        # before the comma, leaving the cue clause a sentence of its own; the clause is the one before it
+        if comma == 0 or doc[comma - 1].is_space or doc[comma - 1].text in (".", "!", "?"):
+            return None
+        first, last = doc[comma - 1].sent.start, comma - 1
     if not any(doc[i].tag_ in FINITE_TAGS for i in range(first, last + 1)):
         return None
     last = end_before_aside(doc, first, last)
