@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import has_subject
+
 RELATIVE_WORDS = {"which", "who", "whom", "whose", "where", "when"}
 ASIDE_DEPS = ("relcl", "appos")
 # an appositive that describes ("…, a former aide to Clinton") is the reporter's; one that names or specifies
@@ -117,12 +119,13 @@ def end_before_reporter_tail(doc: Doc, first: int, last: int) -> int:
 # A to-infinitive cannot go on with a finite verb: in "vowed to keep the clinic open and celebrated the ruling" the
 # parser may hang "celebrated" on "keep", but it is a second thing the subject did (and "…, and her rival said
 # so too" starts a clause of its own). PolNeAR's annotators end the content before it.
-FINITE_TAGS = ("VBD", "VBZ", "VBP")
+# (a modal is finite too: "will", "could")
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
-        c.dep_ == "aux" and c.tag_ in FINITE_TAGS + ("MD",) for c in verb.children)
+    return verb.tag_ in FINITE_TAGS or has_subject(verb) or any(
+        c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in verb.children)
 
 
 def end_before_finite_conj(infinitive: Token, last: int) -> int:

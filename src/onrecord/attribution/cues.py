@@ -238,8 +238,7 @@ def quoted_judgement(tok: Token) -> int | None:
     # someone or something is called before the quote ('call a "special meeting"' names a thing to hold)
     if k >= min(sent_end, tok.i + 16) or all(t.pos_ in ("DET", "PUNCT") for t in doc[tok.i + 1:k]):
         return None
-    close = next((j for j in range(k + 1, min(len(doc), k + 30)) if doc[j].tag_ == "''"), None)
-    return close
+    return next((j for j in range(k + 1, min(len(doc), k + 30)) if doc[j].tag_ == "''"), None)
 
 
 def quoted_appos(tok: Token) -> bool:
@@ -271,6 +270,19 @@ def for_clause(tok: Token) -> Token | None:
 def has_to(verb: Token) -> bool:
     """``verb`` heads a to-infinitive ("to repeal the law")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+
+
+def has_subject(verb: Token) -> bool:
+    """``verb`` has a subject of its own ("she left", "it was said", "there is")."""
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def under_mark(tok: Token, words: tuple[str, ...]) -> bool:
+    """``tok`` or a word it hangs on is marked by one of ``words`` ("that", "if", "whether")."""
+    return any(c.dep_ == "mark" and c.lower_ in words for t in (tok, *tok.ancestors) for c in t.children)
 
 
 def _particle(verb: Token, child: Token) -> bool:

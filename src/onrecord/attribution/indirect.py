@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .boundaries import (
+    FINITE_TAGS,
     end_before_aside,
     end_before_finite_conj,
     end_before_reporter_tail,
@@ -40,18 +41,20 @@ from .cues import (
     cue_lemma,
     cue_span,
     for_clause,
+    has_subject,
     has_to,
     judged_appos,
     quoted_judgement,
     span_of_tokens,
     speaker_head,
+    under_mark,
     verb_lemma,
 )
 from .lexicon import lexicon
 from .madeclear import made_clear
 from .nominal import ATTITUDE_NOUNS, ATTITUDE_PREPS, INFINITIVE_NOUNS, LIGHT_VERBS, SPOKEN_NOUNS
 from .tellask import asked_if, told_story
-from .trailing import ADDRESSEE_VERBS, FINITE_TAGS, cue_clause_start, leading_cue, trailing_clause, trailing_cue
+from .trailing import ADDRESSEE_VERBS, cue_clause_start, leading_cue, trailing_clause, trailing_cue
 
 MIN_CONTENT_TOKENS = 2
 # rules whose content is a noun phrase: one named thing is a whole content ("endorsed Clinton")
@@ -414,7 +417,7 @@ def _as_judgement(cue: Token, obj: Token, last: int) -> Token | None:
     ('praised the mayor as she left' is a time)."""
     return next((c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.i == last + 1
                  and c.left_edge.lower_ == "as" and c.left_edge.dep_ in ("mark", "advmod")
-                 and not any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)), None)
+                 and not has_subject(c)), None)
 
 
 ADVERBIAL_NOUNS = {"way", "reason", "time", "day", "moment", "year", "week", "month", "night", "place"}
@@ -903,15 +906,13 @@ def _inside_that_clause(tok: Token) -> bool:
     """'she said that backing the levy would cost votes', 'warned that voters keen to punish the mayor …': a
     verb with no subject of its own inside a that-clause is part of what the clause reports; its object is no
     stance of its own (PolNeAR's annotators mark the whole clause)."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
-        return False
-    return any(c.dep_ == "mark" and c.lower_ == "that" for t in (tok, *tok.ancestors) for c in t.children)
+    return not has_subject(tok) and under_mark(tok, ("that",))
 
 
 def _hypothetical(tok: Token) -> bool:
     """'if the council backs the plan, …', 'is weighing whether to endorse Ruiz': a stance under "if" or
     "whether" is one that may be taken, not one reported."""
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for t in (tok, *tok.ancestors) for c in t.children)
+    return under_mark(tok, ("if", "whether"))
 
 
 # "sees herself as the voice of the port", "portrayed the deal as a betrayal": a judgement of the object

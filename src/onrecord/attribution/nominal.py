@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from .boundaries import end_before_aside, last_word
+from .boundaries import FINITE_TAGS, end_before_aside, last_word
 from .cues import (
     Candidate,
     DocIndex,
@@ -16,7 +16,6 @@ from .cues import (
     span_of_tokens,
     subject_of,
 )
-from .trailing import FINITE_TAGS
 
 # "Trump's claim that the election was rigged", "the ministry's assertion that …": a noun that reports
 # what its possessor said or believes, with the that-clause as content.

@@ -17,15 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .boundaries import end_before_aside, last_word
+from .boundaries import FINITE_TAGS, end_before_aside, last_word
 from .cues import span_of_tokens, verb_lemma
 
 # what may follow a trailing cue: the source (inverted, '…, said the mayor'), whom it was told, when and where
 TRAILING_DEPS = {"nsubj", "dobj", "dative", "npadvmod", "prep", "advmod", "punct", "agent"}
 # where and when it was said ('told reporters on Friday', 'wrote in a court filing'); not 'think about …'
 SETTING_PREPS = {"in", "on", "at", "during", "via", "through", "after", "before"}
-# finite verbs: the words before the comma must be a clause, not a setting ("In a statement, officials said.")
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # verbs whose object is the one spoken to, not what was said: "A, she told reporters" still reports A
 ADDRESSEE_VERBS = {"tell", "write", "assure", "remind", "inform", "warn", "caution", "promise", "email", "text",
                    "advise"}
@@ -97,6 +95,7 @@ def trailing_clause(cue: Token) -> tuple[list[tuple[int, int]], str, str] | None
         if comma == 0 or doc[comma - 1].is_space or doc[comma - 1].text in (".", "!", "?"):
             return None
         first, last = doc[comma - 1].sent.start, comma - 1
+    # a finite verb: the words before the comma must be a clause, not a setting ("In a statement, officials said.")
     if not any(doc[i].tag_ in FINITE_TAGS for i in range(first, last + 1)):
         return None
     last = end_before_aside(doc, first, last)
