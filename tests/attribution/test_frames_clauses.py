@@ -23,6 +23,17 @@ CASES = {
     "but-that-second-clause": (
         "The report said the economy is weak, but that wages are rising in most states.",
         [("the economy is weak, but that wages are rising in most states", None)]),
+    # … even when that second clause has a cue verb of its own ("support"): it is the clause's verb, not a new cue
+    "but-that-second-clause-with-cue-verb": (
+        "Mayor Ines Cordero said the city needs to fix the roads, but that she would not support new taxes.",
+        [("the city needs to fix the roads, but that she would not support new taxes", "Mayor Ines Cordero")]),
+    # a reported clause whose quotation holds a sentence end runs on to the closing mark: the parser ends the
+    # sentence at the stop inside the quote
+    "reported-clause-through-its-quotation": (
+        'The bishop said the ruling was "a break with the teaching of the church. The threat to the parishes is '
+        'clear."',
+        [('the ruling was "a break with the teaching of the church. The threat to the parishes is clear."',
+          None)]),
     # a relative clause on the addressee between the cue and a comma-set quote does not cut the quote off its cue
     "quote-cue-before-relative-clause": (
         'Later, Mayor Dana Whitfield told the delegates who had gathered in the old city hall of Marston, '

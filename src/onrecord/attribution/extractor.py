@@ -13,7 +13,7 @@ from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
 from .nominal import find_nominal
-from .quotes import find_quotes
+from .quotes import Quote, find_quotes
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
 from .states import find_adjective, find_in_source, find_passive, find_raising
@@ -39,6 +39,10 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     # an empty quote ('""', '",""') has nothing to attribute: its parts are dropped, and it with them
     for cand in found:
         cand.parts = [(s, e) for s, e in cand.parts if e > s]
+    closed = [q for g in index.groups for q in g.pieces if q.close_mark is not None]
+    for cand in found:
+        if cand.kind != "direct" and not cand.quotes and cand.parts:
+            cand.parts[-1] = (cand.parts[-1][0], _through_quote(index.text, closed, cand.start, cand.parts[-1][1]))
     candidates = _drop_overlaps([c for c in found if c.parts])
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
@@ -102,6 +106,17 @@ def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Cand
             continue
         kept.append(c)
     return kept
+
+
+def _through_quote(text: str, quotes: list[Quote], start: int, end: int) -> int:
+    """``end``, or the end of the closing mark of the quotation that a reported content opens at ``start`` or
+    after and that ``end`` falls inside: 'the ruling was "in direct conflict with the law. The threat is
+    clear."' — the parser ends the sentence at the stop inside the quote, but what was said runs to the
+    closing mark."""
+    for q in quotes:
+        if start <= q.open_mark < end < q.close_mark and text[end:q.close_mark].strip(" ,.;:"):
+            return q.close_mark + 1
+    return end
 
 
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:
