@@ -27,6 +27,10 @@ CASES = {
     "but-that-second-clause-with-cue-verb": (
         "Mayor Ines Cordero said the city needs to fix the roads, but that she would not support new taxes.",
         [("the city needs to fix the roads, but that she would not support new taxes", "Mayor Ines Cordero")]),
+    # a bare verb joined to the reported clause goes on with its modal: it cannot be coordinated with "said"
+    "bare-verb-conjunct-stays-in-content": (
+        "Senator Paul Akers said he would sit the envoy down and tell him to leave the talks.",
+        [("he would sit the envoy down and tell him to leave the talks", "Paul Akers")]),
     # a reported clause whose quotation holds a sentence end runs on to the closing mark: the parser ends the
     # sentence at the stop inside the quote
     "reported-clause-through-its-quotation": (

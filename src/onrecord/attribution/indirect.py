@@ -776,7 +776,8 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
             return min(last, tok.left_edge.i - 1)
         # "… and urged Y to …" starts a speech act of its own; "… and thought that …" goes on with the content
         # ("… and that it would add …" is a second reported clause, not a speech act)
-        lemma = cue_lemma(tok) if tok.dep_ == "conj" and not _has_that(tok) and not finding else None
+        lemma = cue_lemma(tok) if (tok.dep_ == "conj" and not _has_that(tok) and not finding
+                                   and not _base_after_finite(tok, clause.head)) else None
         if lemma is not None and (lexicon().cue_stance.get(lemma) != "assert" or lemma in SPEECH_ACTS):
             return min(last, tok.left_edge.i - 1)
         # ", calling the accusation a fabrication", ", drawing boos from the crowd": a participle after a comma is
@@ -785,6 +786,12 @@ def _cut_at_next_cue(clause: Token, first: int, last: int) -> int:
                 tok.lemma_.lower() in ("call", "describe", "label", "brand", "term") or cue_lemma(tok) is None):
             return min(last, tok.left_edge.i - 1)
     return last
+
+
+def _base_after_finite(verb: Token, cue: Token) -> bool:
+    """'said he would sit the envoy down and tell him …': a bare verb cannot be coordinated with a cue in the past
+    or third-person present; it goes on with the reported clause's modal or infinitive."""
+    return verb.tag_ == "VB" and cue.tag_ in ("VBD", "VBZ")
 
 
 def _gloss_participle(tok: Token) -> bool:
