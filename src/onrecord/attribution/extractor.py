@@ -39,10 +39,12 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     # an empty quote ('""', '",""') has nothing to attribute: its parts are dropped, and it with them
     for cand in found:
         cand.parts = [(s, e) for s, e in cand.parts if e > s]
-    closed = [q for g in index.groups for q in g.pieces if q.close_mark is not None]
+    closed = sorted((q for g in index.groups for q in g.pieces if q.close_mark is not None), key=lambda q: q.open_mark)
+    opens = [q.open_mark for q in closed]
     for cand in found:
         if cand.kind != "direct" and not cand.quotes and cand.parts:
-            cand.parts[-1] = (cand.parts[-1][0], _through_quote(index.text, closed, cand.start, cand.parts[-1][1]))
+            last = cand.parts[-1]
+            cand.parts[-1] = (last[0], _through_quote(index.text, closed, opens, cand.start, last[1]))
     candidates = _drop_overlaps([c for c in found if c.parts])
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
@@ -108,14 +110,18 @@ def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Cand
     return kept
 
 
-def _through_quote(text: str, quotes: list[Quote], start: int, end: int) -> int:
+def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int, end: int) -> int:
     """``end``, or the end of the closing mark of the quotation that a reported content opens at ``start`` or
     after and that ``end`` falls inside: 'the ruling was "in direct conflict with the law. The threat is
     clear."' — the parser ends the sentence at the stop inside the quote, but what was said runs to the
-    closing mark."""
-    for q in quotes:
-        if start <= q.open_mark < end < q.close_mark and text[end:q.close_mark].strip(" ,.;:"):
-            return q.close_mark + 1
+    closing mark. ``quotes`` are closed quote pieces sorted by ``opens``, their opening marks: pieces never
+    overlap, so only the last one opening before ``end`` can hold it."""
+    i = bisect.bisect_left(opens, end) - 1
+    if i < 0:
+        return end
+    q = quotes[i]
+    if start <= q.open_mark and end < q.close_mark and text[end:q.close_mark].strip(" ,.;:"):
+        return q.close_mark + 1
     return end
 
 
