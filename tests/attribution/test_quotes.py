@@ -85,6 +85,17 @@ def test_quotes_next_paragraph_after_a_bare_cue_clause_is_a_second_part(run):
         ["Nobody here expected the verdict to come so soon."]]
 
 
+def test_quotes_cue_clause_ending_in_a_colon_introduces_the_next_quote(run):
+    # '"A," X said. "B." Y said: "C."': B is the second part of X's content; Y's cue clause ends in a colon, so
+    # it introduces C, not the closed sentence before it
+    text = ("''We will rebuild the school,'' Ms. Moreau said. ''Nobody is leaving the valley.'' "
+            "Mr. Varga said: ''The flood took everything we had.''")
+    attributions = run(text).attributions
+    assert [([text[s:e] for s, e in a.content.parts], a.speaker.name) for a in attributions] == [
+        (["We will rebuild the school", "Nobody is leaving the valley."], "Moreau"),
+        (["The flood took everything we had."], "Varga")]
+
+
 @pytest.mark.parametrize("line, cue", [
     ('Ines Moreau then turned to the harbour plan: "We have heard far worse from this council."', "turned"),
     ('Ines Moreau, as ever, had the last word: "We have heard far worse from this council."', "had"),

@@ -130,6 +130,8 @@ def cue_after(index: DocIndex, group: QuoteGroup) -> Token | None:
         return window[0]   # '…”― Carla Sanchez': the tokenizer glued the dash to the closing mark
     inner = index.text[group.start:group.end].rstrip()
     comma = inner.endswith(",") or window[0].text == ","
+    if window[-1].text == ":" and _sentence_final(index, group):
+        return None   # '"…." Mr. Zahed said: "…"': a cue clause ending in a colon introduces the next quote
     for pos, tok in enumerate(window):
         lemma = cue_lemma(tok)
         if lemma is None:
