@@ -96,6 +96,14 @@ def test_quotes_cue_clause_ending_in_a_colon_introduces_the_next_quote(run):
         (["The flood took everything we had."], "Varga")]
 
 
+def test_quotes_sentence_opening_with_a_connective_goes_on_with_the_quote(run):
+    # 'But "…"' after '"A," X said.': a sentence that only opens with a connective is the second part of A
+    text = '"The offer came too late," union leader Dana Pruitt said. But "we will keep talking to the board."'
+    attributions = run(text).attributions
+    assert [([text[s:e] for s, e in a.content.parts], a.speaker.name) for a in attributions] == [
+        (["The offer came too late", 'But "we will keep talking to the board."'], "Dana Pruitt")]
+
+
 @pytest.mark.parametrize("line, cue", [
     ('Ines Moreau then turned to the harbour plan: "We have heard far worse from this council."', "turned"),
     ('Ines Moreau, as ever, had the last word: "We have heard far worse from this council."', "had"),

@@ -192,6 +192,22 @@ def _starts_sentence(tokens: list[Token]) -> bool:
     return not real or real[-1].text in TERMINAL or real[-1].text in (":",)
 
 
+CONNECTIVES = frozenset({"but", "and", "still", "yet", "so", "now", "instead", "however", "also", "then", "again"})
+
+
+def _connective_only(index: DocIndex, before: list[Token]) -> bool:
+    """The quote's sentence opens with a connective and nothing else before the quote ('But "…"', 'Still, "…"')."""
+    real = [t for t in before if not t.is_space]
+    if not real or real[0].lower_ not in CONNECTIVES or not all(
+            t.lower_ in CONNECTIVES or t.text == "," for t in real):
+        return False
+    prev = real[0].i - 1
+    while prev >= 0 and index.doc[prev].is_space:
+        prev -= 1
+    return prev < 0 or index.doc[prev].text in TERMINAL or index.quoted[prev] or "\n" in index.text[
+        index.doc[prev].idx:real[0].idx]
+
+
 def _opens_parenthesis(tokens: list[Token]) -> bool:
     """'… drew some anger ("I want a refund," wrote one nurse), and …': a quote right after an opening
     parenthesis starts an aside of its own, as a quote starting a sentence does (when it ends on a comma or a
@@ -388,6 +404,9 @@ def find_direct(index: DocIndex) -> tuple[list[Candidate], set[int]]:
                     or _candidate(index, group, None, "quote-colon-continuation", 0.6))
         if cand is None and _starts_sentence(before) and _sentence_like(index, group):
             cand = _candidate(index, group, None, "quote-continuation", 0.6)
+        if cand is None and _connective_only(index, before) and _sentence_like(index, group):
+            # 'But "the offer came too late."': a sentence that only opens with a connective goes on with the quote
+            cand = _candidate(index, group, None, "quote-continuation", 0.6, extra_start=before[0].idx)
         if cand is None:
             continue  # scare quote, title, or a quote we cannot attribute
         found.append(cand)
