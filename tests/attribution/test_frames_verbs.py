@@ -455,3 +455,18 @@ def test_frames_verbs_trailing_cue_with_words_of_the_clause_hung_on_it():
     got = _content_parts(doc[13], "say")
     assert got is not None
     assert [doc.text[s:e] for s, e in got[0]] == ["The mill has made it easy for crews to work late"]
+
+
+@pytest.mark.parametrize("text, cue, excerpt", [
+    # manner-of-speaking verbs report a quote or a clause, and nothing else
+    ('"Get back to your office," the senator barked.', "barked", "Get back to your office"),
+    ('"We were never consulted," Mayor Ines Cordero fumed on Tuesday.', "fumed", "We were never consulted"),
+    ("The pastor proclaimed that the old church would reopen in May.", "proclaimed", "the old church would reopen"),
+])
+def test_frames_verbs_manner_of_speaking_cues(run, text, cue, excerpt):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].cue.text == cue
+
+
+def test_frames_verbs_manner_of_speaking_needs_a_clause_or_quote(run):
+    assert run("The dog barked at the mail carrier all morning.").attributions == ()
