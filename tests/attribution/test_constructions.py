@@ -526,3 +526,12 @@ def test_constructions_reported_clause_running_past_its_quote_is_the_content(run
 def test_constructions_quote_set_off_by_a_colon_stays_the_content(run):
     (a,) = run('Her reply was short: "We will appeal," Okafor said.').attributions
     assert a.content.text == "We will appeal" and a.rule == "quote-cue-after"
+
+
+@pytest.mark.parametrize("text", [
+    "That said, the council cannot fund the new bridge this year.",
+    "In the north, 60 pledged delegates and seven superdelegates were at stake.",
+])
+def test_constructions_set_phrases_with_a_cue_word_report_nothing(run, text):
+    # "That said," is a sentence adverb and "pledged delegates" a kind of delegate: no speaker, no content
+    assert run(text).attributions == ()

@@ -165,6 +165,8 @@ def cue_lemma(tok: Token) -> str | None:
         return "according to"
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not _verb_read_as_noun(tok):
         return None
+    if _set_phrase(tok):
+        return None
     lemma = verb_lemma(tok)
     if lemma not in lex.cue_stance:
         return None
@@ -185,6 +187,16 @@ def cue_lemma(tok: Token) -> str | None:
     if lemma in ("be", "have", "do"):
         return None
     return lemma
+
+
+def _set_phrase(tok: Token) -> bool:
+    """A cue word inside a fixed phrase that reports nothing: 'That said, …' (a sentence adverb) and
+    '60 pledged delegates' (delegates bound by a primary result), which the parser may read as verbs."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.lower_ == "said" and tok.i > 0 and doc[tok.i - 1].lower_ == "that" and doc[tok.i - 1].is_sent_start:
+        return nxt is not None and nxt.text == ","
+    return tok.lower_ == "pledged" and nxt is not None and nxt.lower_ in ("delegate", "delegates")
 
 
 def _verb_read_as_noun(tok: Token) -> bool:
