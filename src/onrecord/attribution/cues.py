@@ -192,11 +192,14 @@ def cue_lemma(tok: Token) -> str | None:
 def _set_phrase(tok: Token) -> bool:
     """A cue word inside a fixed phrase that reports nothing: 'That said, …' (a sentence adverb) and
     '60 pledged delegates' (delegates bound by a primary result), which the parser may read as verbs."""
+    word = tok.lower_
+    if word not in ("said", "pledged"):
+        return False
     doc = tok.doc
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.lower_ == "said" and tok.i > 0 and doc[tok.i - 1].lower_ == "that" and doc[tok.i - 1].is_sent_start:
+    if word == "said" and tok.i > 0 and doc[tok.i - 1].lower_ == "that" and doc[tok.i - 1].is_sent_start:
         return nxt is not None and nxt.text == ","
-    return tok.lower_ == "pledged" and nxt is not None and nxt.lower_ in ("delegate", "delegates")
+    return word == "pledged" and nxt is not None and nxt.lower_ in ("delegate", "delegates")
 
 
 def _verb_read_as_noun(tok: Token) -> bool:
