@@ -112,8 +112,8 @@ def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Cand
 
 def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int, end: int) -> int:
     """``end``, or the end of the closing mark of the quotation that a reported content opens at ``start`` or
-    after and that ``end`` falls inside: 'the ruling was "in direct conflict with the law. The threat is
-    clear."' — the parser ends the sentence at the stop inside the quote, but what was said runs to the
+    after and that ``end`` falls inside: 'the bishop called the ruling "a break with church teaching. The parishes
+    will fight it."' — the parser ends the sentence at the stop inside the quote, but what was said runs to the
     closing mark. ``quotes`` are closed quote pieces sorted by ``opens``, their opening marks: pieces never
     overlap, so only the last one opening before ``end`` can hold it."""
     i = bisect.bisect_left(opens, end) - 1

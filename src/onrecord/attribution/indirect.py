@@ -571,7 +571,7 @@ def _to_sentence_end(cue: Token, last: int, infinitive: bool = False) -> int:
     while i <= end:
         tok = doc[i]
         if _second_that_clause(tok, last):
-            # "…, but that he would not support new taxes": a second reported clause, cue words and all
+            # "…, but that she would veto any new levy": a second reported clause, cue words and all
             i = max(i, tok.head.right_edge.i) + 1
             continue
         if tok.text == ";" or (tok.text != "," and opens_aside(tok)) or (
@@ -591,7 +591,7 @@ def _to_sentence_end(cue: Token, last: int, infinitive: bool = False) -> int:
 
 def _second_that_clause(tok: Token, last: int) -> bool:
     """'that' opening a clause after "and"/"but" that is joined to the reported clause (which ends at ``last``):
-    '…, but that he would not support new taxes'."""
+    '…, but that she would veto any new levy'."""
     verb = tok.head
     return (tok.lower_ == "that" and tok.dep_ == "mark" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("and", "but")
             and verb.i > tok.i and verb.dep_ == "conj" and verb.head.i <= last)
