@@ -6,7 +6,17 @@ import re
 
 from spacy.tokens import Token
 
-from .cues import OBJECT_CONTENT, TERMINAL, Candidate, DocIndex, cue_lemma, cue_span, speaker_head, subject_of
+from .cues import (
+    OBJECT_CONTENT,
+    TERMINAL,
+    Candidate,
+    DocIndex,
+    cue_lemma,
+    cue_span,
+    has_subject,
+    speaker_head,
+    subject_of,
+)
 from .quotes import QuoteGroup
 
 # How far from a quote its cue may sit, in tokens. Wire copy keeps the cue clause short
@@ -100,8 +110,7 @@ def _reports_clause_before(cue: Token, first: Token, index: DocIndex) -> bool:
     it) reports that clause, not the quote ('"…" he said, not finishing the line' interrupts no clause); so does
     an object cue with a noun object of its own ('"…." She noted a vote planned for May.')."""
     head = cue.head
-    if cue.dep_ == "parataxis" and head.i >= first.i and any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if cue.dep_ == "parataxis" and head.i >= first.i and has_subject(head):
         return True
     if any(c.dep_ == "ccomp" and first.i <= c.left_edge.i and c.i < cue.i for c in cue.children):
         return True
@@ -201,11 +210,7 @@ def _connective_only(index: DocIndex, before: list[Token]) -> bool:
     if not real or real[0].lower_ not in CONNECTIVES or not all(
             t.lower_ in CONNECTIVES or t.text == "," for t in real):
         return False
-    prev = real[0].i - 1
-    while prev >= 0 and index.doc[prev].is_space:
-        prev -= 1
-    return prev < 0 or index.doc[prev].text in TERMINAL or index.quoted[prev] or "\n" in index.text[
-        index.doc[prev].idx:real[0].idx]
+    return _opens_sentence(index, real[0], after_quote=True)
 
 
 def _opens_parenthesis(tokens: list[Token]) -> bool:
@@ -221,10 +226,17 @@ def _subject_before(index: DocIndex, before: list[Token]) -> bool:
     real = [t for t in before if not t.is_space]
     if not real or real[0].is_punct or any(t.pos_ in ("VERB", "AUX") for t in real):
         return False
-    prev = real[0].i - 1
+    return _opens_sentence(index, real[0])
+
+
+def _opens_sentence(index: DocIndex, tok: Token, after_quote: bool = False) -> bool:
+    """Nothing but space stands before ``tok`` since a sentence end or a line break (or, with ``after_quote``,
+    since the closing mark of a quote)."""
+    prev = tok.i - 1
     while prev >= 0 and index.doc[prev].is_space:
         prev -= 1
-    return prev < 0 or index.doc[prev].text in TERMINAL or "\n" in index.text[index.doc[prev].idx:real[0].idx]
+    return (prev < 0 or index.doc[prev].text in TERMINAL or (after_quote and index.quoted[prev])
+            or "\n" in index.text[index.doc[prev].idx:tok.idx])
 
 
 def _opens_predicate(index: DocIndex, group: QuoteGroup) -> bool:

@@ -35,6 +35,7 @@ from .boundaries import (
 from .cues import (
     ACCUSE_FRAME,
     OBJECT_CONTENT,
+    SUBJECT_DEPS,
     URGE_FRAME,
     Candidate,
     DocIndex,
@@ -614,7 +615,7 @@ def _new_subject(cc: Token, pronouns: bool) -> bool:
     pronoun counts only with ``pronouns``."""
     verb = next((c for c in cc.head.rights if c.dep_ == "conj" and c.i > cc.i), None)
     return verb is not None and verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > cc.i and (pronouns or c.tag_ != "PRP")
+        c.dep_ in SUBJECT_DEPS and c.i > cc.i and (pronouns or c.tag_ != "PRP")
         for c in verb.children)
 
 
@@ -623,8 +624,8 @@ def _own_action(cue: Token, cc: Token) -> bool:
     subject is another thing the speaker did. After "say" PolNeAR's annotators mostly keep it in the content
     ('said the plan was fair but had not read it')."""
     conj = next((c for c in cue.rights if c.dep_ == "conj" and c.i > cc.i), None)
-    return cue.lemma_.lower() != "say" and conj is not None and conj.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
+    return cue.lemma_.lower() != "say" and conj is not None and conj.pos_ in ("VERB", "AUX") and not has_subject(
+        conj)
 
 
 def _fronted_end(cue: Token) -> int:

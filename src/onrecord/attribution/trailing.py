@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .boundaries import FINITE_TAGS, end_before_aside, last_word
-from .cues import span_of_tokens, verb_lemma
+from .cues import SUBJECT_DEPS, span_of_tokens, verb_lemma
 
 # what may follow a trailing cue: the source (inverted, '…, said the mayor'), whom it was told, when and where
 TRAILING_DEPS = {"nsubj", "dobj", "dative", "npadvmod", "prep", "advmod", "punct", "agent"}
@@ -116,7 +116,7 @@ def leading_cue(cue: Token) -> Token | None:
         return None
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     if subject is None or subject.tag_ in ("WP", "WDT") or not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > cue.i for c in host.children):
+            c.dep_ in SUBJECT_DEPS and c.i > cue.i for c in host.children):
         return None
     for c in cue.children:
         if c.i > cue.i and (c.dep_ not in TRAILING_DEPS or (c.dep_ == "dobj" and verb_lemma(cue) not in
