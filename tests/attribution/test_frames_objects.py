@@ -3,6 +3,12 @@
 
 import pytest
 
+
+def _objects(run, text):
+    """The contents the object-content rule finds in ``text``."""
+    return [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+
+
 # name: (text, content the extractor must find exactly)
 EXACT = {
     "prep-object-as-phrase": (
@@ -196,7 +202,7 @@ def test_frames_objects_an_inquiry_finds(run):
 ])
 def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
     # "a good time to revisit N", "ways to voice N": an occasion for a stance, nobody's stance
-    assert [a.content.text for a in run(text).attributions if a.rule == "object-content"] == []
+    assert _objects(run, text) == []
 
 
 @pytest.mark.parametrize("text, content", [
@@ -206,7 +212,7 @@ def test_frames_objects_an_occasion_infinitive_is_no_stance(run, text):
 def test_frames_objects_an_as_judgement_without_a_noun(run, text, content):
     # "painted N as bigoted": the parser reads the judgement as a clause of its own ("as" its marker); it is
     # said of the object and belongs to it
-    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    got = _objects(run, text)
     assert got == [content]
 
 
@@ -236,8 +242,7 @@ def test_frames_objects_a_hypothetical_stance_is_not_reported(run, text):
 def test_frames_objects_the_rest_of_a_list_hung_on_the_verb(run):
     # "discussed the economy, health care, …": the parser hangs the rest of the list on the verb; it is still
     # what was discussed
-    got = [a.content.text for a in run("Voters discussed the economy, health care, the environment or immigration."
-                                       ).attributions if a.rule == "object-content"]
+    got = _objects(run, "Voters discussed the economy, health care, the environment or immigration.")
     assert got == ["the economy, health care, the environment or immigration"]
 
 
@@ -247,7 +252,7 @@ def test_frames_objects_the_rest_of_a_list_hung_on_the_verb(run):
 ])
 def test_frames_objects_an_amount_of_talk_about_a_topic(run, text, content):
     # "said little about N": the amount says how much was said; what it was about is the content
-    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    got = _objects(run, text)
     assert got == [content]
 
 
@@ -279,15 +284,14 @@ def test_frames_objects_a_passive_judgement_ends_before_an_aside(run, text, judg
 ])
 def test_frames_objects_a_description_after_a_named_object(run, text, named):
     # "attacked Ruiz, the city's auditor": after a name, the comma or dash opens the reporter's description
-    got = [a.content.text for a in run(text).attributions if a.rule == "object-content"]
+    got = _objects(run, text)
     assert got == [named]
 
 
 def test_frames_objects_the_one_spoken_with_is_not_the_topic(run):
     # "discussed the issue with Microsoft": the "with" phrase the parser hangs on the verb names the other
     # party to the talk, not what was discussed
-    got = [a.content.text for a in run("Ames discussed the issue with Microsoft.").attributions
-           if a.rule == "object-content"]
+    got = _objects(run, "Ames discussed the issue with Microsoft.")
     assert got == ["the issue"]
 
 

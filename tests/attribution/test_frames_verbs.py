@@ -96,6 +96,12 @@ def _cue_for(run, text, excerpt):
     return hits[0].cue.text if hits else None
 
 
+def _cue_of(run, text, content):
+    """The cue of the first attribution whose content is exactly ``content``, or None."""
+    hits = [a for a in run(text).attributions if a.content.text == content]
+    return hits[0].cue.text if hits else None
+
+
 @pytest.mark.parametrize("text, cue, excerpt", [
     # praise and blame of a person or thing: the object (with what it is credited or blamed for) is the content
     ("The council credited the new librarian with the rise in young readers.", "credited",
@@ -286,8 +292,7 @@ def test_frames_verbs_cue_clause_set_before_the_reported_clause(run):
     ("The farmer blamed the flood on the new dam upstream.", "the flood on the new dam upstream"),
 ])
 def test_frames_verbs_blame_with_plain_object(run, text, excerpt):
-    hits = [a for a in run(text).attributions if a.content.text == excerpt]
-    assert hits and hits[0].cue.text == "blamed"
+    assert _cue_of(run, text, excerpt) == "blamed"
 
 
 @pytest.mark.parametrize("text, excerpt", [
@@ -322,8 +327,7 @@ def test_frames_verbs_saw_is_perception(run):
      'the fee that doubled the cost of permits "a quiet tax,'),
 ])
 def test_frames_verbs_call_with_quoted_judgement(run, text, excerpt):
-    hits = [a for a in run(text).attributions if excerpt in a.content.text]
-    assert hits and hits[0].cue.text == "called"
+    assert _cue_for(run, text, excerpt) == "called"
 
 
 def test_frames_verbs_call_a_quoted_meeting_is_no_judgement(run):
@@ -335,8 +339,7 @@ def test_frames_verbs_verb_tagged_as_noun(run):
     # after a long subject the parser tags "support" as a noun, yet gives it a subject and an object
     text = ("Fewer than half of the dockworkers surveyed in the new study released Friday support the proposed "
             "harbor levy.")
-    hits = [a for a in run(text).attributions if a.content.text == "the proposed harbor levy"]
-    assert hits and hits[0].cue.text == "support"
+    assert _cue_of(run, text, "the proposed harbor levy") == "support"
 
 
 @pytest.mark.parametrize("text, excerpt", [
@@ -344,8 +347,7 @@ def test_frames_verbs_verb_tagged_as_noun(run):
     ("Later counts put the total closer to 900 ballots.", "the total closer to 900 ballots"),
 ])
 def test_frames_verbs_put_a_figure_is_an_estimate(run, text, excerpt):
-    hits = [a for a in run(text).attributions if a.content.text == excerpt]
-    assert hits and hits[0].cue.text in ("puts", "put")
+    assert _cue_of(run, text, excerpt) in ("puts", "put")
 
 
 def test_frames_verbs_put_at_risk_is_no_estimate(run):
@@ -367,8 +369,7 @@ def test_frames_verbs_stance_on_a_relative_object(run, text, cue, excerpt):
     ("The auditor sounded the alarm over the missing funds.", "the missing funds"),
 ])
 def test_frames_verbs_sounded_a_note(run, text, excerpt):
-    hits = [a for a in run(text).attributions if a.content.text == excerpt]
-    assert hits and hits[0].cue.text == "sounded"
+    assert _cue_of(run, text, excerpt) == "sounded"
 
 
 def test_frames_verbs_sounded_without_a_note_is_no_cue(run):
@@ -464,8 +465,7 @@ def test_frames_verbs_trailing_cue_with_words_of_the_clause_hung_on_it():
     ("The pastor proclaimed that the old church would reopen in May.", "proclaimed", "the old church would reopen"),
 ])
 def test_frames_verbs_manner_of_speaking_cues(run, text, cue, excerpt):
-    hits = [a for a in run(text).attributions if excerpt in a.content.text]
-    assert hits and hits[0].cue.text == cue
+    assert _cue_for(run, text, excerpt) == cue
 
 
 def test_frames_verbs_manner_of_speaking_needs_a_clause_or_quote(run):
