@@ -22,7 +22,7 @@ def test_article_content_of_sorts_parts_and_covers_them():
 def test_article_round_trip_through_dict():
     _text, article = _sample()
     data = article.to_dict()
-    assert data["schema"] == SCHEMA == "onrecord.article/1"
+    assert data["schema"] == SCHEMA == "onrecord.article/2"
     assert Article.from_dict(data) == article
 
 
@@ -76,3 +76,9 @@ def test_article_sentence_of_a_continued_quote_stays_in_its_paragraph(extractor)
     follow = next(a for a in article.attributions if "cleared every berth" in a.content.text)
     assert follow.sentence.start > text.index("\n\n")
     assert "cleared every berth" in follow.sentence.text
+
+
+def test_article_from_dict_reads_the_previous_schema():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "onrecord.article/1"}
+    assert Article.from_dict(data) == article

@@ -17,7 +17,7 @@ def test_cli_extract_one_input_prints_one_json_object(capsys):
     assert main(["extract", str(EXAMPLE)]) == 0
     data = json.loads(capsys.readouterr().out)
     text = EXAMPLE.read_text(encoding="utf-8")
-    assert data["schema"] == "onrecord.article/1"
+    assert data["schema"] == "onrecord.article/2"
     assert data["source"] == str(EXAMPLE) and data["text_length"] == len(text)
     assert len(data["attributions"]) >= 10
     for a in data["attributions"]:

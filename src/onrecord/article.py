@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA = "onrecord.article/1"
+SCHEMA = "onrecord.article/2"
+# older contracts this version still reads (fields added since then take their defaults)
+READABLE_SCHEMAS: tuple[str, ...] = ("onrecord.article/1", SCHEMA)
 
 Kind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["assert", "deny", "accuse", "question", "demand"]
@@ -152,8 +154,8 @@ class Article:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        if data.get("schema") != SCHEMA:
-            raise ValueError(f"unsupported schema {data.get('schema')!r}, expected {SCHEMA!r}")
+        if data.get("schema") not in READABLE_SCHEMAS:
+            raise ValueError(f"unsupported schema {data.get('schema')!r}, expected one of {READABLE_SCHEMAS!r}")
         return cls(data["source"], int(data["text_length"]),
                    tuple(Attribution.from_dict(a) for a in data.get("attributions") or ()),
                    tuple(Actor.from_dict(a) for a in data.get("actors") or ()))
