@@ -75,9 +75,11 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
         resolved.append((cand, mention, actor))
         previous = (actor, index.paragraph_of(cand.end), mention)
     # actors are named only now: a short name seen first is upgraded when the full name appears
-    records = [_record(doc, n, cand, mention, actor) for n, (cand, mention, actor) in enumerate(resolved, 1)]
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
-    actors = [_freeze(d) for d in resolver.actors if id(d) in speaking]
+    drafts = [d for d in resolver.actors if id(d) in speaking]
+    ids = actor_ids(drafts)
+    records = [_record(doc, n, cand, mention, actor, ids) for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    actors = [Actor(ids[id(d)], d.name, d.kind, tuple(d.aliases), tuple(d.titles)) for d in drafts]
     return records, actors
 
 
@@ -125,7 +127,8 @@ def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int,
     return end
 
 
-def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None) -> Attribution:
+def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None,
+            ids: dict[int, str]) -> Attribution:
     text = doc_text(doc)
     content = Content.of(text, cand.parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
@@ -137,7 +140,7 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         speaker = Speaker(mention, None, "unknown", None)
     else:
         actor = actor.final()
-        speaker = Speaker(mention, actor.name, actor.kind, _actor_id(actor))
+        speaker = Speaker(mention, actor.name, actor.kind, ids[id(actor)])
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
     sentence = _sentence(doc, [content, cue, _near(doc_text(doc), mention, content)])
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
@@ -255,10 +258,19 @@ def _speaker(doc: Doc, cand: Candidate, resolver: Resolver) -> tuple[Span | None
     return mention, actor
 
 
-def _actor_id(actor: ActorDraft) -> str:
-    slug = re.sub(r"[^\w]+", "-", actor.name.lower()).strip("-") or "unnamed"
-    return f"{actor.kind}:{slug}"
-
-
-def _freeze(d: ActorDraft) -> Actor:
-    return Actor(_actor_id(d), d.name, d.kind, tuple(d.aliases), tuple(d.titles))
+def actor_ids(drafts: list[ActorDraft]) -> dict[int, str]:
+    """A local id for each speaking actor of one article, unique by construction: a readable slug of kind and
+    name, with ``-2``, ``-3`` … where two actors share one ("Donald Trump Jr:" and "Donald Trump Jr." are two
+    drafts whose slugs are the same; the ledger keys its links on the id, so a clash lost the whole article)."""
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for d in drafts:
+        slug = re.sub(r"[^\w]+", "-", d.name.lower()).strip("-") or "unnamed"
+        base = candidate = f"{d.kind}:{slug}"
+        n = 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        taken.add(candidate)
+        ids[id(d)] = candidate
+    return ids
