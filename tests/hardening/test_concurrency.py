@@ -61,7 +61,7 @@ def test_concurrency_serve_and_backup_while_ingest_writes(tmp_path):
     ingest = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "ingest", str(tmp_path / "in"), "--db", str(db),
                                "--workers", "1", "--batch-size", "1"],
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://localhost")
     bad: list[tuple[str, int, str]] = []
     seen: list[int] = []                        # articles in each backup copy, in order
     requests = 0

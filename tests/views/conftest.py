@@ -42,13 +42,13 @@ def evil_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def client(examples_db) -> Iterator[TestClient]:
     # server exceptions become the handler's 500 page, as a browser would see them
-    with TestClient(create_app(examples_db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(examples_db), raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
 
 
 @pytest.fixture(scope="session")
 def evil_client(evil_db) -> Iterator[TestClient]:
-    with TestClient(create_app(evil_db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(evil_db), raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
 
 

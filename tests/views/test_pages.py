@@ -188,7 +188,7 @@ def test_a_server_error_is_a_plain_page_without_the_traceback(examples_db, monke
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals /etc/passwd")
     monkeypatch.setattr(web.pages, "articles", broken)
-    with TestClient(create_app(examples_db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(examples_db), raise_server_exceptions=False, base_url="http://localhost") as c:
         r = c.get("/")
         assert r.status_code == 500 and "Server error" in r.text
         assert "secret internals" not in r.text and "Traceback" not in r.text

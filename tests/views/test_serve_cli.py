@@ -16,6 +16,9 @@ from onrecord.cli import build_parser, main
 def test_serve_binds_to_loopback_by_default():
     args = build_parser().parse_args(["serve"])
     assert (args.host, args.port, args.db) == ("127.0.0.1", 8000, "onrecord.db")
+    assert args.allowed_host == []
+    named = build_parser().parse_args(["serve", "--allowed-host", "a.example", "--allowed-host", "b.example"])
+    assert named.allowed_host == ["a.example", "b.example"]
 
 
 def test_serve_without_a_ledger_is_one_line_and_exit_2(tmp_path, capsys):
@@ -49,6 +52,8 @@ def test_serve_answers_pages_and_api_on_a_free_port(examples_db):
         assert home.status_code == 200 and "Contested claims" in home.text
         assert httpx.get(base + "/api/v1/claims/3", timeout=5).json()["id"] == 3
         assert httpx.get(base + "/static/onrecord.css", timeout=5).status_code == 200
+        # a forged Host (DNS rebinding) is refused by the real server too
+        assert httpx.get(base + "/", headers={"host": "evil.example"}, timeout=5).status_code == 400
     finally:
         proc.terminate()
         proc.wait(10)

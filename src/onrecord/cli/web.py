@@ -20,6 +20,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="server processes (default 1); each answers one request at a time, so use about one per "
                         "core when many people browse at once")
+    p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                   help="also answer requests whose Host is NAME (repeatable; default: only localhost, 127.0.0.1, "
+                        "::1 and the --host address; '*' answers any Host, for use behind a proxy that checks it); "
+                        "other Hosts get 400, so another site cannot read the ledger through DNS rebinding")
     p.add_argument("--no-cache", action="store_true",
                    help="render every page on every request (by default a rendered page is kept in memory until "
                         "the ledger changes)")
@@ -32,7 +36,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise OnrecordError(f"--workers {args.workers}: expected 1 or more")
-    serve(args.db, args.host, args.port, args.workers, cache=not args.no_cache,
+    serve(args.db, args.host, args.port, args.workers, cache=not args.no_cache, allowed=tuple(args.allowed_host),
           announce=f"onrecord: serving {args.db} read-only at http://{args.host}:{args.port}/ "
                    f"({args.workers} worker{'s' if args.workers > 1 else ''}; Ctrl-C stops)")
     return EXIT_OK

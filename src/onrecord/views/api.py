@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 
 from ..ledger import pages, queries
-from .app import StoreDep
+from .app import StoreDep, relative_url
 
 router = APIRouter(prefix="/api/v1", tags=["ledger"])
 
@@ -23,10 +23,9 @@ SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capp
 
 
 def listing(request: Request, items: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
-    """A page of items with the address of the next page (null on the last page)."""
+    """A page of items with the address of the next page, relative to this server (null on the last page)."""
     limit, offset = pages.page(limit, offset)
-    nxt = (str(request.url.include_query_params(limit=limit, offset=offset + limit))
-           if len(items) >= limit else None)
+    nxt = relative_url(request, limit=limit, offset=offset + limit) if len(items) >= limit else None
     return {"items": items, "limit": limit, "offset": offset, "next": nxt}
 
 

@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import URL
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -22,6 +23,7 @@ from ..article import STANCES
 from ..errors import NotFound, OnrecordError
 from ..ledger.store import Store
 from .cache import PageCache
+from .guard import LOOPBACK_HOSTS, TrustedHosts
 from .markup import statement_rows
 
 HERE = Path(__file__).parent
@@ -70,6 +72,13 @@ async def get_store(request: Request) -> AsyncIterator[Store]:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+def relative_url(request: Request, **params: object) -> str:
+    """This request's path and query with ``params`` replaced: never scheme or host, which come from the
+    request's Host header (a client's to forge) and would be kept with the page by the cache."""
+    path = "/" + request.url.path.lstrip("/")   # never "//name/…", which a browser reads as another host
+    return str(URL(path + "?" + request.url.query).include_query_params(**params))
+
+
 def web_url(url: str | None) -> str | None:
     """An article's URL if it is http(s): a stored ``javascript:`` URL must never become a link."""
     return url if url and url.strip().lower().startswith(("http://", "https://")) else None
@@ -114,11 +123,13 @@ async def handle_error(request: Request, exc: Exception) -> Response:
 
 DB_ENV = "ONRECORD_SERVE_DB"   # how `serve --workers N` tells each worker process which ledger to open
 CACHE_ENV = "ONRECORD_SERVE_CACHE"   # and whether to keep rendered pages ("1") or not ("0")
+HOSTS_ENV = "ONRECORD_SERVE_HOSTS"   # and which Host names to answer (comma-separated)
 
 
-def create_app(db: str | Path, *, cache: bool = True) -> FastAPI:
+def create_app(db: str | Path, *, cache: bool = True, hosts: tuple[str, ...] = LOOPBACK_HOSTS) -> FastAPI:
     """The app over the ledger at ``db`` (opened read-only; LedgerError if it is missing); with ``cache``, pages
-    are kept in memory until the ledger changes (see cache.py).
+    are kept in memory until the ledger changes (see cache.py); a request naming a Host not in ``hosts`` gets
+    400 before any page or kept page is looked at (see guard.py).
 
     Handlers are ``async`` and query SQLite on the event loop: every query is bounded (pages of at most
     ``MAX_PAGE`` rows, capped query length) and takes milliseconds, so a thread hop would cost more than it saves,
@@ -145,9 +156,11 @@ def create_app(db: str | Path, *, cache: bool = True) -> FastAPI:
     app.include_router(web.router)
     if cache:
         app.add_middleware(PageCache, db=str(db))
+    app.add_middleware(TrustedHosts, hosts=hosts)   # added last: outside the cache
     return app
 
 
 def app_from_environment() -> FastAPI:
     """The app factory each ``serve --workers N`` process calls: the ledger's path comes in ``ONRECORD_SERVE_DB``."""
-    return create_app(os.environ[DB_ENV], cache=os.environ.get(CACHE_ENV, "1") == "1")
+    hosts = tuple(h for h in os.environ.get(HOSTS_ENV, "").split(",") if h) or LOOPBACK_HOSTS
+    return create_app(os.environ[DB_ENV], cache=os.environ.get(CACHE_ENV, "1") == "1", hosts=hosts)

@@ -20,17 +20,21 @@ from pathlib import Path
 import uvicorn
 
 from ..errors import OnrecordError
-from .app import CACHE_ENV, DB_ENV, create_app
+from .app import CACHE_ENV, DB_ENV, HOSTS_ENV, create_app
+from .guard import allowed_hosts
 
 LOG = {"log_level": "warning", "access_log": False}
 
 
-def serve(db: str | Path, host: str, port: int, workers: int = 1, *, cache: bool = True, announce: str = "") -> None:
+def serve(db: str | Path, host: str, port: int, workers: int = 1, *, cache: bool = True, announce: str = "",
+          allowed: tuple[str, ...] = ()) -> None:
     """Serves the ledger at ``db`` until interrupted; ``announce`` is printed once the port is known to be free.
+    Requests are answered for the loopback names, ``host`` and ``allowed`` (see guard.py).
 
     LedgerError at once if the ledger cannot be opened, OnrecordError if the port is taken.
     """
-    app = create_app(db, cache=cache)   # a missing or unusable ledger fails here, before any process starts
+    hosts = allowed_hosts(host, allowed)
+    app = create_app(db, cache=cache, hosts=hosts)   # a missing or unusable ledger fails here, before any process
     _check_port_free(host, port)
     if announce:
         print(announce, flush=True)
@@ -40,10 +44,11 @@ def serve(db: str | Path, host: str, port: int, workers: int = 1, *, cache: bool
     if not hasattr(socket, "SO_REUSEPORT"):
         os.environ[DB_ENV] = str(Path(db).resolve())
         os.environ[CACHE_ENV] = "1" if cache else "0"
+        os.environ[HOSTS_ENV] = ",".join(hosts)
         uvicorn.run("onrecord.views.app:app_from_environment", factory=True, workers=workers, host=host,
                     port=port, **LOG)
         return
-    _supervise(str(Path(db).resolve()), host, port, workers, cache)
+    _supervise(str(Path(db).resolve()), host, port, workers, cache, hosts)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -69,20 +74,20 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(db: str, host: str, port: int, cache: bool) -> None:
+def _worker(db: str, host: str, port: int, cache: bool, hosts: tuple[str, ...]) -> None:
     """One server process: its own socket on the shared port, its own app, connections and kept pages."""
-    server = uvicorn.Server(uvicorn.Config(create_app(db, cache=cache), **LOG))
+    server = uvicorn.Server(uvicorn.Config(create_app(db, cache=cache, hosts=hosts), **LOG))
     server.run(sockets=[_listen(host, port)])
 
 
-def _supervise(db: str, host: str, port: int, workers: int, cache: bool) -> None:
+def _supervise(db: str, host: str, port: int, workers: int, cache: bool, hosts: tuple[str, ...]) -> None:
     """Starts the workers, restarts one that dies (unless it died at once), stops them all on SIGINT or SIGTERM."""
     context = multiprocessing.get_context("spawn")
     started: dict[int, float] = {}
     procs: list[multiprocessing.process.BaseProcess] = []
 
     def start() -> multiprocessing.process.BaseProcess:
-        proc = context.Process(target=_worker, args=(db, host, port, cache), daemon=False)
+        proc = context.Process(target=_worker, args=(db, host, port, cache, hosts), daemon=False)
         proc.start()
         started[proc.pid] = time.monotonic()
         return proc

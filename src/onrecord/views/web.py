@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..ledger import pages, queries
-from .app import StoreDep
+from .app import StoreDep, relative_url
 from .markup import highlight, timeline
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +26,7 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
 def pager(request: Request, limit: int, offset: int, shown: int, total: int | None = None) -> dict[str, Any]:
     """Previous/next links that keep the other query parameters."""
     def url(new_offset: int) -> str:
-        return str(request.url.include_query_params(limit=limit, offset=max(0, new_offset)))
+        return relative_url(request, limit=limit, offset=max(0, new_offset))
     more = offset + shown < total if total is not None else shown >= limit
     return {"limit": limit, "offset": offset, "shown": shown, "total": total,
             "prev": url(offset - limit) if offset > 0 else None, "next": url(offset + limit) if more else None}
