@@ -51,3 +51,24 @@ def test_guard_named_host_is_answered(examples_db):
         assert c.get("/").status_code == 200
         assert c.get("/", headers={"host": "localhost:8000"}).status_code == 200
         assert c.get("/", headers={"host": "other.example.org"}).status_code == 400
+
+
+@pytest.mark.parametrize(("path", "headers"), [
+    ("/", {}),
+    ("/", {}),                                   # the second time from the page cache
+    ("/articles/1", {}),
+    ("/articles/999999", {}),                    # an error page
+    ("/api/v1/articles", {}),
+    ("/api/v1/articles/999999", {}),
+    ("/static/onrecord.css", {}),
+    ("/docs", {}),
+    ("/", {"host": "evil.example"}),             # a refused Host
+])
+def test_guard_security_headers_on_every_response(client, path, headers):
+    """There were none: no CSP, no nosniff, no framing rule, no referrer policy."""
+    r = client.get(path, headers=headers)
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "script-src" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["x-frame-options"] == "DENY"
+    assert r.headers["referrer-policy"] == "no-referrer"

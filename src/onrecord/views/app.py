@@ -23,7 +23,7 @@ from ..article import STANCES
 from ..errors import NotFound, OnrecordError
 from ..ledger.store import Store
 from .cache import PageCache
-from .guard import LOOPBACK_HOSTS, TrustedHosts
+from .guard import LOOPBACK_HOSTS, SecurityHeaders, TrustedHosts
 from .markup import statement_rows
 
 HERE = Path(__file__).parent
@@ -156,7 +156,8 @@ def create_app(db: str | Path, *, cache: bool = True, hosts: tuple[str, ...] = L
     app.include_router(web.router)
     if cache:
         app.add_middleware(PageCache, db=str(db))
-    app.add_middleware(TrustedHosts, hosts=hosts)   # added last: outside the cache
+    app.add_middleware(TrustedHosts, hosts=hosts)   # outside the cache
+    app.add_middleware(SecurityHeaders)              # outermost: on refusals and kept pages too
     return app
 
 

@@ -1,4 +1,4 @@
-"""What every answer passes through before the pages: the Host a request names must be one this server serves.
+"""What every answer passes through before the pages: a trusted Host, and the security headers on the way out.
 
 A page never holds the request's Host (links are relative: see ``web.pager`` and ``api.listing``), so a forged
 Host cannot be written into a kept page. The Host is still checked, before the page cache, because a server that
@@ -19,6 +19,15 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+# The pages run no script and load nothing from elsewhere: only this server's stylesheet and images, forms that
+# post here, no framing (clickjacking), no MIME sniffing, and no Referer sent to the outlets an article links to.
+SECURITY_HEADERS = (
+    (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                                 b"form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 ANY_HOST = "*"
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")   # listening on every interface names no host
@@ -68,3 +77,24 @@ class TrustedHosts:
         await send({"type": "http.response.start", "status": 400,
                     "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Middleware: ``SECURITY_HEADERS`` on every answer (pages, kept pages, the API, static files, errors)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def add(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, add)
