@@ -41,3 +41,10 @@ def test_validation_choice_names_the_allowed_values():
     assert parse_choice("person", ("person", "group"), "kind") == "person"
     with pytest.raises(InvalidValue, match="must be one of person, group"):
         parse_choice("banana", ("person", "group"), "kind")
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "+²"])
+def test_validation_parse_id_refuses_non_ascii_digits_without_crashing(value):
+    """'²'.isdigit() is true and int('²') raises ValueError: it must be an InvalidValue like any other word."""
+    with pytest.raises(InvalidValue):
+        parse_id(value)

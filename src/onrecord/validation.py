@@ -30,7 +30,8 @@ def _integer(name: str, value: object) -> int:
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    if not text or len(text) > 25 or not text.lstrip("+-").isdigit():
+    # ASCII digits only: "²".isdigit() is true, but int("²") raises
+    if not text or len(text) > 25 or not text.isascii() or not text.lstrip("+-").isdigit():
         raise InvalidValue(name, value, "must be a whole number")
     return int(text)
 

@@ -94,3 +94,23 @@ def test_api_docs_page_works_offline_and_lists_every_route(client):
     assert "<script" not in page and "cdn" not in page.lower()
     for path in client.get("/openapi.json").json()["paths"]:
         assert path in page
+
+
+def test_api_huge_ids_are_404_not_500(client):
+    """`/api/v1/articles/9999…` was a 500 (OverflowError)."""
+    for path in (f"/api/v1/articles/{'9' * 50}", f"/api/v1/claims/{'9' * 50}", f"/api/v1/actors/{'9' * 50}",
+                 f"/api/v1/articles/{2**63}"):
+        r = client.get(path)
+        assert r.status_code == 404, path
+        assert r.json() == {"error": r.json()["error"], "status": 404}
+
+
+def test_api_unknown_actor_kind_is_422_naming_the_allowed_kinds(client):
+    """`/api/v1/actors?kind=banana` answered 200 with an empty list."""
+    r = client.get("/api/v1/actors", params={"kind": "banana"})
+    assert r.status_code == 422
+    body = r.json()
+    assert body["status"] == 422 and "kind" in body["error"]
+    assert "person, organization, place, group, unknown" in body["error"]
+    people = client.get("/api/v1/actors", params={"kind": "person"}).json()["items"]
+    assert people and {a["kind"] for a in people} == {"person"}

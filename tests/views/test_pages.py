@@ -218,3 +218,54 @@ def test_highlight_keeps_crossing_and_touching_spans_well_formed_and_the_text_ex
     assert sorted(a["data-attribution"] for a in page.having("data-attribution")) == ["1", "2", "3"]
     assert len(page.having("data-continues")) >= 1                  # a crossed content is reopened, not doubled
     assert 'title="speaker: A; B"' in html                          # one mention shared by two attributions
+
+
+HUGE = "9" * 50
+
+
+@pytest.mark.parametrize("path", [f"/articles/{HUGE}", f"/claims/{HUGE}", f"/actors/{HUGE}", f"/claims/{2**63}",
+                                  "/articles/-1", "/articles/%C2%B2", "/claims/%C2%B2", "/actors/%C2%B2"])
+def test_pages_huge_or_odd_ids_are_404_not_500(client, path):
+    """`/articles/<50 nines>` was a 500 (OverflowError in the SQLite driver); '²' passed isdigit() but not int()."""
+    r = client.get(path, follow_redirects=False)
+    assert r.status_code == 404, (path, r.status_code)
+    assert "Traceback" not in r.text
+
+
+@pytest.fixture(scope="module")
+def junk_client(tmp_path_factory):
+    """A ledger holding a junk actor whose name has no letters (a headline fragment such as '—')."""
+    from fastapi.testclient import TestClient
+
+    from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
+    from onrecord.ingest.document import Document
+    from onrecord.ledger.store import Store
+    from onrecord.ledger.writer import Ledger
+    from onrecord.views.app import create_app
+
+    text = '"It was fine," — said.'
+    junk = Actor("unknown:junk", "—", "unknown")
+    att = Attribution("q1", "direct", Content.of(text, [(1, 13)]), Span.of(text, 17, 21),
+                      Speaker(Span.of(text, 15, 16), "—", "unknown", junk.id), "assert", "quote-cue", 0.5,
+                      Span.of(text, 0, len(text)))
+    db = tmp_path_factory.mktemp("junk") / "junk.db"
+    with Store.open(db) as store:
+        Ledger(store).add_batch([(Document("junk.txt", text, "text"), Article("junk.txt", len(text), (att,),
+                                                                              (junk,)))], model="test")
+    with TestClient(create_app(db), raise_server_exceptions=False, base_url="http://localhost") as c:
+        yield c
+
+
+@pytest.mark.parametrize("ref", ["%00", "%25", "_", "%2A", "%20", "-"])
+def test_pages_actor_wildcard_names_do_not_redirect_to_a_junk_actor(junk_client, ref):
+    """`/actors/%00`, `%25`, `_`, `%2A` all redirected to one junk actor: their name keys were all empty."""
+    assert junk_client.get("/actors").status_code == 200
+    r = junk_client.get(f"/actors/{ref}", follow_redirects=False)
+    assert r.status_code == 404, (ref, r.status_code, r.headers.get("location"))
+    assert junk_client.get(f"/api/v1/actors/{ref}").status_code == 404
+
+
+def test_pages_unknown_actor_kind_is_422_naming_the_kinds(client):
+    r = client.get("/actors", params={"kind": "banana"})
+    assert r.status_code == 422 and "person, organization, place, group, unknown" in r.text
+    assert client.get("/actors", params={"kind": "person"}).status_code == 200

@@ -7,7 +7,9 @@ import re
 import sqlite3
 from typing import Any
 
+from ..article import ACTOR_KINDS
 from ..errors import NotFound, OnrecordError
+from ..validation import InvalidValue, parse_choice, parse_id
 from .actors import name_key
 from .store import Store
 
@@ -27,6 +29,8 @@ def actors(store: Store, *, limit: int | None = None, offset: int | None = None,
            kind: str | None = None) -> list[dict[str, Any]]:
     """Actors, most quoted first: id, name, kind, aliases, titles, number of attributions."""
     limit, offset = _page(limit, offset)
+    if kind:   # a kind no actor can have is a mistake to name, not an empty list
+        kind = parse_choice(kind, ACTOR_KINDS, "kind")
     where, params = ("WHERE a.kind = ?", [kind]) if kind else ("", [])
     rows = store.all(
         f"SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
@@ -51,15 +55,26 @@ def _actor_summary(store: Store, row: sqlite3.Row) -> dict[str, Any]:
 def find_actor(store: Store, name_or_id: str) -> int:
     """An actor id from an id, a name or an alias (the most quoted when several share the name)."""
     text = str(name_or_id).strip()
-    if text.isdigit() and store.one("SELECT 1 FROM actors WHERE id = ?", (int(text),)):
-        return int(text)
+    number = _row_id(text)
+    if number is not None and store.one("SELECT 1 FROM actors WHERE id = ?", (number,)):
+        return number
     key = name_key(text)
+    if not key:   # "%", "_", "*", a NUL: no letters to look up (and a junk actor may have an empty key)
+        raise NotFound("actor", text)
     row = store.one(
         "SELECT n.actor_id FROM actor_names n WHERE n.name_key = ? AND n.is_title = 0"
         " ORDER BY (SELECT count(*) FROM attributions t WHERE t.actor_id = n.actor_id) DESC LIMIT 1", (key,))
     if row is None:
         raise NotFound("actor", text)
     return row[0]
+
+
+def _row_id(text: str) -> int | None:
+    """``text`` as a row id, or None where it cannot be one (not a number, 0, or beyond SQLite's 64 bits)."""
+    try:
+        return parse_id(text)
+    except InvalidValue:
+        return None
 
 
 def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
@@ -140,7 +155,8 @@ def _about_names(store: Store, about: str) -> list[str]:
 
 def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
     text = str(claim_id).strip()
-    row = store.one("SELECT * FROM claims WHERE id = ?", (int(text),)) if text.isdigit() else None
+    number = _row_id(text)
+    row = store.one("SELECT * FROM claims WHERE id = ?", (number,)) if number is not None else None
     if row is None:
         raise NotFound("claim", text)
     return _claim(store, row)
@@ -191,7 +207,8 @@ def search(store: Store, text: str, *, limit: int | None = None) -> dict[str, An
 
 def article(store: Store, article_id: int | str) -> dict[str, Any]:
     text = str(article_id).strip()
-    row = store.one("SELECT * FROM articles WHERE id = ?", (int(text),)) if text.isdigit() else None
+    number = _row_id(text)
+    row = store.one("SELECT * FROM articles WHERE id = ?", (number,)) if number is not None else None
     if row is None:
         raise NotFound("article", text)
     out = {k: row[k] for k in ("id", "key", "source", "format", "url", "title", "author", "site", "published",

@@ -22,6 +22,7 @@ from .. import __version__
 from ..article import STANCES
 from ..errors import NotFound, OnrecordError
 from ..ledger.store import Store
+from ..validation import InvalidValue
 from .cache import PageCache
 from .guard import LOOPBACK_HOSTS, SecurityHeaders, TrustedHosts
 from .markup import statement_rows
@@ -99,6 +100,8 @@ def templates() -> Jinja2Templates:
 def _status_and_message(exc: Exception) -> tuple[int, str]:
     if isinstance(exc, NotFound):
         return 404, str(exc)
+    if isinstance(exc, InvalidValue):   # a query parameter out of range or not one of its values
+        return 422, str(exc)
     if isinstance(exc, OnrecordError):
         return 400, str(exc)
     if isinstance(exc, RequestValidationError):
