@@ -114,3 +114,24 @@ def test_api_unknown_actor_kind_is_422_naming_the_allowed_kinds(client):
     assert "person, organization, place, group, unknown" in body["error"]
     people = client.get("/api/v1/actors", params={"kind": "person"}).json()["items"]
     assert people and {a["kind"] for a in people} == {"person"}
+
+
+def test_api_search_pages_with_offset_totals_and_next(client):
+    """`/api/v1/search` had no offset, no total and no `next`."""
+    everything = client.get("/api/v1/search", params={"q": "said", "limit": 100}).json()
+    total = everything["total"]["articles"]
+    first = client.get("/api/v1/search", params={"q": "said", "limit": 2}).json()
+    assert first["total"] == everything["total"] and (first["limit"], first["offset"]) == (2, 0)
+    assert first["next"] == "/api/v1/search?q=said&limit=2&offset=2"
+    second = client.get(first["next"]).json()
+    assert len(second["articles"]) == min(2, total - 2)
+    assert not {a["id"] for a in first["articles"]} & {a["id"] for a in second["articles"]}
+    assert everything["next"] is None
+    for a in everything["articles"]:
+        assert all(0 <= s < e <= len(a["snippet"]) for s, e in a["hits"])
+
+
+def test_api_search_drone_and_prefix_find_what_drones_finds(client):
+    ids = {q: {a["id"] for a in client.get("/api/v1/search", params={"q": q}).json()["articles"]}
+           for q in ("drones", "drone", "drone*", "dron*")}
+    assert ids["drones"] and ids["drone"] == ids["drone*"] == ids["dron*"] == ids["drones"]

@@ -269,3 +269,24 @@ def test_pages_unknown_actor_kind_is_422_naming_the_kinds(client):
     r = client.get("/actors", params={"kind": "banana"})
     assert r.status_code == 422 and "person, organization, place, group, unknown" in r.text
     assert client.get("/actors", params={"kind": "person"}).status_code == 200
+
+
+def test_pages_search_has_totals_next_page_and_mark_not_brackets(client):
+    """`/search?q=…` showed one page with no total and no next page, hits marked "[…]" like resolved pronouns."""
+    api = client.get("/api/v1/search", params={"q": "said", "limit": 100}).json()
+    total = api["total"]["articles"]
+    assert total >= 3
+    first = client.get("/search", params={"q": "said", "limit": 2}).text
+    assert f"({total})" in first and f"1–2 of {max(api['total'].values())}" in first
+    page = parse(first)
+    assert any(h.startswith("/search?q=said&limit=2&offset=2") for h in page.links())
+    assert '<mark class="hit">said</mark>' in first or '<mark class="hit">Said</mark>' in first
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', first, re.S)
+    assert len(snippets) == 2 and not any("[" in re.sub(r"<[^>]+>", "", s) for s in snippets)
+    second = client.get("/search", params={"q": "said", "limit": 2, "offset": 2}).text
+    assert second.count('<p class="snippet">') == min(2, total - 2) and 'rel="prev"' in second
+
+
+def test_pages_search_escapes_snippets_around_marks(evil_client):
+    html = evil_client.get("/search", params={"q": "Mallory"}).text
+    assert "<script>" not in html.split("<main>", 1)[1] and '<mark class="hit">Mallory</mark>' in html

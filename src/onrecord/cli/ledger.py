@@ -243,11 +243,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(data)
         return EXIT_OK
-    sys.stdout.write(f"articles matching {args.text!r}:\n")
+    sys.stdout.write(f"articles matching {args.text!r} ({data['total']['articles']} in all):\n")
     sys.stdout.write(table(("ID", "DATE", "TITLE", "SNIPPET"),
                            [(a["id"], a["day"], a["title"] or a["source"], a["snippet"]) for a in data["articles"]],
                            (6, 10, 40, None)))
-    sys.stdout.write(f"\nattributions matching {args.text!r}:\n")
+    sys.stdout.write(f"\nattributions matching {args.text!r} ({data['total']['attributions']} in all):\n")
     sys.stdout.write(table(("ARTICLE", "SPEAKER", "STANCE", "CONTENT"),
                            [(s["article"], s["speaker"], s["stance"], s["content"]) for s in data["attributions"]],
                            (7, 28, 8, None)))

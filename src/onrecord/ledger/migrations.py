@@ -152,4 +152,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
     """,
+    # issue 21: search by stem and prefix (FTS5's porter tokenizer over unicode61, accents folded); both indexes
+    # are rebuilt from the rows already stored
+    """
+    DROP TABLE articles_fts;
+    DROP TABLE attributions_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id',
+                                                 tokenize='porter unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE attributions_fts USING fts5(content_text, speaker_name,
+                                                     content='attributions', content_rowid='id',
+                                                     tokenize='porter unicode61 remove_diacritics 2');
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
+    """,
 )

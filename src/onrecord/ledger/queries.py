@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from typing import Any
 
 from ..article import ACTOR_KINDS
-from ..errors import NotFound, OnrecordError
+from ..errors import NotFound
 from ..validation import InvalidValue, parse_choice, parse_id
 from .actors import name_key
+from .fts import MAX_QUERY, fts_query, unmark  # noqa: F401 - MAX_QUERY: the views' cap
 from .store import Store
 
 PAGE = 50
 MAX_PAGE = 500
-MAX_QUERY = 500        # characters of a search query
 
 
 def _page(limit: int | None, offset: int | None) -> tuple[int, int]:
@@ -178,31 +177,36 @@ def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
 
 # -- search, articles, errors --------------------------------------------------------------------------------
 
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query of quoted terms (no operator injection; all terms must occur)."""
-    if len(text) > MAX_QUERY:
-        raise OnrecordError(f"search text is {len(text)} characters; at most {MAX_QUERY}")
-    terms = _FTS_TOKEN.findall(text)
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-
-
-def search(store: Store, text: str, *, limit: int | None = None) -> dict[str, Any]:
-    """Articles and attributions matching ``text`` (SQLite FTS5, best first)."""
-    limit, _ = _page(limit, 0)
+def search(store: Store, text: str, *, limit: int | None = None, offset: int | None = None) -> dict[str, Any]:
+    """Articles and attributions matching ``text`` (the syntax of :mod:`.fts`), best first: one page of each from
+    ``offset``, with the totals. An article's ``snippet`` is plain text and ``hits`` its matched spans in it."""
+    limit, offset = _page(limit, offset)
     query = fts_query(text)
+    out: dict[str, Any] = {"query": text, "limit": limit, "offset": offset,
+                           "total": {"articles": 0, "attributions": 0}, "articles": [], "attributions": []}
     if not query:
-        return {"query": text, "articles": [], "attributions": []}
+        return out
+    out["total"] = {
+        "articles": store.one("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,))[0],
+        "attributions": store.one("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH ?",
+                                  (query,))[0]}
     arts = store.all(
-        "SELECT a.id, a.title, a.url, a.day, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+        "SELECT a.id, a.title, a.url, a.day, a.source,"
+        " snippet(articles_fts, 1, char(2), char(3), '…', 16) AS marked"   # fts.HIT_START, fts.HIT_END
         " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
-        " ORDER BY rank LIMIT ?", (query, limit))
-    atts = store.all(
-        STATEMENT_SQL + " WHERE t.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?"
-        " ORDER BY rank LIMIT ?)", (query, limit))
-    return {"query": text, "articles": [dict(r) for r in arts], "attributions": [_statement(r) for r in atts]}
+        " ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset))
+    for r in arts:
+        row = dict(r)
+        row["snippet"], hits = unmark(row.pop("marked") or "")
+        row["hits"] = [list(h) for h in hits]
+        out["articles"].append(row)
+    ranked = [r[0] for r in store.all("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?"
+                                      " ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset))]
+    if ranked:
+        marks = ",".join("?" * len(ranked))
+        by_id = {r["id"]: _statement(r) for r in store.all(STATEMENT_SQL + f" WHERE t.id IN ({marks})", ranked)}
+        out["attributions"] = [by_id[i] for i in ranked if i in by_id]
+    return out
 
 
 def article(store: Store, article_id: int | str) -> dict[str, Any]:

@@ -18,7 +18,9 @@ Kind = Query(None, description="person, organization, place, group or unknown")
 Contested = Query(False, description="only claims asserted by one actor and denied by another")
 About = Query(None, max_length=200, description="only claims naming this entity or one of its aliases")
 ClaimLimit = Query(20, ge=1, le=1_000_000, description=f"rows per page (capped at {queries.MAX_PAGE})")
-Text = Query(..., max_length=queries.MAX_QUERY, description="words; all must occur")
+Text = Query(..., max_length=queries.MAX_QUERY,
+             description='words, all of which must occur (matched by stem: drone finds drones); word* for a prefix; '
+                         '"a phrase"; -word to leave out; a OR b')
 SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capped at {queries.MAX_PAGE})")
 
 
@@ -69,5 +71,9 @@ async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
-async def search(store: StoreDep, q: str = Text, limit: int = SearchLimit) -> dict[str, Any]:
-    return queries.search(store, q, limit=limit)
+async def search(store: StoreDep, request: Request, q: str = Text, limit: int = SearchLimit,
+                 offset: int = Offset) -> dict[str, Any]:
+    data = queries.search(store, q, limit=limit, offset=offset)
+    more = data["offset"] + data["limit"] < max(data["total"].values())
+    data["next"] = relative_url(request, limit=data["limit"], offset=data["offset"] + data["limit"]) if more else None
+    return data

@@ -25,7 +25,7 @@ from ..ledger.store import Store
 from ..validation import InvalidValue
 from .cache import PageCache
 from .guard import LOOPBACK_HOSTS, SecurityHeaders, TrustedHosts
-from .markup import statement_rows
+from .markup import statement_rows, with_hits
 
 HERE = Path(__file__).parent
 log = logging.getLogger("onrecord.serve")
@@ -89,6 +89,7 @@ def templates() -> Jinja2Templates:
     t = Jinja2Templates(directory=str(HERE / "templates"))   # autoescape is on for .html
     t.env.globals.update(version=__version__, stances=STANCES)
     t.env.filters["web_url"] = web_url
+    t.env.filters["with_hits"] = with_hits
     t.env.globals["statement_rows"] = statement_rows
     t.env.trim_blocks = True
     t.env.lstrip_blocks = True

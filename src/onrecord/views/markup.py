@@ -206,3 +206,14 @@ def statement_rows(rows: Iterable[dict[str, Any]], show_speaker: bool) -> Markup
                      else "<td>—</td>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     return Markup("\n".join(out))
+
+
+def with_hits(text: str, hits: Iterable[Iterable[int]]) -> Markup:
+    """A search snippet with each hit in ``<mark class="hit">`` and everything else escaped."""
+    out, at = [], 0
+    for start, end in sorted((int(s), int(e)) for s, e in hits):
+        if start < at or end > len(text):
+            continue
+        out.append(escape(text[at:start]) + f'<mark class="hit">{escape(text[start:end])}</mark>')
+        at = end
+    return Markup("".join(out) + escape(text[at:]))

@@ -17,6 +17,7 @@ Limit = Query(50, ge=1, le=1_000_000, description="rows per page (at most 500)")
 Offset = Query(0, ge=0, le=1_000_000_000)
 About = Query(None, max_length=200)
 ClaimLimit = Query(20, ge=1, le=1_000_000)
+SearchLimit = Query(25, ge=1, le=1_000_000)
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -88,9 +89,15 @@ async def claim(store: StoreDep, request: Request, claim_id: str) -> HTMLRespons
 
 
 @router.get("/search", response_class=HTMLResponse)
-async def search(store: StoreDep, request: Request, q: str = Query("", max_length=queries.MAX_QUERY)) -> HTMLResponse:
-    results = queries.search(store, q, limit=50) if q.strip() else None
-    return render(request, "search.html", q=q, results=results)
+async def search(store: StoreDep, request: Request, q: str = Query("", max_length=queries.MAX_QUERY),
+                 limit: int = SearchLimit, offset: int = Offset) -> HTMLResponse:
+    if not q.strip():
+        return render(request, "search.html", q=q, results=None, pager=None)
+    limit, offset = pages.page(limit, offset)
+    results = queries.search(store, q, limit=limit, offset=offset)
+    shown = max(len(results["articles"]), len(results["attributions"]))   # one page of each list
+    return render(request, "search.html", q=q, results=results,
+                  pager=pager(request, limit, offset, shown, max(results["total"].values())))
 
 
 @router.get("/docs", response_class=HTMLResponse)
