@@ -88,3 +88,42 @@ def test_claim_page_columns_link_to_the_sentence_in_chromium(page, live_server, 
     page.wait_for_url(re.compile(r".*/articles/\d+#a\d+$"))
     anchor = href.split("#", 1)[1]
     assert page.locator(f"#{anchor}").get_attribute("data-stance") in ("deny", "assert", "accuse")
+
+
+@pytest.fixture()
+def phone(browser, live_server):
+    """A 390 px wide window, as on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def _sideways(page) -> tuple[int, int]:
+    return page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+
+
+def test_browser_pages_at_390px_do_not_scroll_sideways(phone, live_server):
+    """At 390 px the article page was 720 px wide, /search 840, an actor page 766."""
+    actor = phone.request.get(f"{live_server}/api/v1/actors?limit=1").json()["items"][0]["id"]
+    claim = phone.request.get(f"{live_server}/api/v1/claims?contested=true&limit=1").json()["items"][0]["id"]
+    for path in ("/", "/articles/5", f"/actors/{actor}", f"/claims/{claim}", "/search?q=said", "/articles",
+                 "/actors", "/claims", "/docs"):
+        phone.goto(live_server + path)
+        scroll, client = _sideways(phone)
+        assert scroll <= client == 390, (path, scroll)
+
+
+def test_browser_focused_highlight_tooltip_stays_on_screen_at_390px(phone, live_server):
+    phone.goto(f"{live_server}/articles/5")
+    marks = phone.locator("mark[data-attribution]")
+    assert marks.count() == 15
+    for i in range(marks.count()):
+        marks.nth(i).focus()
+        box = marks.nth(i).evaluate("""e => { const s = getComputedStyle(e, '::after');
+            return [s.content, parseFloat(s.left), parseFloat(s.width), parseFloat(s.bottom), parseFloat(s.height),
+                    innerWidth, innerHeight]; }""")
+        content, left, width, bottom, height, window_width, window_height = box
+        assert "stance:" in content
+        assert 0 <= left and left + width <= window_width, (i, left, width)
+        assert 0 <= bottom and bottom + height <= window_height, (i, bottom, height)
+        assert _sideways(phone)[0] <= 390
