@@ -20,6 +20,17 @@ DENIAL_PHRASES = re.compile(
     r"is wrong|are wrong|speculation)\b",
     re.IGNORECASE,
 )
+# A judgement ("calling X Y", "dismissed X as Y") whose object X is an earlier claim and whose words Y dismiss it
+# denies that claim: "calling the accusation 'a provocation staged by Kyiv'" was labelled assert here while the
+# ledger counted it as a denial of the accusation, one statement with two stances. "Provocation" and "fiction"
+# stay out of DENIAL_PHRASES: said of an event ("the drills were a provocation") they accuse, not deny.
+DISMISSED_CLAIM = re.compile(
+    r"^\W*(?:(?:the|these|those|this|that|such|its|their|all|any|latest|new|western|media)\s+){0,3}"
+    r"(?:accusations?|allegations?|claims?|reports?|charges?|stor(?:y|ies)|rumou?rs?|suggestions?|assertions?|"
+    r"insinuations?)\W+(?:as\W+)?(?:(?:an?|another|pure|total|complete|utter|yet another)\s+)?"
+    r"(?:provocation|fiction|fabrication|slander|invention|fantasy|hoax|smear|propaganda|nonsense|lie)s?\b",
+    re.IGNORECASE,
+)
 ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|to blame|is guilty|are guilty|"
                             r"war crimes?|violated|carried out the attack|behind the attack)\b", re.IGNORECASE)
 
@@ -44,7 +55,7 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
         inner = lexicon().cue_stance.get(content_verb or "")
         if inner in ("deny", "accuse"):
             return inner
-        if DENIAL_PHRASES.search(content):
+        if DENIAL_PHRASES.search(content) or (frame == "judge" and DISMISSED_CLAIM.search(content)):
             return "deny"
         if content_negated and cue_lemma not in ("warn", "promise", "vow", "pledge", "threaten"):
             return "deny"
