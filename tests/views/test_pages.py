@@ -290,3 +290,63 @@ def test_pages_search_has_totals_next_page_and_mark_not_brackets(client):
 def test_pages_search_escapes_snippets_around_marks(evil_client):
     html = evil_client.get("/search", params={"q": "Mallory"}).text
     assert "<script>" not in html.split("<main>", 1)[1] and '<mark class="hit">Mallory</mark>' in html
+
+
+def test_pages_article_statement_has_one_stance_in_text_table_and_claim_page(client):
+    """'calling the accusation "a provocation staged by Kyiv"' was ASSERT in the text and deny in the table and on
+    its claim page: one statement, two stances."""
+    hit = client.get("/api/v1/search", params={"q": '"provocation staged"'}).json()["attributions"]
+    assert len(hit) == 1
+    statement = hit[0]
+    assert statement["stance"] == statement["claim_stance"] == "deny"
+    html = client.get(f"/articles/{statement['article']}").text
+    mark = re.search(rf'<mark [^>]*id="a{statement["attribution"]}"[^>]*>', html).group(0)
+    assert 'data-stance="deny"' in mark
+    claim = client.get(f"/claims/{statement['claim']}").text
+    denied = claim.split('id="denied"', 1)[1]
+    assert f'#a{statement["attribution"]}"' in denied
+
+
+def test_pages_claim_link_evidence_is_words_not_stems(client):
+    """The claim page showed 'shared: corridor, e:russia, grain, min, warship' and '(4 distinct speaker and story)'."""
+    contested = client.get("/api/v1/claims", params={"contested": "true", "limit": 100}).json()["items"]
+    mines = next(c for c in contested if "mine" in c["text"])
+    html = client.get(f"/claims/{mines['id']}").text
+    why = " ".join(re.findall(r'<p class="why">(.*?)</p>', html, re.S))
+    assert why and "e:" not in why and "shared:" not in why and "distinct speaker" not in html
+    assert not re.search(r"\b(min|warship|bridg|saf)\b", why) and "q5" not in why
+    assert re.search(r"\(\d+ speakers?\)", html)
+    if any("same claim" in (s["claim_link"] or "") for s in mines["supporters"] + mines["deniers"]):
+        assert "both mention" in why
+
+
+@pytest.mark.parametrize(("link", "sentence", "expected"), [
+    ("same claim (similarity 0.62; shared: corridor, e:russia, min, warship)",
+     "Russian warships laid mines in the corridor.",
+     "the same claim as earlier statements, by wording (62 % alike; both mention corridor, Russian, mines, warships)"),
+    ("same claim (similarity 0.5; shared: bridg, e:united states)", "Nothing matches here.",
+     "the same claim as earlier statements, by wording (50 % alike; both mention United States)"),
+    ("new claim", "Anything.", "the first statement of this claim"),
+    ("back-reference: 'the denial' points to the claim of q4 ('that X'), stated 3 time(s) before in the article; "
+     "deny of a denial counts as assert", "",
+     "'the denial' refers back to the claim 'that X', made 3 times before in the article; denying a denial "
+     "supports the claim"),
+])
+def test_pages_claim_link_text_for_readers(link, sentence, expected):
+    from onrecord.views.markup import claim_link_text
+    assert claim_link_text({"claim_link": link, "content": "", "sentence": sentence}) == expected
+
+
+def test_pages_contested_list_shows_who_asserts_and_who_denies(client):
+    from markupsafe import escape
+
+    """The CLI listed supporters and deniers of each contested claim; the page did not."""
+    contested = client.get("/api/v1/claims", params={"contested": "true", "limit": 100}).json()["items"]
+    html = client.get("/claims", params={"contested": "true", "limit": 100}).text
+    for c in contested:
+        row = html.split(f'href="/claims/{c["id"]}"', 1)[1].split("</li>", 1)[0]
+        asserted = row.split('class="who asserted">', 1)[1].split("</span>", 1)[0]
+        denied = row.split('class="who denied">', 1)[1].split("</span>", 1)[0]
+        assert asserted.startswith("asserted by ") and denied.startswith("denied by ")
+        assert all(str(escape(s["speaker"])) in asserted for s in c["supporters"] if s["speaker"])
+        assert all(str(escape(s["speaker"])) in denied for s in c["deniers"] if s["speaker"])

@@ -25,7 +25,7 @@ from ..ledger.store import Store
 from ..validation import InvalidValue
 from .cache import PageCache
 from .guard import LOOPBACK_HOSTS, SecurityHeaders, TrustedHosts
-from .markup import statement_rows, with_hits
+from .markup import claim_link_text, statement_rows, with_hits
 
 HERE = Path(__file__).parent
 log = logging.getLogger("onrecord.serve")
@@ -90,6 +90,7 @@ def templates() -> Jinja2Templates:
     t.env.globals.update(version=__version__, stances=STANCES)
     t.env.filters["web_url"] = web_url
     t.env.filters["with_hits"] = with_hits
+    t.env.filters["claim_link_text"] = claim_link_text
     t.env.globals["statement_rows"] = statement_rows
     t.env.trim_blocks = True
     t.env.lstrip_blocks = True

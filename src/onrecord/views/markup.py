@@ -7,6 +7,7 @@ from an article or the ledger goes through ``escape``; numbers are formatted, ne
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
@@ -217,3 +218,45 @@ def with_hits(text: str, hits: Iterable[Iterable[int]]) -> Markup:
         out.append(escape(text[at:start]) + f'<mark class="hit">{escape(text[start:end])}</mark>')
         at = end
     return Markup("".join(out) + escape(text[at:]))
+
+
+# -- why a statement was linked to its claim, in words ------------------------------------------------------
+
+_SAME = re.compile(r"^same claim \(similarity (?P<score>[0-9.]+); shared: (?P<terms>[^)]*)\)$")
+
+
+def _surface(term: str, text: str) -> str | None:
+    """The word of ``text`` a claim-matching term stands for: a stem ('min' → 'mines') or an entity key
+    ('e:russia' → 'Russian'); None when the text holds no such word."""
+    key = term[2:] if term.startswith("e:") else term
+    if not key:
+        return None
+    words = re.escape(key).replace(r"\ ", r"\W+")
+    found = re.search(rf"\b{words}\w*", text, re.IGNORECASE)
+    if found:
+        return found.group(0)
+    return key.title() if term.startswith("e:") else None
+
+
+def claim_link_text(statement: dict[str, Any]) -> str:
+    """The ledger's reason for linking a statement to its claim, for readers: no stems, entity keys or local ids
+    ("shared: corridor, e:russia, min" → "both mention corridor, Russian, mines")."""
+    link = str(statement.get("claim_link") or "")
+    if link == "new claim":
+        return "the first statement of this claim"
+    same = _SAME.match(link)
+    if same:
+        text = f"{statement.get('content') or ''} {statement.get('sentence') or ''}"
+        words = dict.fromkeys(w for w in (_surface(t.strip(), text) for t in same["terms"].split(",")) if w)
+        alike = f"{round(float(same['score']) * 100)} % alike"
+        return (f"the same claim as earlier statements, by wording ({alike}"
+                + (f"; both mention {', '.join(words)})" if words else ")"))
+    if link.startswith("back-reference: "):
+        link = link.removeprefix("back-reference: ")
+        link = re.sub(r"points to the claim of \S+ \(", "refers back to the claim ", link)
+        link = re.sub(r"\), stated (\d+) time\(s\) before in the article",
+                      lambda m: f", made {m[1]} time{'s' if m[1] != '1' else ''} before in the article", link)
+        link = link.replace("it calls that claim false, so counts as deny", "calling it false denies it")
+        link = link.replace("deny of a denial counts as assert", "denying a denial supports the claim")
+        return link
+    return link
