@@ -6,15 +6,19 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
+from ..article import ACTOR_KINDS
 from ..ledger import pages, queries
+from . import schemas
 from .app import StoreDep, relative_url
 
-router = APIRouter(prefix="/api/v1", tags=["ledger"])
+# every route documents the errors it really answers, as {"error", "status"} (FastAPI's own 422 schema,
+# {"detail": [...]}, is replaced: the one error handler answers every error in that shape)
+router = APIRouter(prefix="/api/v1", tags=["ledger"], responses=schemas.ERRORS)
 
 # Larger limits are accepted and capped, as the CLI does; absurd numbers are refused before SQLite sees them.
 Limit = Query(50, ge=1, le=1_000_000, description=f"rows per page (capped at {queries.MAX_PAGE})")
 Offset = Query(0, ge=0, le=1_000_000_000, description="rows to skip")
-Kind = Query(None, description="person, organization, place, group or unknown")
+Kind = Query(None, description="one of: " + ", ".join(ACTOR_KINDS))
 Contested = Query(False, description="only claims asserted by one actor and denied by another")
 About = Query(None, max_length=200, description="only claims naming this entity or one of its aliases")
 ClaimLimit = Query(20, ge=1, le=1_000_000, description=f"rows per page (capped at {queries.MAX_PAGE})")
@@ -31,23 +35,25 @@ def listing(request: Request, items: list[dict[str, Any]], limit: int, offset: i
     return {"items": items, "limit": limit, "offset": offset, "next": nxt}
 
 
-@router.get("/articles", summary="Articles, most recent first (no text)")
+@router.get("/articles", response_model=schemas.ArticlePage, summary="Articles, most recent first (no text)")
 async def articles(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
     return listing(request, pages.articles(store, limit=limit, offset=offset), limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article: its text and every attribution with exact spans")
+@router.get("/articles/{article_id}", response_model=schemas.Article,
+            summary="One article: its text and every attribution with exact spans")
 async def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     return pages.article(store, article_id)
 
 
-@router.get("/actors", summary="Actors, most quoted first")
+@router.get("/actors", response_model=schemas.ActorPage, summary="Actors, most quoted first")
 async def actors(store: StoreDep, request: Request, limit: int = Limit, offset: int = Offset,
            kind: str | None = Kind) -> dict[str, Any]:
     return listing(request, queries.actors(store, limit=limit, offset=offset, kind=kind), limit, offset)
 
 
-@router.get("/actors/{ref}", summary="One actor by id, name or alias: identity, merges, statements oldest first")
+@router.get("/actors/{ref}", response_model=schemas.Actor,
+            summary="One actor by id, name or alias: identity, merges, statements oldest first")
 async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
                 offset: int = Offset) -> dict[str, Any]:
     data = pages.actor(store, ref, limit=limit, offset=offset)
@@ -58,19 +64,22 @@ async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
     return data
 
 
-@router.get("/claims", summary="Claims, most recent first, with supporters and deniers")
+@router.get("/claims", response_model=schemas.ClaimPage,
+            summary="Claims, most recent first, with supporters and deniers")
 async def claims(store: StoreDep, request: Request, contested: bool = Contested, about: str | None = About,
            limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
     rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset)
     return listing(request, rows, limit, offset)
 
 
-@router.get("/claims/{claim_id}", summary="One claim with its supporters, deniers and others")
+@router.get("/claims/{claim_id}", response_model=schemas.Claim,
+            summary="One claim with its supporters, deniers and others")
 async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
 
 
-@router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
+@router.get("/search", response_model=schemas.Search,
+            summary="Full-text search (SQLite FTS5) over articles and attribution contents")
 async def search(store: StoreDep, request: Request, q: str = Text, limit: int = SearchLimit,
                  offset: int = Offset) -> dict[str, Any]:
     data = queries.search(store, q, limit=limit, offset=offset)

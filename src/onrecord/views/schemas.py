@@ -1,0 +1,201 @@
+"""The JSON API's answers as pydantic models: the OpenAPI document's schemas, and what the API's tests validate.
+
+The queries return plain dicts (the CLI prints the same ones); these models describe them. Every model allows
+fields it does not name, so a field a later version adds to a query is passed on, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..article import ACTOR_KINDS, KINDS, STANCES
+
+Stance = Literal[STANCES]           # type: ignore[valid-type]  # the contract's tuple, spelled once
+ActorKind = Literal[ACTOR_KINDS]    # type: ignore[valid-type]
+AttributionKind = Literal[KINDS]    # type: ignore[valid-type]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Error(Model):
+    """Every error the API answers, whatever its status: 400, 404, 405, 422 or 500."""
+    error: str = Field(description="one line saying what was wrong")
+    status: int = Field(description="the HTTP status, repeated")
+
+
+class Statement(Model):
+    """One attribution as a statement: who said what, where, and the claim it was linked to."""
+    attribution: int
+    local_id: str = Field(description="the attribution's id within its article ('q3')")
+    article: int
+    title: str | None
+    url: str | None
+    site: str | None
+    source: str
+    date: str = Field(description="the article's day (YYYY-MM-DD; the ingest day when unknown)")
+    kind: AttributionKind
+    stance: Stance
+    cue: str | None
+    content: str
+    speaker: str | None
+    actor: int | None
+    sentence: str | None
+    sentence_span: list[int | None] = Field(description="[start, end) of the sentence in the article's text")
+    content_span: list[int] = Field(description="[start, end) of the content in the article's text")
+    claim: int | None
+    claim_stance: str | None = Field(description="the stance towards the claim (a denial of a denial asserts)")
+    claim_link: str | None = Field(description="why this statement was linked to that claim")
+    story: int
+
+
+class ArticleStatement(Statement):
+    """A statement with its exact spans in the article's text."""
+    parts: list[list[int]] = Field(description="the content's pieces, [start, end) each")
+    cue_span: list[int] | None
+    mention_span: list[int] | None
+    rule: str
+    confidence: float
+    speaker_kind: str
+
+
+class ArticleSummary(Model):
+    id: int
+    title: str | None
+    url: str | None
+    site: str | None
+    source: str
+    author: str | None
+    day: str
+    story_id: int
+    attributions: int = Field(description="how many attributions were found in it")
+
+
+class Article(Model):
+    id: int
+    key: str
+    source: str
+    format: str
+    url: str | None
+    title: str | None
+    author: str | None
+    site: str | None
+    published: str | None
+    date_method: str | None
+    day: str
+    text: str = Field(description="the cleaned text every offset counts in")
+    story_id: int
+    model: str
+    ingested_at: str
+    removals: list[list[int | str]] = Field(description="[at, text, reason] for each piece cleaned away")
+    attributions: list[ArticleStatement]
+
+
+class ActorRef(Model):
+    id: int
+    name: str
+
+
+class ActorSpeaker(ActorRef):
+    kind: ActorKind
+
+
+class ActorSummary(Model):
+    id: int
+    name: str
+    kind: ActorKind
+    aliases: list[str]
+    titles: list[str]
+    affiliation: str | None
+    represents: ActorRef | None = Field(description="the state or body this actor speaks for")
+    attributions: int
+
+
+class Merge(Model):
+    """How one article's mention was merged into the actor (``onrecord split LINK`` undoes it)."""
+    link: int
+    article: int
+    local_name: str
+    method: str
+    score: float
+    evidence: str
+
+
+class TimelineDay(Model):
+    day: str
+    stance: Stance
+    n: int
+
+
+class Actor(ActorSummary):
+    speakers_for_it: list[ActorSpeaker]
+    merges: list[Merge]
+    timeline: list[TimelineDay]
+    statements: list[Statement] = Field(description="one page of statements, oldest first")
+    limit: int
+    offset: int
+    next: str | None = Field(description="the next page of statements, relative to this server; null on the last")
+
+
+class Claim(Model):
+    id: int
+    text: str
+    entities: list[str]
+    contested: bool
+    first_date: str
+    last_date: str
+    support: int = Field(description="distinct speakers asserting it (a republished story counts once)")
+    denial: int = Field(description="distinct speakers denying it (a republished story counts once)")
+    supporters: list[Statement]
+    deniers: list[Statement]
+    others: list[Statement] = Field(description="questions and demands")
+
+
+class ArticlePage(Model):
+    items: list[ArticleSummary]
+    limit: int
+    offset: int
+    next: str | None = Field(description="the next page, relative to this server; null on the last page")
+
+
+class ActorPage(ArticlePage):
+    items: list[ActorSummary]  # type: ignore[assignment]
+
+
+class ClaimPage(ArticlePage):
+    items: list[Claim]  # type: ignore[assignment]
+
+
+class SearchArticle(Model):
+    id: int
+    title: str | None
+    url: str | None
+    day: str
+    source: str
+    snippet: str = Field(description="plain text around the best matches")
+    hits: list[list[int]] = Field(description="[start, end) of each matched word in the snippet")
+
+
+class SearchTotals(Model):
+    articles: int
+    attributions: int
+
+
+class Search(Model):
+    query: str
+    limit: int
+    offset: int
+    total: SearchTotals
+    articles: list[SearchArticle]
+    attributions: list[Statement]
+    next: str | None = Field(description="the next page of either list, relative to this server; null on the last")
+
+
+ERRORS = {
+    400: {"model": Error, "description": "a Host this server does not answer to, or another refused request"},
+    404: {"model": Error, "description": "no such article, actor, claim or page"},
+    422: {"model": Error, "description": "a parameter out of range or not one of its values; `error` names it"},
+}
