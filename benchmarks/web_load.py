@@ -2,6 +2,7 @@
 
     python benchmarks/web_load.py [--articles 10000] [--db /tmp/onrecord-web-load.db] [--clients 50]
                                   [--requests 5000] [--max-seconds 300] [--workers 2] [--ingest N]
+                                  [--forged 0.1] [--any-host]
 
 Builds the ledger with ledger_queries.py's generator (an existing --db is reused), starts
 `onrecord serve --workers N` on 127.0.0.1 and a free port, and sends a fixed number of GETs for random article and
@@ -9,6 +10,11 @@ actor ids over 50 keep-alive connections, each waiting for its answer before the
 stops at the count or the time limit, whichever comes first). Prints count, errors and p50/p95/p99 latency per
 page type with the ratio to the target (p95 < 100 ms), then stops the server. The clients are a few lines of
 asyncio rather than httpx, which spent as much CPU per request as the server it measured, on the same cores.
+
+Forged Host headers are mixed in (--forged 0.1: a tenth of the requests, on the paged lists whose links once
+carried the request's host): the server must refuse them (400), or with --any-host (`serve --allowed-host '*'`)
+answer them without the forged name in the page; every answer's body is searched for the forged names, and
+any found is an error (a poisoned page). The script exits 1 on any error.
 
 With --ingest N, `onrecord ingest --batch-size 1` (a commit per article) writes N generated articles into a copy
 of that ledger while it is served and loaded (home, API list, article and actor pages), and the script checks that
@@ -45,6 +51,8 @@ WARMUP = 100
 reasons: dict[str, int] = {}     # error kind -> count, for the report
 hits: dict[str, int] = {}        # page kind -> answers from the server's page cache
 examples: list[str] = []
+FORGED = ("evil.example", "evil.example:8000", "127.0.0.1.evil.example", "attacker.test")
+FOREIGN = (b"evil.example", b"attacker.test")   # no served page may hold these
 
 
 def free_port() -> int:
@@ -53,9 +61,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: str, port: int, workers: int, cache: bool = True) -> subprocess.Popen:
+def start_server(db: str, port: int, workers: int, cache: bool = True, any_host: bool = False) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "onrecord.cli", "serve", "--db", db, "--port", str(port),
-                             "--workers", str(workers), *([] if cache else ["--no-cache"])],
+                             "--workers", str(workers), *([] if cache else ["--no-cache"]),
+                             *(["--allowed-host", "*"] if any_host else [])],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -84,13 +93,13 @@ class Connection:
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
 
-    async def get(self, path: str) -> tuple[int, int, bool]:
-        """(status, body length, answered from the page cache) of ``GET path``; reconnects when the server closed
-        the connection."""
+    async def get(self, path: str, host: str | None = None) -> tuple[int, bytes, bool]:
+        """(status, body, answered from the page cache) of ``GET path`` naming ``host`` (this server's address
+        unless given); reconnects when the server closed the connection."""
         if self.writer is None or self.writer.is_closing():
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
-        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\nAccept: text/html\r\n\r\n".encode())
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {host or self.host}\r\nAccept: text/html\r\n\r\n".encode())
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split()[1])
@@ -103,7 +112,7 @@ class Connection:
             body = await self.reader.read()
         if fields.get("connection", "").lower() == "close":
             self.close()
-        return status, len(body), fields.get("x-onrecord-cache") == "hit"
+        return status, body, fields.get("x-onrecord-cache") == "hit"
 
     async def _chunked(self) -> bytes:
         assert self.reader is not None
@@ -120,10 +129,12 @@ class Connection:
         self.writer = None
 
 
-async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max_seconds: float,
-                   until: Callable[[], bool] = lambda: False) -> tuple[dict[str, list[float]], dict[str, int], float]:
-    """``clients`` connections share one queue of (kind, path); each waits for its answer before the next request
-    (a closed loop with no think time: the hardest reading of "50 concurrent clients")."""
+async def run_load(port: int, jobs: Iterable[tuple[str, str] | tuple[str, str, str]], clients: int,
+                   max_seconds: float, until: Callable[[], bool] = lambda: False, forged_status: int = 400
+                   ) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    """``clients`` connections share one queue of (kind, path[, forged host]); each waits for its answer before the
+    next request (a closed loop with no think time: the hardest reading of "50 concurrent clients"). A forged
+    request must be answered ``forged_status``; no answer may hold a forged host name."""
     latencies: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     hits.clear()
@@ -135,14 +146,18 @@ async def run_load(port: int, jobs: Iterable[tuple[str, str]], clients: int, max
     async def worker() -> None:
         conn = Connection("127.0.0.1", port)
         try:
-            for kind, path in queue:
+            for kind, path, *forged in queue:
                 if time.monotonic() > deadline or until():
                     return
                 started = time.perf_counter()
+                host = forged[0] if forged else None
                 try:
-                    status, size, hit = await asyncio.wait_for(conn.get(path), 30)
+                    status, body, hit = await asyncio.wait_for(conn.get(path, host), 30)
                     hits[kind] = hits.get(kind, 0) + hit
-                    problem = None if status == 200 and size else f"HTTP {status} {path}"
+                    expected = forged_status if host else 200
+                    problem = None if status == expected and body else f"HTTP {status} {path}"
+                    if any(name in body for name in FOREIGN):
+                        problem = f"POISONED {path} (Host {host or 'ours'}, {'kept page' if hit else 'rendered'})"
                 except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                     conn.close()
                     problem = f"{type(exc).__name__} {path}"
@@ -184,6 +199,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=2, help="server processes (`onrecord serve --workers`)")
     parser.add_argument("--no-cache", action="store_true", help="serve with `--no-cache`: render every page")
+    parser.add_argument("--forged", type=float, default=0.1, metavar="SHARE",
+                        help="share of requests with a forged Host header, on paged lists (default 0.1)")
+    parser.add_argument("--any-host", action="store_true",
+                        help="serve with --allowed-host '*': forged Hosts are answered, and must still not appear "
+                             "in any page")
     parser.add_argument("--ingest", type=int, default=0, metavar="N",
                         help="while serving, ingest N new generated articles into a copy of the ledger, and check "
                              "afterwards that every one was stored (issue #7: ingest and serve together)")
@@ -200,17 +220,28 @@ def main() -> None:
     print("ledger: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
     rng = random.Random(args.seed)
 
-    def job() -> tuple[str, str]:
-        if rng.random() < 0.5:
+    def listing() -> str:   # a paged list with previous/next links: where a forged host once went
+        kind = rng.choice(("actors", "articles"))
+        return f"/{kind}?offset={rng.randrange(0, 40) * 50}"
+
+    def job() -> tuple[str, str] | tuple[str, str, str]:
+        r = rng.random()
+        if r < args.forged:
+            return "forged", listing(), rng.choice(FORGED)
+        if r < args.forged + 0.1:
+            return "list", listing()
+        if r < 0.55:
             return "article", f"/articles/{rng.choice(article_ids)}"
         return "actor", f"/actors/{rng.choice(actor_ids)}"
 
     port = free_port()
-    server = start_server(args.db, port, args.workers, cache=not args.no_cache)
+    server = start_server(args.db, port, args.workers, cache=not args.no_cache, any_host=args.any_host)
+    forged_status = 200 if args.any_host else 400
     try:
-        asyncio.run(run_load(port, [job() for _ in range(WARMUP)], args.clients, 60))
+        asyncio.run(run_load(port, [job() for _ in range(WARMUP)], args.clients, 60, forged_status=forged_status))
         latencies, errors, seconds = asyncio.run(
-            run_load(port, [job() for _ in range(args.requests)], args.clients, args.max_seconds))
+            run_load(port, [job() for _ in range(args.requests)], args.clients, args.max_seconds,
+                     forged_status=forged_status))
     finally:
         server.terminate()
         server.wait(10)
@@ -220,6 +251,13 @@ def main() -> None:
           f"{args.workers} uvicorn worker process(es), pages {pages}, server and clients on this machine")
     print_pages(latencies, errors)
     print(f"target: p95 < {TARGET_P95_MS:.0f} ms per page type")
+    forged = len(latencies.get("forged", []))
+    poisoned = sum(v for k, v in reasons.items() if k.startswith("POISONED"))
+    print(f"forged Host headers: {forged} requests ({', '.join(FORGED)}), "
+          f"{'answered, as --allowed-host * was given' if args.any_host else 'each to be refused with 400'}; "
+          f"pages holding a forged host: {poisoned} of {done}")
+    if errors:
+        sys.exit(1)
 
 
 NAMES = ("Maria Lindqvist", "Tomas Herrera", "Aiko Tanaka", "Kwame Mensah", "Olga Petrenko", "David Okafor")

@@ -36,7 +36,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.workers < 1:
         raise OnrecordError(f"--workers {args.workers}: expected 1 or more")
+    from ..views.guard import allowed_hosts
+
+    hosts = ", ".join(allowed_hosts(args.host, args.allowed_host))
     serve(args.db, args.host, args.port, args.workers, cache=not args.no_cache, allowed=tuple(args.allowed_host),
           announce=f"onrecord: serving {args.db} read-only at http://{args.host}:{args.port}/ "
-                   f"({args.workers} worker{'s' if args.workers > 1 else ''}; Ctrl-C stops)")
+                   f"({args.workers} worker{'s' if args.workers > 1 else ''}; Ctrl-C stops); "
+                   f"answering Host {hosts} (more with --allowed-host NAME)")
     return EXIT_OK
