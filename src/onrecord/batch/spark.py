@@ -166,10 +166,12 @@ def _read_bytes(row: Any, names: dict[str, tuple[int, str]], options: ReadOption
 
 def _read_parquet_row(row: Any, names: dict[str, tuple[int, str]], options: ReadOptions) -> tuple:
     from onrecord.ingest.jsonl import parse_record
+    from onrecord.ingest.provenance import describe
     rank, path = names.get(_local_key(row.file_path)) or (row.rank, row.file_path)
     record = row.asDict()
     source = f"{path}:{record['row_index'] + 1}"
-    return (rank, path, record["row_index"], parse_record(record, source, options.fields, options.clean, "parquet"))
+    document = parse_record(record, source, options.fields, options.clean, "parquet")
+    return (rank, path, record["row_index"], describe(document, options.metadata, options.date))
 
 
 def read_inputs(spark, inputs: Inputs, options: ReadOptions):

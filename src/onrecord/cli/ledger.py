@@ -19,6 +19,7 @@ from .common import (
     shorten,
     table,
 )
+from .reading import add_provenance, provenance_options
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +33,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="JSONL field name, e.g. --field text=body --field published=date (names: text, title, url, "
                         "published, source, author)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
+    add_provenance(p)
     p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="extraction processes, one model each (default: all cores); 1 extracts in this process")
@@ -122,7 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ..batch.runner import ProgressPrinter, default_workers, ingest
     from ..ingest.reader import ReadOptions
 
-    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
     workers = default_workers() if args.workers is None else args.workers
     if workers < 1:
         raise OnrecordError(f"--workers {workers}: expected 1 or more")
