@@ -185,7 +185,8 @@ def cmd_actor(args: argparse.Namespace) -> int:
                   f"{m['evidence']}\n")
     out.write("\n")
     out.write(table(("DATE", "STANCE", "CUE", "ARTICLE", "SENTENCE"),
-                    [(s["date"], s["stance"], s["cue"], s["title"] or s["source"], s["sentence"] or s["content"])
+                    [(s["date"] or "undated", s["stance"], s["cue"], s["title"] or s["source"],
+                      s["sentence"] or s["content"])
                      for s in data["statements"]], (10, 8, 14, 30, None)))
     return EXIT_OK
 
@@ -200,17 +201,29 @@ class _SafeOut:
         self.stream.write("\n".join(printable(line) for line in text.split("\n")))
 
 
+def _date_range(first: str | None, last: str | None) -> str:
+    """"2016-09-01 … 2016-10-03", one day alone, or "undated" (statements of articles without a date)."""
+    if not first:
+        return "undated"
+    return first if not last or last == first else f"{first} … {last}"
+
+
+def _via(statement: dict) -> str:
+    return f" via {statement['via']}" if statement.get("via") else ""
+
+
 def _claim_lines(c: dict) -> str:
     flag = "CONTESTED " if c["contested"] else ""
     lines = [f"claim {c['id']}: {flag}{shorten(c['text'], 200)}",
-             f"  {c['first_date']} … {c['last_date']}; support {c['support']}, denial {c['denial']}"
+             f"  {_date_range(c['first_date'], c['last_date'])}; support {c['support']}, denial {c['denial']}"
              f" (distinct speaker and story)"]
     for label, entries in (("asserted by", c["supporters"]), ("denied by", c["deniers"]), ("other", c["others"])):
         for e in entries:
             # the cue tells apart two statements of one speaker in one sentence ("denied that …, calling the
             # accusation a provocation" links both to the claim)
             lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}, \"{shorten(e['cue'], 30)}\"]"
-                         f" {e['date']} — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
+                         f" {e['date'] or 'undated'}{_via(e)}"
+                         f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
                          f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
     return "\n".join(printable(line) for line in lines) + "\n"
 
@@ -247,7 +260,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write(f"articles matching {args.text!r}:\n")
     sys.stdout.write(table(("ID", "DATE", "TITLE", "SNIPPET"),
-                           [(a["id"], a["day"], a["title"] or a["source"], a["snippet"]) for a in data["articles"]],
+                           [(a["id"], a["day"] or "undated", a["title"] or a["source"], a["snippet"])
+                             for a in data["articles"]],
                            (6, 10, 40, None)))
     sys.stdout.write(f"\nattributions matching {args.text!r}:\n")
     sys.stdout.write(table(("ARTICLE", "SPEAKER", "STANCE", "CONTENT"),
