@@ -75,3 +75,9 @@ def test_relays_dateline_or_byline_is_never_a_speaker(run, text: str, not_speake
 ])
 def test_relays_is_relay(words: str, expected: bool) -> None:
     assert is_relay(words) is expected
+
+
+def test_relays_dateline_credit_is_no_antecedent(run) -> None:
+    """'GENEVA, March 3 (Reuters) - The agency said …' gave the statement to Reuters, named only in the credit."""
+    a = _said(run("LIMA, June 9 (Reuters) - The agency said the camps were full.\n"), "said")
+    assert a.speaker.name != "Reuters"
