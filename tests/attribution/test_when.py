@@ -34,6 +34,9 @@ def _attribution(text: str, content: str, cue: str) -> Attribution:
     # a day to come is not when it was said
     ("The mayor, who will speak on Monday, said the bridge would open.", "the bridge would open", None),
     ("The mayor said the bridge would open.", "the bridge would open", None),
+    # a weekday in a name or before "night's" is no statement date
+    ("On Fox News Sunday the mayor said the bridge would open.", "the bridge would open", None),
+    ("Before Monday night's vote the mayor said the bridge would open.", "the bridge would open", None),
 ])
 def test_when_said_on_weekday_phrases(text: str, content: str, expected: str | None) -> None:
     assert said_on(text, _attribution(text, content, "said" if "said" in text else "told"), FRIDAY) == expected

@@ -20,7 +20,8 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 WHEN = re.compile(
     r"\b(?:(?P<last>last|this past)\s+(?P<lastday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|(?:(?:on|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!['’]s)"
+    r"|(?P<on>(?:on|late|early)\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?!['’]s|\s+(?:night|morning|afternoon|evening)['’]s)"
     r"|on\s+(?P<month>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<date>[12]\d|3[01]|0?[1-9])(?!\d|,?\s+\d{4})"
     r"|(?P<yesterday>yesterday)|(?P<today>today|earlier today))\b", re.IGNORECASE)
@@ -53,6 +54,11 @@ def resolve(match: re.Match[str], published: date) -> str | None:
     return (published - timedelta(days=back)).isoformat()
 
 
+def _after_cue(text: str, at: int, attribution: Attribution) -> bool:
+    cue = attribution.cue
+    return cue is not None and text[cue.end:at].strip() == "" and at > cue.end
+
+
 def said_on(text: str, attribution: Attribution, published: str | None) -> str | None:
     """The day ``attribution`` was made, if its sentence says so and the article is dated; else None."""
     day = _day(published)
@@ -71,6 +77,8 @@ def said_on(text: str, attribution: Attribution, published: str | None) -> str |
             continue
         if _FUTURE.search(text[max(start, m.start() - 40):m.start()]):
             continue
+        if m.group("day") and not m.group("on") and not _after_cue(text, m.start(), attribution):
+            continue   # a bare weekday only right after the cue ("said Monday"): "Fox News Sunday" is a show
         found = resolve(m, day)
         distance = abs(m.start() - anchor_at)
         if found and (best is None or distance < best[0]):
