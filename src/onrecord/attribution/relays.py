@@ -49,7 +49,7 @@ def _relays() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def is_relay(words: str) -> bool:
-    """Whether ``words`` (a mention) name an outlet, agency, channel or platform: a listed name as whole words
+    """Whether ``words`` (a mention) name an outlet, agency, channel or platform: a listed name ending it
     ("Anadolu Agency", "state news agency IRNA") or a head noun that is one ("the local newspaper")."""
     names, nouns = _relays()
     tokens = re.findall(r"[\w\-]+", words)
@@ -57,8 +57,9 @@ def is_relay(words: str) -> bool:
         return False
     if tokens[-1].lower() in nouns or _MEDIA_COMPOUND.search(words):
         return True
+    # the listed name must end the mention: "CNN's Wolf Blitzer" is a person, "RT America audience" an audience
     joined = " ".join(tokens)
-    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined) for name in names)
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}$", joined) for name in names)
 
 
 def mention(doc: Doc, token: Token) -> tuple[int, int]:
