@@ -71,7 +71,8 @@ def test_relays_dateline_or_byline_is_never_a_speaker(run, text: str, not_speake
     ("Associated Press", True), ("the AP", True), ("APEC", False), ("Monday", False),
     # a regulator or network of people is no medium
     ("the Medicines and Devices Agency", False), ("the International Energy Agency", False),
-    ("the smuggling network", False), ("CNN's Wolf Blitzer", False), ("RT America audience", False), ("the state news agency", True), ("a local TV station", True),
+    ("the smuggling network", False), ("CNN's Wolf Blitzer", False), ("RT America audience", False),
+    ("the state news agency", True), ("a local TV station", True),
 ])
 def test_relays_is_relay(words: str, expected: bool) -> None:
     assert is_relay(words) is expected
