@@ -29,12 +29,36 @@ def test_article_round_trip_through_dict():
 def test_article_to_dict_has_the_documented_fields():
     _text, article = _sample()
     data = article.to_dict()
-    assert set(data) == {"schema", "source", "text_length", "attributions", "actors"}
+    assert set(data) == {"schema", "source", "text_length", "attributions", "actors", "url", "title", "outlet",
+                         "published", "date_method", "wire", "language"}
     att = data["attributions"][0]
-    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence"}
+    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence",
+                        "via", "said_on"}
     assert set(att["content"]) == {"text", "start", "end", "parts"}
     assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
     assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
+
+
+def test_article_provenance_and_relay_round_trip():
+    text = "Iran denied the report, Anadolu Agency reported on Friday."
+    content = Content.of(text, [(12, 22)])
+    att = Attribution("q1", "indirect", content, Span.of(text, 5, 11), Speaker(Span.of(text, 0, 4), "Iran"),
+                      "deny", "verb", 0.8, via=Span.of(text, 24, 38), said_on="2023-03-03")
+    article = Article("x.txt", len(text), (att,), title="Denial", outlet="Gazette", published="2023-03-04",
+                      date_method="metadata (m.tsv)", wire="AA")
+    data = article.to_dict()
+    assert data["attributions"][0]["via"] == {"text": "Anadolu Agency", "start": 24, "end": 38}
+    assert Article.from_dict(data) == article
+
+
+def test_article_reads_schema_1_without_the_new_fields():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "onrecord.article/1"}
+    for name in ("url", "title", "outlet", "published", "date_method", "wire", "language"):
+        del data[name]
+    for att in data["attributions"]:
+        del att["via"], att["said_on"]
+    assert Article.from_dict(data) == article
 
 
 def test_article_from_dict_rejects_another_schema():

@@ -101,5 +101,74 @@ def test_cli_extract_a_folder_without_text_files_is_one_line_not_silence(tmp_pat
     assert main(["extract", str(tmp_path / "empty")]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.strip().splitlines() == [f"onrecord: error: {tmp_path / 'empty'}: is a folder with no text files "
-                                        "(.md, .text, .txt) in it"]
+    assert err.strip().splitlines() == [f"onrecord: error: {tmp_path / 'empty'}: is a folder with no files in it"]
+
+
+def _warc_of(html: Path, out: Path) -> Path:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    body = html.read_bytes()
+    with open(out, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://harbour-courier.example/world/black-sea-mines", "response", payload=io.BytesIO(body),
+            length=len(body), http_headers=headers, warc_headers_dict={"WARC-Date": "2026-11-04T10:00:00Z"}))
+    return out
+
+
+def _said(a: dict) -> tuple:
+    return (a["content"]["start"], a["content"]["end"], a["cue"]["text"] if a["cue"] else None,
+            a["speaker"]["name"], a["stance"], a["via"]["text"] if a["via"] else None, a["said_on"])
+
+
+@pytest.mark.parametrize("name", ["01-harbour-courier.html", "02-wire-digest.jsonl", "warc"])
+def test_cli_extract_reads_what_ingest_reads(name, tmp_path, capsys):
+    """issue 18: extract read markup and JSON as prose (speaker "body><article><h1>Ministry"), exit 0."""
+    from onrecord.ledger import queries
+    from onrecord.ledger.store import Store
+
+    dispute = ROOT / "examples" / "dispute"
+    path = _warc_of(dispute / "01-harbour-courier.html", tmp_path / "page.warc.gz") if name == "warc" \
+        else dispute / name
+    assert main(["extract", str(path), "--format", "jsonl", "--with-text"]) == 0
+    extracted = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert extracted and all("<" not in a["speaker"]["name"] for e in extracted for a in e["attributions"]
+                             if a["speaker"]["name"])
+    db = tmp_path / "l.db"
+    assert main(["ingest", str(path), "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    with Store.open(db, read_only=True) as store:
+        stored = [queries.article(store, n) for n in range(1, len(extracted) + 1)]
+    for article, row in zip(extracted, stored):
+        assert (article["source"], article["text"], article["published"], article["title"]) == (
+            row["source"], row["text"], row["published"], row["title"])
+        ledger_said = [(s["content_span"][0], s["content_span"][1], s["cue"], s["speaker"], s["stance"], s["via"],
+                        s["said_on"]) for s in row["attributions"]]
+        assert [_said(a) for a in article["attributions"]] == ledger_said
+
+
+def test_cli_extract_metadata_and_dateline(tmp_path, capsys):
+    text = tmp_path / "harbour_story.txt"
+    text.write_text("Harbour deal signed\n\nLISBON, March 3, 2023 (Reuters) - The harbour board said on Friday "
+                    "that the deal was signed.\n", encoding="utf-8")
+    assert main(["extract", str(text)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["title"], data["published"], data["date_method"], data["wire"]) == (
+        "Harbour deal signed", "2023-03-03", "dateline", "Reuters")
+    assert data["attributions"][0]["said_on"] == "2023-03-03"
+    meta = tmp_path / "meta.csv"
+    meta.write_text("filename,date,outlet\nharbour_story,2023-03-04,Port Gazette\n", encoding="utf-8")
+    assert main(["extract", str(text), "--metadata", str(meta)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["published"], data["date_method"], data["outlet"]) == ("2023-03-04", "metadata (meta.csv)",
+                                                                        "Port Gazette")
+    assert main(["extract", str(text), "--metadata", str(tmp_path / "none.csv")]) == 2
+    assert "none.csv" in capsys.readouterr().err
+
+
+def test_cli_extract_date_for_the_run_must_be_a_date(capsys):
+    assert main(["extract", str(EXAMPLE), "--date", "last week"]) == 2
+    assert "--date 'last week'" in capsys.readouterr().err

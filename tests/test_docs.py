@@ -21,7 +21,7 @@ def test_docs_every_contract_field_is_named():
               "attributions[].content", "attributions[].cue", "attributions[].speaker.mention",
               "attributions[].speaker.name", "attributions[].speaker.kind", "attributions[].speaker.actor",
               "attributions[].stance", "attributions[].rule", "attributions[].confidence", "attributions[].sentence",
-              "actors[]"]
+              "attributions[].via", "attributions[].said_on", "published", "date_method", "wire", "actors[]"]
     for field in fields:
         assert f"| `{field}` |" in README, field
 

@@ -20,6 +20,8 @@ ActorKind = Literal["person", "organization", "place", "group", "unknown"]
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand")
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "place", "group", "unknown")
+# Article fields saying where an article comes from, in the order to_dict writes them
+PROVENANCE: tuple[str, ...] = ("url", "title", "outlet", "published", "date_method", "wire", "language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,21 +102,29 @@ class Attribution:
     confidence: float
     # the whole sentence(s) holding content, cue and speaker mention: where a reader checks the claim
     sentence: Span | None = None
+    # the outlet, agency, channel or document through which the report says we know it ("Anadolu Agency
+    # reported", "according to IRNA", "told Sputnik", "in a statement posted on Telegram"); never the speaker
+    via: Span | None = None
+    # the day the statement was made (ISO date) where the text says it ("on Monday", "last Thursday"), resolved
+    # against the article's publication date; None when the text does not say or the article is undated
+    said_on: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
                 "rule": self.rule, "confidence": round(self.confidence, 3),
-                "sentence": self.sentence.to_dict() if self.sentence else None}
+                "sentence": self.sentence.to_dict() if self.sentence else None,
+                "via": self.via.to_dict() if self.via else None, "said_on": self.said_on}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
         cue = Span.from_dict(data["cue"]) if data.get("cue") else None
         sentence = Span.from_dict(data["sentence"]) if data.get("sentence") else None
+        via = Span.from_dict(data["via"]) if data.get("via") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]), sentence)
+                   float(data["confidence"]), sentence, via, data.get("said_on"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +156,19 @@ class Article:
     attributions: tuple[Attribution, ...] = ()
     actors: tuple[Actor, ...] = ()
     schema: str = field(default=SCHEMA)
+    # where the article comes from (ingest.provenance): None where unknown. ``published`` is None for an
+    # undated article, never the day it was read; ``date_method`` says how the date was found or why there is none
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    date_method: str | None = None
+    wire: str | None = None
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": self.schema, "source": self.source, "text_length": self.text_length,
+                **{name: getattr(self, name) for name in PROVENANCE},
                 "attributions": [a.to_dict() for a in self.attributions],
                 "actors": [a.to_dict() for a in self.actors]}
 
@@ -158,7 +178,8 @@ class Article:
             raise ValueError(f"unsupported schema {data.get('schema')!r}, expected one of {READABLE_SCHEMAS!r}")
         return cls(data["source"], int(data["text_length"]),
                    tuple(Attribution.from_dict(a) for a in data.get("attributions") or ()),
-                   tuple(Actor.from_dict(a) for a in data.get("actors") or ()))
+                   tuple(Actor.from_dict(a) for a in data.get("actors") or ()),
+                   **{name: data.get(name) for name in PROVENANCE})
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

@@ -28,4 +28,5 @@ def test_document_records_are_frozen_and_slotted():
     assert not hasattr(doc, "__dict__")
     assert not hasattr(Failure("x", "y"), "__dict__")
     assert [f.name for f in dataclasses.fields(Document)] == [
-        "source", "text", "format", "url", "title", "author", "site", "published", "date_method", "removals"]
+        "source", "text", "format", "url", "title", "author", "site", "published", "date_method", "removals",
+            "wire", "language"]

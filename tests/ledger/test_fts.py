@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
@@ -127,10 +129,20 @@ def test_fts_migration_rebuilds_an_older_ledgers_index_by_stem(tmp_path, monkeyp
     """A ledger written before the porter index is migrated on open and finds `drone` in what it already held."""
     db = tmp_path / "old.db"
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:2])
-    with Store.open(db) as s:
-        Ledger(s).add_batch([_records(i, t) for i, t in enumerate(TEXTS)], model="test")
-        assert s.one("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"drone\"'")[0] == 1   # old: exact
+    with Store.open(db):
+        pass
     monkeypatch.undo()
+    # rows as the onrecord of that schema wrote them (today's writer knows columns later migrations add)
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO stories (id, first_article) VALUES (1, 1)")
+        for i, text in enumerate(TEXTS):
+            rowid = conn.execute(
+                "INSERT INTO articles (key, source, format, day, text, text_hash, story_id, model, ingested_at)"
+                " VALUES (?, ?, 'text', '2026-11-01', ?, ?, 1, 'test', '2026-11-01T00:00:00')",
+                (f"text:{i}", f"t{i}.txt", text, str(i))).lastrowid
+            conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, NULL, ?)", (rowid, text))
+        assert conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"drone\"'"
+                            ).fetchone()[0] == 1   # old: exact words only
     with Store.open(db) as s:   # migrates
         assert s.one("PRAGMA user_version")[0] == len(MIGRATIONS)
     assert sorted(_found(db, "drone")[0]) == ["t0.txt", "t1.txt"]

@@ -201,3 +201,33 @@ def test_ingest_cli_claim_text_lines_name_the_cue_so_no_two_lines_are_the_same(l
     assert {'[deny, "denied"]', '[deny, "calling"]'} == {line.split("] ")[0].split(" [")[1].join("[]")
                                                           for line in ministry}
     assert len(set(lines)) == len(lines)
+
+
+def test_ingest_cli_undated_text_is_undated_in_every_view(tmp_path, capsys):
+    """issue 18: plain text without a date was given the ingest day in every view, silently."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("Harbour dispute\n\nThe harbour master denied that the port had been "
+                                        "closed to fishing boats.\n", encoding="utf-8")
+    (folder / "datelined.txt").write_text("Harbour talks\n\nLISBON, March 3, 2023 (Reuters) - The fishermen's "
+                                          "union said the port had been closed to fishing boats.\n",
+                                          encoding="utf-8")
+    db = tmp_path / "u.db"
+    assert main(["ingest", str(folder), "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--format", "csv", "--table", "articles", "--db", str(db)]) == 0
+    rows = {r["title"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert (rows["Harbour dispute"]["day"], rows["Harbour dispute"]["date_method"]) == ("", "undated")
+    assert (rows["Harbour talks"]["day"], rows["Harbour talks"]["date_method"], rows["Harbour talks"]["wire"]) == (
+        "2023-03-03", "dateline", "Reuters")
+    claims = run_json(capsys, "claims", "--format", "json", "--db", str(db))
+    dates = {s["title"]: s["date"] for c in claims for s in c["supporters"] + c["deniers"] + c["others"]}
+    assert dates == {"Harbour dispute": None, "Harbour talks": "2023-03-03"}
+    capsys.readouterr()
+    assert main(["claims", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "undated" in out and "2023-03-03" in out
+    review = run_json(capsys, "export", "--format", "claimreview", "--db", str(db))
+    appearances = [a for r in review for a in r["itemReviewed"]["appearance"]]
+    undated = [a for a in appearances if a["name"] == "Harbour dispute"]
+    assert undated and all("datePublished" not in a and a["onrecord:date"] == "undated" for a in undated)

@@ -79,3 +79,29 @@ def test_store_a_ledger_made_before_migration_2_gets_the_timeline_index(tmp_path
             "EXPLAIN QUERY PLAN SELECT day, stance, count(*) FROM attributions WHERE actor_id = 1"
             " GROUP BY day, stance"))
         assert "COVERING INDEX attributions_actor_stance" in plan
+
+
+def test_store_migration_undates_articles_given_the_ingest_day(tmp_path):
+    """issue 18: a ledger made before it holds undated articles under the day they were ingested."""
+    db = tmp_path / "l.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1])
+    conn.execute("INSERT INTO stories (first_article) VALUES (1)")
+    for key, published, day in (("a", None, "2026-12-07"), ("b", "2016-09-30", "2016-09-30")):
+        conn.execute("INSERT INTO articles (key, source, format, published, day, text, text_hash, story_id, model,"
+                     " ingested_at) VALUES (?, ?, 'text', ?, ?, 't', 'h', 1, 'm', '2026-12-07')",
+                     (key, key, published, day))
+    conn.execute("INSERT INTO claims (text, terms, first_day, last_day) VALUES ('c', 'c', '2016-09-30', '2026-12-07')")
+    for article in (1, 2):
+        conn.execute("INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
+                     " content_start, content_end, parts, speaker_kind, day, story_id, claim_id) VALUES"
+                     " (?, 'q1', 'indirect', 'assert', 'r', 1, 'c', 0, 1, '[]', 'unknown', ?, 1, 1)",
+                     (article, "2026-12-07" if article == 1 else "2016-09-30"))
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store.open(db) as store:
+        assert [tuple(r) for r in store.all("SELECT day, date_method FROM articles ORDER BY id")] == [
+            ("", "undated"), ("2016-09-30", None)]
+        assert [r[0] for r in store.all("SELECT day FROM attributions ORDER BY id")] == ["", "2016-09-30"]
+        assert tuple(store.one("SELECT first_day, last_day FROM claims")) == ("2016-09-30", "2016-09-30")

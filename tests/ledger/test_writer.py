@@ -8,7 +8,7 @@ from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
 from onrecord.ingest.document import Document, Failure
 from onrecord.ledger import queries
 from onrecord.ledger.store import Store
-from onrecord.ledger.writer import Ledger, day_of, split_link
+from onrecord.ledger.writer import UNDATED_DAY, Ledger, day_of, split_link
 
 
 def build(text: str, url: str | None, published: str | None, actors: list[Actor],
@@ -152,8 +152,45 @@ def test_writer_day_of_published(published, expected):
     assert day_of(published) == expected
 
 
-def test_writer_day_of_unknown_date_is_today():
-    assert len(day_of(None)) == 10 and len(day_of("sometime in May")) == 10
+@pytest.mark.parametrize("published", [None, "sometime in May", "2026-13-45"])
+def test_writer_day_of_unknown_date_is_undated_not_today(published):
+    """issue 18: an article without a publication date was given the ingest day, silently."""
+    assert day_of(published) == UNDATED_DAY == ""
+
+
+def test_writer_undated_article_is_shown_undated_and_sorted_after_dated(store):
+    doc, art = article1()
+    undated_doc, undated_art = build(TEXT3, None, None, [KREMLIN], [
+        (KREMLIN.id, "denied", "that Russian warships had laid mines in the grain corridor", "deny")])
+    Ledger(store).add_batch([(undated_doc, undated_art), (doc, art)])
+    stored = queries.article(store, 1)
+    assert (stored["day"], stored["published"], stored["date_method"]) == (None, None, "undated")
+    claim = next(c for c in queries.claims(store) if c["deniers"])
+    # the claim's range counts its dated statements only; the undated denial comes after the dated ones
+    assert (claim["first_date"], claim["last_date"]) == ("2026-11-03", "2026-11-03")
+    dates = [s["date"] for s in claim["supporters"] + claim["deniers"]]
+    assert dates[-1] is None and set(dates[:-1]) == {"2026-11-03"}
+
+
+def test_writer_only_undated_statements_give_an_undated_claim(store):
+    doc, art = build(TEXT3, None, None, [KREMLIN], [
+        (KREMLIN.id, "denied", "that Russian warships had laid mines in the grain corridor", "deny")])
+    Ledger(store).add_batch([(doc, art)])
+    claim = queries.claims(store)[0]
+    assert (claim["first_date"], claim["last_date"]) == (None, None)
+
+
+def test_writer_stores_relay_and_statement_day(store):
+    text = "Iran denied on Monday that it had sent drones, the Anadolu Agency reported."
+    c = text.index("that it had sent drones")
+    via = text.index("Anadolu Agency")
+    att = Attribution("q1", "indirect", Content.of(text, [(c, c + 23)]), Span.of(text, 5, 11),
+                      Speaker(Span.of(text, 0, 4), "Iran", "place", "place:iran"), "deny", "verb", 0.9,
+                      Span.of(text, 0, len(text)), via=Span.of(text, via, via + 14))
+    doc = Document("a.txt", text, "text", published="2023-03-10", date_method="metadata (m.tsv)", wire="AA")
+    Ledger(store).add_batch([(doc, Article("a.txt", len(text), (att,), (Actor("place:iran", "Iran", "place"),)))])
+    statement = queries.article(store, 1)["attributions"][0]
+    assert (statement["via"], statement["said_on"], statement["wire"]) == ("Anadolu Agency", "2023-03-06", "AA")
 
 
 def test_writer_role_swap_is_kept_apart_across_articles(store):

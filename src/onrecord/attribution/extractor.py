@@ -8,12 +8,14 @@ import re
 from spacy.tokens import Doc
 
 from ..article import Actor, Attribution, Content, Span, Speaker
+from ..ingest.header import datelines
 from .colon import find_colon
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
 from .nominal import find_nominal
 from .quotes import Quote, find_quotes
+from .relays import cue_relay, relayed
 from .speakers import ActorDraft, Resolver
 from .stance import stance_of
 from .states import find_adjective, find_in_source, find_passive, find_raising
@@ -45,6 +47,13 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
         if cand.kind != "direct" and not cand.quotes and cand.parts:
             last = cand.parts[-1]
             cand.parts[-1] = (last[0], _through_quote(index.text, closed, opens, cand.start, last[1]))
+    # a dateline or byline ("UNITED NATIONS:", "By Jane Doe") says where a dispatch was filed or who wrote it,
+    # never who said something
+    lines = datelines(index.text)
+    found = [c for c in found if c.speaker_token is None or not _in_spans(doc[c.speaker_token].idx, lines)]
+    # "Iran denied …, Anadolu Agency reported": the agency's clause gives way to Iran's statement, which keeps the
+    # agency as its relay
+    found, via = relayed(doc, found)
     candidates = _drop_overlaps([c for c in found if c.parts])
     candidates.sort(key=lambda c: (c.start, c.end))
     resolver = Resolver(doc, index.quoted)
@@ -78,7 +87,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     drafts = [d for d in resolver.actors if id(d) in speaking]
     ids = actor_ids(drafts)
-    records = [_record(doc, n, cand, mention, actor, ids) for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    records = [_record(doc, n, cand, mention, actor, ids, via.get(id(cand)))
+               for n, (cand, mention, actor) in enumerate(resolved, 1)]
     actors = [Actor(ids[id(d)], d.name, d.kind, tuple(d.aliases), tuple(d.titles)) for d in drafts]
     return records, actors
 
@@ -127,8 +137,12 @@ def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int,
     return end
 
 
+def _in_spans(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None,
-            ids: dict[int, str]) -> Attribution:
+            ids: dict[int, str], relay: tuple[int, int] | None = None) -> Attribution:
     text = doc_text(doc)
     content = Content.of(text, cand.parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
@@ -143,8 +157,11 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         speaker = Speaker(mention, actor.name, actor.kind, ids[id(actor)])
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
     sentence = _sentence(doc, [content, cue, _near(doc_text(doc), mention, content)])
+    relay = relay or cue_relay(doc, cand, (sentence.start, sentence.end))
+    if relay is not None and mention is not None and mention.start <= relay[0] < mention.end:
+        relay = None   # the relay is who spoke ("the BBC said"): it is the speaker, not a relay
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
-                       sentence)
+                       sentence, Span.of(text, *relay) if relay else None)
 
 
 def _near(text: str, mention: Span | None, content: Content) -> Span | None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..ingest.header import datelines
 from .lexicon import lexicon
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -163,8 +164,13 @@ class Resolver:
 
     def _read_entities(self) -> None:
         """Every named person/organisation/place outside quotes becomes a sighting, in order."""
+        # a dateline's place and credit ("GENEVA, March 3 (Reuters) -") say where a dispatch was filed and by
+        # whom: no antecedent for "the agency said" after it
+        lines = datelines(self.doc.text)
         for ent in self.ents:
             if ent.label_ not in ENTITY_KIND or self.quoted[ent.start]:
+                continue
+            if any(s <= ent.start_char < e for s, e in lines):
                 continue
             actor = self._entity_actor(ent)
             if actor is None:

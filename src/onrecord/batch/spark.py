@@ -166,10 +166,12 @@ def _read_bytes(row: Any, names: dict[str, tuple[int, str]], options: ReadOption
 
 def _read_parquet_row(row: Any, names: dict[str, tuple[int, str]], options: ReadOptions) -> tuple:
     from onrecord.ingest.jsonl import parse_record
+    from onrecord.ingest.provenance import describe
     rank, path = names.get(_local_key(row.file_path)) or (row.rank, row.file_path)
     record = row.asDict()
     source = f"{path}:{record['row_index'] + 1}"
-    return (rank, path, record["row_index"], parse_record(record, source, options.fields, options.clean, "parquet"))
+    document = parse_record(record, source, options.fields, options.clean, "parquet")
+    return (rank, path, record["row_index"], describe(document, options.metadata, options.date))
 
 
 def read_inputs(spark, inputs: Inputs, options: ReadOptions):
@@ -251,12 +253,13 @@ def result_row(item: tuple, article: Article, model: str) -> tuple:
     removals = [(r.at, r.text, r.reason) for r in doc.removals]
     return (rank, file, record, doc.source, key_of(doc), None, doc.url, doc.title, doc.author, doc.site,
             doc.published, doc.date_method, doc.format, doc.text, removals, article.text_length, model,
-            [attribution_fields(a) for a in article.attributions], [actor_fields(a) for a in article.actors])
+            [attribution_fields(a) for a in article.attributions], [actor_fields(a) for a in article.actors],
+            doc.wire, doc.language)
 
 
 def failure_row(item: tuple) -> tuple:
     rank, file, record, failure = item
-    return (rank, file, record, failure.source, None, failure.reason) + (None,) * 13
+    return (rank, file, record, failure.source, None, failure.reason) + (None,) * 15
 
 
 def attribution_fields(a) -> tuple:
@@ -264,7 +267,7 @@ def attribution_fields(a) -> tuple:
     return (a.id, a.kind, a.content.text, a.content.start, a.content.end, [list(p) for p in a.content.parts],
             *(_span(cue)), *(_span(mention)), a.speaker.name, a.speaker.kind, a.speaker.actor, a.stance, a.rule,
             # the confidence as stored by ingest, not rounded as in to_dict: the ledgers must be equal
-            float(a.confidence), *(_span(sentence)))
+            float(a.confidence), *(_span(sentence)), *(_span(a.via)), a.said_on)
 
 
 def actor_fields(a) -> tuple:
@@ -289,19 +292,20 @@ def result_schema():
     attribution = StructType(fields(
         "id kind content_text content_start content_end parts cue_text cue_start cue_end mention_text mention_start"
         " mention_end speaker_name speaker_kind speaker_actor stance rule confidence sentence_text sentence_start"
-        " sentence_end", span | {"parts": ArrayType(ArrayType(ints)), "confidence": DoubleType()}))
+        " sentence_end via_text via_start via_end said_on",
+        span | {"via_start": ints, "via_end": ints, "parts": ArrayType(ArrayType(ints)), "confidence": DoubleType()}))
     actor = StructType(fields("id name kind aliases titles",
                               {"aliases": ArrayType(StringType()), "titles": ArrayType(StringType())}))
     removal = StructType(fields("at text reason", {"at": ints}))
     return StructType(fields(
         "rank file record source key failure url title author site published date_method format text removals"
-        " text_length model attributions actors",
+        " text_length model attributions actors wire language",
         {"rank": ints, "record": LongType(), "removals": ArrayType(removal), "text_length": ints,
          "attributions": ArrayType(attribution), "actors": ArrayType(actor)}))
 
 
 ARTICLE_COLUMNS = ("source", "key", "url", "title", "author", "site", "published", "date_method", "format", "text",
-                   "removals", "text_length", "model")
+                   "removals", "text_length", "model", "wire", "language")
 
 
 def write_tables(results, out: str) -> None:

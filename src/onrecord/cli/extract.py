@@ -1,30 +1,49 @@
-"""Commands on texts: ``onrecord extract`` (attributions of each input) and ``onrecord eval`` (accuracy)."""
+"""Commands on texts: ``onrecord extract`` (attributions of each article read) and ``onrecord eval`` (accuracy)."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
 import shutil
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..article import Article
 from ..batch.runner import batches
 from ..errors import InputError
-from ..ingest.text import expand, read_text
-from ..models import DEFAULT_MODEL
+from ..ingest.document import Document, Failure
+from ..ingest.reader import STDIN
+from ..models import DEFAULT_MODEL, check_installed
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, printable, shorten
+from .reading import add_provenance, provenance_options
+
+# what the reader says of a path that does not exist: a usage error (exit 2), not a failed input
+MISSING = "no such file or directory"
 
 BATCH = 64
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    ex = sub.add_parser("extract", help="print every attribution in articles (plain text files or - for stdin)",
-                        description="Print every attribution in each input, with exact character offsets.")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="text file, directory of .txt files, or - for stdin")
+    ex = sub.add_parser("extract", help="print every attribution in articles (txt, html, jsonl, warc, rss/atom; "
+                                        "- for stdin)",
+                        description="Print every attribution in each article read, with exact character offsets "
+                                    "into the article's text. Inputs are read as ingest reads them: one article "
+                                    "per document (an HTML page, a JSONL line, a WARC response, a feed entry).")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="file or directory (recursive), or - for stdin text")
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json",
-                    help="json: one object for one input (one line each for several); jsonl; table")
+                    help="json: one object for one article (one line each for several); jsonl; table "
+                         "(default json)")
     ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    ex.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
+                    help="JSONL field name, as for ingest (default: the names themselves)")
+    ex.add_argument("--no-clean", action="store_true",
+                    help="keep boilerplate lines and repeated paragraphs (default: removed, as ingest does)")
+    ex.add_argument("--with-text", action="store_true",
+                    help="add each article's text (what the offsets count in) to the JSON (default: off)")
+    add_provenance(ex)
     ex.set_defaults(run=cmd_extract)
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
@@ -40,31 +59,46 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ev.set_defaults(run=cmd_eval)
 
 
-def _read_all(paths: list[str], failures: list[str]) -> Iterator[tuple[str, str]]:
-    for path in paths:
-        try:
-            yield path, read_text(path)
-        except InputError as exc:
-            error(str(exc))
-            failures.append(path if exc.problem != "no such file or directory" else "missing:" + path)
+def _documents(args: argparse.Namespace, failures: list[str]) -> Iterator[Document]:
+    """The documents of every input, read as ingest reads them; each failure printed as one line and counted."""
+    from ..ingest.reader import ReadOptions, read
+    from .ledger import _fields
+
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
+    for item in read(args.paths, options):
+        if isinstance(item, Failure):
+            error(f"{item.source}: {item.reason}")
+            failures.append(("missing:" if item.reason == MISSING else "") + item.source)
+        else:
+            yield item
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from ..attribution.when import with_provenance
     from ..pipeline import Extractor
 
-    paths = expand(args.paths)
-    extractor = Extractor(args.model)
+    check_installed(args.model)
     failures: list[str] = []
-    several = len(paths) > 1
+    documents = _documents(args, failures)
+    # one article is printed as one indented object, several as one line each (several inputs, a folder, or a
+    # container holding more than one document: two are read before deciding)
+    first = list(itertools.islice(documents, 2))
+    several = len(first) > 1 or len(args.paths) > 1 or any(os.path.isdir(p) for p in args.paths)
+    extractor = Extractor(args.model) if first else None
     out = sys.stdout
-    for batch in batches(_read_all(paths, failures), BATCH):
-        for article in extractor.extract_many(batch):
+    for batch in batches(itertools.chain(first, documents), BATCH):
+        articles = extractor.extract_many([(d.source, d.text) for d in batch])
+        for doc, article in zip(batch, articles):
+            article = with_provenance(article, doc)
+            if doc.source == STDIN:
+                article = replace(article, source="-")
+            data = article.to_dict() | ({"text": doc.text} if args.with_text else {})
             if args.format == "table":
                 out.write(format_table(article))
             elif args.format == "json" and not several:
-                out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             else:
-                out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
         out.flush()
     if any(f.startswith("missing:") for f in failures):
         return EXIT_USAGE

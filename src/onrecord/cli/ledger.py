@@ -19,6 +19,7 @@ from .common import (
     shorten,
     table,
 )
+from .reading import add_provenance, provenance_options
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +33,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="JSONL field name, e.g. --field text=body --field published=date (names: text, title, url, "
                         "published, source, author)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
+    add_provenance(p)
     p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="extraction processes, one model each (default: all cores); 1 extracts in this process")
@@ -122,7 +124,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from ..batch.runner import ProgressPrinter, default_workers, ingest
     from ..ingest.reader import ReadOptions
 
-    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
     workers = default_workers() if args.workers is None else args.workers
     if workers < 1:
         raise OnrecordError(f"--workers {workers}: expected 1 or more")
@@ -183,7 +185,8 @@ def cmd_actor(args: argparse.Namespace) -> int:
                   f"{m['evidence']}\n")
     out.write("\n")
     out.write(table(("DATE", "STANCE", "CUE", "ARTICLE", "SENTENCE"),
-                    [(s["date"], s["stance"], s["cue"], s["title"] or s["source"], s["sentence"] or s["content"])
+                    [(s["date"] or "undated", s["stance"], s["cue"], s["title"] or s["source"],
+                      s["sentence"] or s["content"])
                      for s in data["statements"]], (10, 8, 14, 30, None)))
     return EXIT_OK
 
@@ -198,17 +201,29 @@ class _SafeOut:
         self.stream.write("\n".join(printable(line) for line in text.split("\n")))
 
 
+def _date_range(first: str | None, last: str | None) -> str:
+    """"2016-09-01 … 2016-10-03", one day alone, or "undated" (statements of articles without a date)."""
+    if not first:
+        return "undated"
+    return first if not last or last == first else f"{first} … {last}"
+
+
+def _via(statement: dict) -> str:
+    return f" via {statement['via']}" if statement.get("via") else ""
+
+
 def _claim_lines(c: dict) -> str:
     flag = "CONTESTED " if c["contested"] else ""
     lines = [f"claim {c['id']}: {flag}{shorten(c['text'], 200)}",
-             f"  {c['first_date']} … {c['last_date']}; support {c['support']}, denial {c['denial']}"
+             f"  {_date_range(c['first_date'], c['last_date'])}; support {c['support']}, denial {c['denial']}"
              f" (distinct speaker and story)"]
     for label, entries in (("asserted by", c["supporters"]), ("denied by", c["deniers"]), ("other", c["others"])):
         for e in entries:
             # the cue tells apart two statements of one speaker in one sentence ("denied that …, calling the
             # accusation a provocation" links both to the claim)
             lines.append(f"  {label}: {e['speaker'] or '(unnamed)'} [{e['claim_stance']}, \"{shorten(e['cue'], 30)}\"]"
-                         f" {e['date']} — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
+                         f" {e['date'] or 'undated'}{_via(e)}"
+                         f" — {shorten(e['title'] or e['source'], 40)} (article {e['article']},"
                          f" chars {e['sentence_span'][0]}–{e['sentence_span'][1]}): {shorten(e['sentence'], 140)}")
     return "\n".join(printable(line) for line in lines) + "\n"
 
@@ -245,7 +260,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     sys.stdout.write(f"articles matching {args.text!r} ({data['total']['articles']} in all):\n")
     sys.stdout.write(table(("ID", "DATE", "TITLE", "SNIPPET"),
-                           [(a["id"], a["day"], a["title"] or a["source"], a["snippet"]) for a in data["articles"]],
+                           [(a["id"], a["day"] or "undated", a["title"] or a["source"], a["snippet"])
+                             for a in data["articles"]],
                            (6, 10, 40, None)))
     sys.stdout.write(f"\nattributions matching {args.text!r} ({data['total']['attributions']} in all):\n")
     sys.stdout.write(table(("ARTICLE", "SPEAKER", "STANCE", "CONTENT"),

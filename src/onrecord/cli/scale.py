@@ -6,6 +6,7 @@ import argparse
 
 from ..models import DEFAULT_MODEL
 from .common import EXIT_FAILED, EXIT_OK, add_db, error
+from .reading import add_provenance, provenance_options
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +29,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
                    help="JSONL field / Parquet column name, e.g. --field text=body (as for ingest)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
+    add_provenance(p)
     p.set_defaults(run=cmd_batch)
 
     p = sub.add_parser("ledger", help="ledger maintenance: load Parquet tables written by onrecord batch")
@@ -47,7 +49,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from ..ingest.reader import ReadOptions
     from .ledger import _fields
 
-    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean)
+    options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
     report = run_batch(args.paths, args.out, model=args.model, master=args.master, options=options,
                        partitions=args.partitions)
     print(f"{args.out}: {report.articles} article(s) with {report.attributions} attribution(s) and "

@@ -29,6 +29,8 @@ class Document:
 
     ``source`` is the path, with a locator inside containers: ``dump.jsonl:12`` (line, from 1),
     ``feed.xml#3`` (entry, from 1), ``crawl.warc.gz@1234`` (byte offset of the WARC record).
+    ``site`` is the outlet. ``published`` is None for an undated article (never the day it was read), and
+    ``date_method`` says where the date came from, or why there is none ("undated", see ingest.provenance).
     """
 
     source: str
@@ -41,6 +43,9 @@ class Document:
     published: str | None = None
     date_method: str | None = None
     removals: tuple[Removal, ...] = ()
+    # the news agency the text credits ("Reuters" from "(Reuters) -", "TASS" from "/TASS/"), or as the user gave it
+    wire: str | None = None
+    language: str | None = None
 
     def raw_text(self) -> str:
         """The text before cleaning, rebuilt from ``text`` and ``removals`` (in order; several may share ``at``)."""

@@ -22,6 +22,8 @@ from .document import Document, Failure
 from .feeds import read_feed
 from .html import decode_html, parse
 from .jsonl import FIELD_KEYS, read_jsonl
+from .metadata import Metadata
+from .provenance import describe
 from .text import SNIFF_BYTES, decode
 from .warc import read_warc
 
@@ -49,12 +51,16 @@ class ReadOptions:
 
     ``fields`` maps the logical keys ("text", "title", "url", "published", "source", "author") to the
     names a JSONL dump uses (dotted names reach into nested objects); keys left out keep their own name.
-    The JSONL "source" field is the outlet, and fills ``Document.site``.
+    The JSONL "source" field is the outlet, and fills ``Document.site``. ``metadata`` (``--metadata``) gives
+    dates, outlets and titles by file name or URL; ``date`` (ISO 8601, ``--date``) dates every article of a run
+    that the metadata does not (see ingest.provenance for the order).
     """
 
     fields: Mapping[str, str] = field(default_factory=_identity_fields)
     clean: bool = True
     max_record_bytes: int = 50_000_000
+    metadata: Metadata | None = None
+    date: str | None = None
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.fields) - set(FIELD_KEYS))
@@ -103,7 +109,7 @@ def _stdin(options: ReadOptions) -> Iterator[Document | Failure]:
     if len(data) > options.max_record_bytes:
         yield Failure(STDIN, _too_large(options))
         return
-    yield _text(data, STDIN, options)
+    yield describe(_text(data, STDIN, options), options.metadata, options.date)
 
 
 def format_of(path: str, head: bytes) -> str:
@@ -164,7 +170,13 @@ def read_file(path: str, options: ReadOptions = ReadOptions()) -> Iterator[Docum
 
 
 def read_stream(path: str, stream: IO[bytes], options: ReadOptions = ReadOptions()) -> Iterator[Document | Failure]:
-    """Documents (and Failures) from one seekable binary stream named ``path`` (a file, or bytes Spark handed over)."""
+    """Documents (and Failures) from one seekable binary stream named ``path`` (a file, or bytes Spark handed over),
+    each with its date, title and outlet settled (ingest.provenance)."""
+    for item in _read_format(path, stream, options):
+        yield describe(item, options.metadata, options.date)
+
+
+def _read_format(path: str, stream: IO[bytes], options: ReadOptions) -> Iterator[Document | Failure]:
     head = stream.read(SNIFF_BYTES)
     stream.seek(0)
     fmt = format_of(path, head)

@@ -77,7 +77,7 @@ def records(directory: str) -> Iterator[Failure | tuple[Document, Article, str]]
         key = _key(row)[:3]
         doc = Document(row["source"], row["text"], row["format"], url=row["url"], title=row["title"],
                        author=row["author"], site=row["site"], published=row["published"],
-                       date_method=row["date_method"],
+                       date_method=row["date_method"], wire=row.get("wire"), language=row.get("language"),
                        removals=tuple(Removal(r["at"], r["text"], r["reason"]) for r in row["removals"] or ()))
         article = Article(row["source"], row["text_length"],
                           tuple(attribution(a) for a in attributions.take(key)),
@@ -87,7 +87,8 @@ def records(directory: str) -> Iterator[Failure | tuple[Document, Article, str]]
 
 def attribution(r: dict[str, Any]) -> Attribution:
     def span(prefix: str) -> Span | None:
-        return None if r[f"{prefix}_start"] is None else Span(r[f"{prefix}_text"], r[f"{prefix}_start"],
+        # .get: tables written before issue 18 have no via_* columns
+        return None if r.get(f"{prefix}_start") is None else Span(r[f"{prefix}_text"], r[f"{prefix}_start"],
                                                                r[f"{prefix}_end"])
     parts = r["parts"]
     if isinstance(parts, str):     # tables written by other tools may hold the parts as JSON
@@ -95,7 +96,7 @@ def attribution(r: dict[str, Any]) -> Attribution:
     content = Content(r["content_text"], r["content_start"], r["content_end"], tuple((s, e) for s, e in parts))
     speaker = Speaker(span("mention"), r["speaker_name"], r["speaker_kind"] or "unknown", r["speaker_actor"])
     return Attribution(r["id"], r["kind"], content, span("cue"), speaker, r["stance"], r["rule"],
-                       float(r["confidence"]), span("sentence"))
+                       float(r["confidence"]), span("sentence"), span("via"), r.get("said_on"))
 
 
 def actor(r: dict[str, Any]) -> Actor:

@@ -165,4 +165,22 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
     """,
+    # issue 18: undated articles are stored undated (day '' instead of the ingest day; '' sorts before every date,
+    # so views order undated rows apart); the wire credit and language of an article; an attribution's relay
+    # (via) and the day the statement was made (said_on); claims' first and last day count dated statements only
+    """
+    ALTER TABLE articles ADD COLUMN wire TEXT;
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    ALTER TABLE attributions ADD COLUMN via_text TEXT;
+    ALTER TABLE attributions ADD COLUMN via_start INTEGER;
+    ALTER TABLE attributions ADD COLUMN via_end INTEGER;
+    ALTER TABLE attributions ADD COLUMN said_on TEXT;
+    UPDATE articles SET day = '' WHERE published IS NULL OR day <> substr(published, 1, 10);
+    UPDATE articles SET date_method = 'undated' WHERE published IS NULL AND date_method IS NULL;
+    UPDATE attributions SET day = (SELECT a.day FROM articles a WHERE a.id = attributions.article_id)
+        WHERE day <> (SELECT a.day FROM articles a WHERE a.id = attributions.article_id);
+    UPDATE claims SET
+        first_day = coalesce((SELECT min(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), ''),
+        last_day = coalesce((SELECT max(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), '');
+    """,
 )

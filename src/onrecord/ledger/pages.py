@@ -15,10 +15,12 @@ def page(limit: int | None, offset: int | None) -> tuple[int, int]:
 
 
 def articles(store: Store, *, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
-    """Articles, most recent day first, with their number of attributions (no text)."""
+    """Articles, most recent day first and undated ones last (day '' sorts first ascending, so last here), with
+    their number of attributions (no text)."""
     limit, offset = page(limit, offset)
     rows = store.all(
-        "SELECT a.id, a.title, a.url, a.site, a.source, a.author, a.day, a.story_id,"
+        "SELECT a.id, a.title, a.url, a.site, a.source, a.author, nullif(a.day, '') AS day, a.date_method, a.wire,"
+        " a.story_id,"
         " (SELECT count(*) FROM attributions t WHERE t.article_id = a.id) AS attributions"
         " FROM articles a ORDER BY a.day DESC, a.id DESC LIMIT ? OFFSET ?", (limit, offset))
     return [dict(r) for r in rows]
@@ -55,8 +57,9 @@ def article(store: Store, article_id: int | str) -> dict[str, Any]:
 
 
 def actor_timeline(store: Store, actor_id: int) -> list[dict[str, Any]]:
-    """An actor's statements per day and stance, oldest day first (every statement, not one page of them)."""
-    rows = store.all("SELECT day, stance, count(*) AS n FROM attributions WHERE actor_id = ?"
+    """An actor's dated statements per day and stance, oldest day first (every statement, not one page of them);
+    undated statements have no place on a time line (``undated_statements`` counts them)."""
+    rows = store.all("SELECT day, stance, count(*) AS n FROM attributions WHERE actor_id = ? AND day <> ''"
                      " GROUP BY day, stance ORDER BY day, stance", (actor_id,))
     return [dict(r) for r in rows]
 
@@ -66,6 +69,8 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
     """``queries.actor`` plus the per-day timeline; NotFound for an unknown id or name."""
     out = queries.actor(store, name_or_id, limit=limit, offset=offset, merges=merges)
     out["timeline"] = actor_timeline(store, out["id"])
+    out["undated_statements"] = store.one("SELECT count(*) FROM attributions WHERE actor_id = ? AND day = ''",
+                                          (out["id"],))[0]
     return out
 
 

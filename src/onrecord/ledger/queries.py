@@ -91,18 +91,22 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
         "SELECT l.id AS link, l.article_id AS article, l.local_name, l.method, l.score, l.evidence"
         " FROM actor_links l WHERE l.actor_id = ? ORDER BY l.id LIMIT ?", (actor_id, merges))] if merges > 0 else []
     limit, offset = _page(limit, offset)
-    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ? ORDER BY t.day, t.id LIMIT ? OFFSET ?",
+    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ? ORDER BY " + DATED_FIRST + " LIMIT ? OFFSET ?",
                      (actor_id, limit, offset))
     out["statements"] = [_statement(r) for r in rows]
     return out
 
+
+# Statements oldest first with the undated ones (day '') after every dated one, not before: an undated statement
+# has no place in time
+DATED_FIRST = "t.day = '', t.day, t.id"
 
 STATEMENT_SQL = (
     "SELECT t.id, t.local_id, t.article_id, t.kind, t.stance, t.claim_stance, t.claim_id, t.rule, t.confidence,"
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
     " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
-    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name"
+    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name, t.via_text, t.said_on, ar.date_method, ar.wire"
     " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id")
 
 
@@ -110,9 +114,10 @@ def _statement(r: sqlite3.Row) -> dict[str, Any]:
     """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
     (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
      content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
-     title, url, site, source, actor_name) = tuple(r)
+     title, url, site, source, actor_name, via, said_on, date_method, wire) = tuple(r)
     return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
-            "site": site, "source": source, "date": day, "kind": kind, "stance": stance, "cue": cue,
+            "site": site, "source": source, "date": day or None, "date_method": date_method, "said_on": said_on,
+            "via": via, "wire": wire, "kind": kind, "stance": stance, "cue": cue,
             "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
             "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
             "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
@@ -162,13 +167,14 @@ def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
 
 
 def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
-    stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ? ORDER BY t.day, t.id",
+    stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ? ORDER BY " + DATED_FIRST,
                                               (row["id"],))]
     supporters = [s for s in stmts if s["claim_stance"] in ("assert", "accuse")]
     deniers = [s for s in stmts if s["claim_stance"] == "deny"]
     others = [s for s in stmts if s["claim_stance"] not in ("assert", "accuse", "deny")]
     return {"id": row["id"], "text": row["text"], "entities": json.loads(row["entities"]),
-            "contested": bool(row["contested"]), "first_date": row["first_day"], "last_date": row["last_day"],
+            "contested": bool(row["contested"]), "first_date": row["first_day"] or None,
+            "last_date": row["last_day"] or None,
             # a story republished by several outlets supports the claim once
             "support": len({(s["actor"] or s["speaker"], s["story"]) for s in supporters}),
             "denial": len({(s["actor"] or s["speaker"], s["story"]) for s in deniers}),
@@ -191,7 +197,7 @@ def search(store: Store, text: str, *, limit: int | None = None, offset: int | N
         "attributions": store.one("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH ?",
                                   (query,))[0]}
     arts = store.all(
-        "SELECT a.id, a.title, a.url, a.day, a.source,"
+        "SELECT a.id, a.title, a.url, nullif(a.day, '') AS day, a.source,"
         " snippet(articles_fts, 1, char(2), char(3), '…', 16) AS marked"   # fts.HIT_START, fts.HIT_END
         " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
         " ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset))
@@ -216,7 +222,9 @@ def article(store: Store, article_id: int | str) -> dict[str, Any]:
     if row is None:
         raise NotFound("article", text)
     out = {k: row[k] for k in ("id", "key", "source", "format", "url", "title", "author", "site", "published",
-                               "date_method", "day", "text", "story_id", "model", "ingested_at")}
+                               "date_method", "day", "text", "story_id", "model", "ingested_at", "wire",
+                               "language")}
+    out["day"] = out["day"] or None   # undated: never shown as a date
     out["removals"] = json.loads(row["removals"])
     out["attributions"] = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.article_id = ? ORDER BY t.id",
                                                             (row["id"],))]

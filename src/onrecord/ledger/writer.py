@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 
 from ..article import Actor, Article, Attribution
 from ..attribution.stance import DENIAL_PHRASES
+from ..attribution.when import with_provenance
 from ..errors import NotFound, OnrecordError
 from ..ingest.document import Document, Failure
 from . import actors as actor_rules
@@ -55,13 +56,20 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# The day column of an undated article and its statements: never the ingest day (issue 18). The columns are NOT
+# NULL since migration 1, so undated is the empty string, which sorts before every date; queries turn it into
+# None and views show "undated".
+UNDATED_DAY = ""
+
+
 def day_of(published: str | None) -> str:
+    """The publication day of an ISO 8601 date, else UNDATED_DAY."""
     if published and _ISO_DAY.match(published):
         try:
             return date.fromisoformat(published[:10]).isoformat()
         except ValueError:
             pass
-    return datetime.now(UTC).date().isoformat()
+    return UNDATED_DAY
 
 
 def _storable(text: str) -> str:
@@ -152,13 +160,15 @@ class Ledger:
         if new_story:
             story_id = self.conn.execute("INSERT INTO stories (first_article) VALUES (NULL)").lastrowid
         day = day_of(doc.published)
+        article = with_provenance(article, doc)   # each statement's own day, counted from the publication date
         removals = json.dumps([[r.at, r.text, r.reason] for r in doc.removals], ensure_ascii=False)
         cur = self.conn.execute(
             "INSERT INTO articles (key, source, format, url, title, author, site, published, date_method, day, text,"
-            " text_hash, removals, minhash, story_id, model, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, doc.source, doc.format, doc.url, doc.title, doc.author, doc.site, doc.published, doc.date_method,
-             day, doc.text, text_hash(doc.text), removals, sig, story_id, model, now()))
+            " text_hash, removals, minhash, story_id, model, ingested_at, wire, language)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, doc.source, doc.format, doc.url, doc.title, doc.author, doc.site, doc.published,
+             doc.date_method or ("undated" if day == UNDATED_DAY else None),
+             day, doc.text, text_hash(doc.text), removals, sig, story_id, model, now(), doc.wire, doc.language))
         article_id = cur.lastrowid
         if new_story:
             self.conn.execute("UPDATE stories SET first_article = ? WHERE id = ?", (article_id, story_id))
@@ -297,20 +307,21 @@ class Ledger:
             actor_id = actor_ids.get(a.speaker.actor) if a.speaker.actor else None
             claim_id, claim_stance, link = self._claim_for(a, placed, affiliations.get(actor_id), day)
             placed.append((a, claim_id, claim_stance))
-            mention, cue, sentence = a.speaker.mention, a.cue, a.sentence
+            mention, cue, sentence, via = a.speaker.mention, a.cue, a.sentence, a.via
             cur = self.conn.execute(
                 "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
                 " content_start, content_end, parts, cue_text, cue_start, cue_end, mention_text, mention_start,"
                 " mention_end, speaker_name, speaker_kind, local_actor, actor_id, sentence_start, sentence_end, day,"
-                " story_id, claim_id, claim_stance, claim_link)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " story_id, claim_id, claim_stance, claim_link, via_text, via_start, via_end, said_on)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, a.id, a.kind, a.stance, a.rule, a.confidence, a.content.text, a.content.start,
                  a.content.end, json.dumps([list(p) for p in a.content.parts]),
                  cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
                  mention.text if mention else None, mention.start if mention else None,
                  mention.end if mention else None, a.speaker.name, a.speaker.kind, a.speaker.actor, actor_id,
                  sentence.start if sentence else None, sentence.end if sentence else None, day, story_id,
-                 claim_id, claim_stance, link))
+                 claim_id, claim_stance, link, via.text if via else None, via.start if via else None,
+                 via.end if via else None, a.said_on))
             self.conn.execute("INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
                               (cur.lastrowid, a.content.text, a.speaker.name or ""))
             if claim_id is not None:
@@ -424,7 +435,7 @@ class Ledger:
         supporters = {_who(r) for r in rows if r["claim_stance"] in SUPPORT}
         deniers = {_who(r) for r in rows if r["claim_stance"] == "deny"}
         contested = any(s != d for s in supporters for d in deniers)
-        days = [r["day"] for r in rows]
+        days = [r["day"] for r in rows if r["day"] != UNDATED_DAY] or [UNDATED_DAY]   # undated statements: no range
         self.conn.execute(
             "UPDATE claims SET contested = ?, n_attributions = ?, first_day = ?, last_day = ? WHERE id = ?",
             (int(contested), len(rows), min(days), max(days), claim_id))

@@ -22,21 +22,24 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 TABLE_SQL = {
     "attributions": (
-        "SELECT t.id AS attribution, t.article_id AS article, ar.url, ar.title, ar.site, t.day AS date, t.local_id,"
+        "SELECT t.id AS attribution, t.article_id AS article, ar.url, ar.title, ar.site, nullif(t.day, '') AS date,"
+        " ar.date_method, ar.wire, t.said_on, t.via_text AS via, t.local_id,"
         " t.kind, t.stance, t.claim_stance, t.rule, t.confidence, t.content_text AS content,"
         " t.content_start, t.content_end, t.cue_text AS cue, t.mention_text AS mention, t.speaker_name,"
         " t.speaker_kind, t.actor_id AS actor, act.name AS actor_name, t.claim_id AS claim, t.sentence_start,"
         " t.sentence_end, substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence"
         " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id"
         " WHERE t.id > ? ORDER BY t.id LIMIT ?"),
-    "claims": ("SELECT id, text, entities, first_day, last_day, contested, n_attributions FROM claims"
+    "claims": ("SELECT id, text, entities, nullif(first_day, '') AS first_day, nullif(last_day, '') AS last_day,"
+               " contested, n_attributions FROM claims"
                " WHERE id > ? ORDER BY id LIMIT ?"),
     "actors": ("SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
                " (SELECT group_concat(name, ' | ') FROM actor_names n WHERE n.actor_id = a.id AND is_title = 0)"
                " AS aliases,"
                " (SELECT group_concat(name, ' | ') FROM actor_names n WHERE n.actor_id = a.id AND is_title = 1)"
                " AS titles FROM actors a WHERE a.id > ? ORDER BY a.id LIMIT ?"),
-    "articles": ("SELECT id, key, source, format, url, title, author, site, published, date_method, day, story_id,"
+    "articles": ("SELECT id, key, source, format, url, title, author, site, wire, language, published, date_method,"
+                 " nullif(day, '') AS day, story_id,"
                  " text FROM articles WHERE id > ? ORDER BY id LIMIT ?"),
 }
 
@@ -148,7 +151,8 @@ def claimreview(store: Store) -> Iterator[dict[str, Any]]:
                 "itemReviewed": {
                     "@type": "Claim",
                     "author": _claimant(first) if first else None,
-                    "datePublished": c["first_date"],
+                    # an undated claim has no datePublished: the day it was read is no publication date
+                    **({"datePublished": c["first_date"]} if c["first_date"] else {"onrecord:date": "undated"}),
                     "appearance": [_appearance(s) for s in statements],
                 },
                 "reviewBody": _summary(c),
@@ -162,8 +166,10 @@ def _claimant(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def _appearance(s: dict[str, Any]) -> dict[str, Any]:
-    return {"@type": "CreativeWork", "url": s["url"], "name": s["title"], "datePublished": s["date"],
-            "author": _claimant(s), "text": s["sentence"], "onrecord:stance": s["claim_stance"]}
+    dated = {"datePublished": s["date"]} if s["date"] else {"onrecord:date": "undated"}
+    relay = {"onrecord:via": s["via"]} if s.get("via") else {}
+    return {"@type": "CreativeWork", "url": s["url"], "name": s["title"], **dated,
+            "author": _claimant(s), "text": s["sentence"], "onrecord:stance": s["claim_stance"], **relay}
 
 
 def _summary(c: dict[str, Any]) -> str:

@@ -192,7 +192,7 @@ def statement_rows(rows: Iterable[dict[str, Any]], show_speaker: bool) -> Markup
     its lookups and escapes."""
     out = []
     for s in rows:
-        cells = [f'<td class="date">{_text(s["date"])}</td>']
+        cells = [f'<td class="date">{_text(s["date"], "undated")}</td>']
         if show_speaker:
             name = _text(s["speaker"])
             cells.append(f'<td><a href="/actors/{int(s["actor"])}">{name or "unnamed"}</a></td>' if s["actor"]

@@ -36,7 +36,11 @@ class Statement(Model):
     url: str | None
     site: str | None
     source: str
-    date: str = Field(description="the article's day (YYYY-MM-DD; the ingest day when unknown)")
+    date: str | None = Field(description="the article's publication day (YYYY-MM-DD); null when undated")
+    date_method: str | None = Field(default=None, description="how the article's date was found")
+    said_on: str | None = Field(default=None, description="the day the statement was made, where the text says it")
+    via: str | None = Field(default=None, description="the outlet, agency or document the report says relayed it")
+    wire: str | None = Field(default=None, description="the wire credit of the article ('Reuters', 'AFP', …)")
     kind: AttributionKind
     stance: Stance
     cue: str | None
@@ -69,7 +73,9 @@ class ArticleSummary(Model):
     site: str | None
     source: str
     author: str | None
-    day: str
+    day: str | None = Field(description="the publication day (YYYY-MM-DD); null when undated")
+    date_method: str | None = Field(default=None, description="how the article's date was found")
+    wire: str | None = Field(default=None, description="the wire credit ('Reuters', 'AFP', …) of a wire story")
     story_id: int
     attributions: int = Field(description="how many attributions were found in it")
 
@@ -85,7 +91,9 @@ class Article(Model):
     site: str | None
     published: str | None
     date_method: str | None
-    day: str
+    day: str | None = Field(description="the publication day (YYYY-MM-DD); null when undated")
+    wire: str | None = Field(description="the wire credit ('Reuters', 'AFP', …) of a wire story")
+    language: str | None = Field(description="the article's language, where the input or metadata gives it")
     text: str = Field(description="the cleaned text every offset counts in")
     story_id: int
     model: str
@@ -125,7 +133,7 @@ class Merge(Model):
 
 
 class TimelineDay(Model):
-    day: str
+    day: str | None = Field(description="the publication day (YYYY-MM-DD); null when undated")
     stance: Stance
     n: int
 
@@ -133,8 +141,9 @@ class TimelineDay(Model):
 class Actor(ActorSummary):
     speakers_for_it: list[ActorSpeaker]
     merges: list[Merge]
-    timeline: list[TimelineDay]
-    statements: list[Statement] = Field(description="one page of statements, oldest first")
+    timeline: list[TimelineDay] = Field(description="statements per publication day; undated ones are not on it")
+    undated_statements: int = Field(description="statements from articles without a publication date")
+    statements: list[Statement] = Field(description="one page of statements, oldest first, undated ones last")
     limit: int
     offset: int
     next: str | None = Field(description="the next page of statements, relative to this server; null on the last")
@@ -145,8 +154,8 @@ class Claim(Model):
     text: str
     entities: list[str]
     contested: bool
-    first_date: str
-    last_date: str
+    first_date: str | None = Field(description="the first dated statement's day; null when every one is undated")
+    last_date: str | None
     support: int = Field(description="distinct speakers asserting it (a republished story counts once)")
     denial: int = Field(description="distinct speakers denying it (a republished story counts once)")
     supporters: list[Statement]
@@ -173,7 +182,7 @@ class SearchArticle(Model):
     id: int
     title: str | None
     url: str | None
-    day: str
+    day: str | None = Field(description="the publication day (YYYY-MM-DD); null when undated")
     source: str
     snippet: str = Field(description="plain text around the best matches")
     hits: list[list[int]] = Field(description="[start, end) of each matched word in the snippet")
