@@ -79,3 +79,113 @@ def test_store_a_ledger_made_before_migration_2_gets_the_timeline_index(tmp_path
             "EXPLAIN QUERY PLAN SELECT day, stance, count(*) FROM attributions WHERE actor_id = 1"
             " GROUP BY day, stance"))
         assert "COVERING INDEX attributions_actor_stance" in plan
+
+
+def _other_programs_file(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('shopping list')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_store_sqlite_file_of_another_program_is_refused_and_left_untouched(tmp_path, read_only):
+    db = tmp_path / "other.db"
+    _other_programs_file(db)
+    before = db.read_bytes()
+    with pytest.raises(LedgerError, match="SQLite file of another program") as caught:
+        Store.open(db, read_only=read_only)
+    assert "ingest" not in str(caught.value)         # the query commands must not suggest writing into it
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_store_empty_sqlite_file_read_only_says_no_ledger_yet(tmp_path):
+    db = tmp_path / "empty.db"
+    sqlite3.connect(db).close()
+    db.write_bytes(b"")
+    with pytest.raises(LedgerError, match="holds no ledger yet"):
+        Store.open(db, read_only=True)
+
+
+def _chattr(flag, *paths):
+    import shutil
+    import subprocess
+    if not shutil.which("chattr"):
+        return False
+    return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
+
+
+@pytest.fixture()
+def immutable(tmp_path):
+    """Marks paths immutable (chattr +i: refused even to root, unlike chmod) and clears the mark afterwards."""
+    marked = []
+
+    def mark(*paths):
+        if not _chattr("+i", *paths):
+            pytest.skip("chattr +i is not available here (needs root on ext4/xfs); chmod does not stop root")
+        marked.extend(paths)
+    yield mark
+    if marked:
+        _chattr("-i", *marked)
+
+
+def test_store_immutable_ledger_open_for_writing_is_one_line_error_up_front(tmp_path, immutable):
+    db = tmp_path / "l.db"
+    Store.open(db).close()
+    immutable(db)
+    with pytest.raises(LedgerError, match="cannot be written") as caught:
+        Store.open(db)
+    assert "\n" not in str(caught.value)
+    with Store.open(db, read_only=True) as store:           # the reading commands still work
+        assert store.counts()["articles"] == 0
+
+
+def test_store_ledger_in_a_read_only_folder_cannot_be_created_or_written(tmp_path, immutable):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Store.open(folder / "l.db").close()
+    immutable(folder)
+    with pytest.raises(LedgerError, match="cannot be created: the folder .* is read-only"):
+        Store.open(folder / "new.db")
+    with pytest.raises(LedgerError, match="cannot be written"):
+        Store.open(folder / "l.db")
+    with Store.open(folder / "l.db", read_only=True) as store:
+        assert store.counts()["articles"] == 0
+
+
+@pytest.fixture()
+def read_only_mount(tmp_path):
+    """A read-only bind mount of a folder holding a ledger: the case where mode=ro alone cannot open a WAL ledger
+    (SQLite cannot create its -shm there). Needs mount rights (root in a container that allows it), else skipped."""
+    import subprocess
+    source, target = tmp_path / "src", tmp_path / "mnt"
+    source.mkdir()
+    target.mkdir()
+    with Store.open(source / "l.db") as store:
+        with store.atomic():
+            store.execute("INSERT INTO stories (first_article) VALUES (1)")
+    if subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True).returncode:
+        pytest.skip("cannot bind-mount here (needs root with mount rights)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(target)], capture_output=True).returncode:
+            pytest.skip("cannot remount read-only here")
+        yield target
+    finally:
+        subprocess.run(["umount", str(target)], capture_output=True)
+
+
+def test_store_ledger_on_a_read_only_mount_opens_read_only_unable_to_open_no_more(read_only_mount):
+    with Store.open(read_only_mount / "l.db", read_only=True) as store:
+        assert store.counts()["stories"] == 1
+    with pytest.raises(LedgerError, match="cannot be written"):
+        Store.open(read_only_mount / "l.db")
+
+
+def test_store_file_name_with_uri_characters_opens_read_only(tmp_path):
+    db = tmp_path / "a?b#c%20.db"
+    Store.open(db).close()
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["articles"] == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == ["a?b#c%20.db"]
