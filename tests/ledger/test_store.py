@@ -109,28 +109,6 @@ def test_store_empty_sqlite_file_read_only_says_no_ledger_yet(tmp_path):
         Store.open(db, read_only=True)
 
 
-def _chattr(flag, *paths):
-    import shutil
-    import subprocess
-    if not shutil.which("chattr"):
-        return False
-    return subprocess.run(["chattr", flag, *map(str, paths)], capture_output=True).returncode == 0
-
-
-@pytest.fixture()
-def immutable(tmp_path):
-    """Marks paths immutable (chattr +i: refused even to root, unlike chmod) and clears the mark afterwards."""
-    marked = []
-
-    def mark(*paths):
-        if not _chattr("+i", *paths):
-            pytest.skip("chattr +i is not available here (needs root on ext4/xfs); chmod does not stop root")
-        marked.extend(paths)
-    yield mark
-    if marked:
-        _chattr("-i", *marked)
-
-
 def test_store_immutable_ledger_open_for_writing_is_one_line_error_up_front(tmp_path, immutable):
     db = tmp_path / "l.db"
     Store.open(db).close()
@@ -155,35 +133,17 @@ def test_store_ledger_in_a_read_only_folder_cannot_be_created_or_written(tmp_pat
         assert store.counts()["articles"] == 0
 
 
-@pytest.fixture()
-def read_only_mount(tmp_path):
-    """A read-only bind mount of a folder holding a ledger: the case where mode=ro alone cannot open a WAL ledger
-    (SQLite cannot create its -shm there). Needs mount rights (root in a container that allows it), else skipped."""
-    import subprocess
-    source, target = tmp_path / "src", tmp_path / "mnt"
+def test_store_ledger_on_a_read_only_mount_opens_read_only_unable_to_open_no_more(tmp_path, read_only_mount):
+    source = tmp_path / "src"
     source.mkdir()
-    target.mkdir()
     with Store.open(source / "l.db") as store:
         with store.atomic():
             store.execute("INSERT INTO stories (first_article) VALUES (1)")
-    if subprocess.run(["mount", "--bind", str(source), str(target)], capture_output=True).returncode:
-        pytest.skip("cannot bind-mount here (needs root with mount rights)")
-    try:
-        if subprocess.run(["mount", "-o", "remount,ro,bind", str(target)], capture_output=True).returncode:
-            pytest.skip("cannot remount read-only here")
-        yield target
-    finally:
-        import gc
-        gc.collect()           # a connection left open by a failed assertion would keep the mount busy
-        if subprocess.run(["umount", str(target)], capture_output=True).returncode:
-            subprocess.run(["umount", "-l", str(target)], capture_output=True)
-
-
-def test_store_ledger_on_a_read_only_mount_opens_read_only_unable_to_open_no_more(read_only_mount):
-    with Store.open(read_only_mount / "l.db", read_only=True) as store:
+    mounted = read_only_mount(source)
+    with Store.open(mounted / "l.db", read_only=True) as store:
         assert store.counts()["stories"] == 1
     with pytest.raises(LedgerError, match="cannot be written"):
-        Store.open(read_only_mount / "l.db")
+        Store.open(mounted / "l.db")
 
 
 def test_store_file_name_with_uri_characters_opens_read_only(tmp_path):

@@ -81,19 +81,6 @@ def interrupted(kept: str, rerun: str) -> None:
     print(f"onrecord: interrupted: {kept}; {rerun}", file=sys.stderr)
 
 
-class Tracker:
-    """A progress callback that remembers the last report it was given (what a Ctrl-C can say was kept)."""
-
-    def __init__(self, inner: Callable[[Any], None] | None = None) -> None:
-        self.inner = inner
-        self.last: Any = None
-
-    def __call__(self, report: Any) -> None:  # noqa: ANN401 - an IngestReport
-        self.last = report
-        if self.inner:
-            self.inner(report)
-
-
 def add_limit(parser: argparse.ArgumentParser, limit: int) -> None:
     parser.add_argument("--limit", type=checked(validation.parse_limit, "--limit"), default=limit, metavar="N",
                         help=f"rows per page, 1 to {validation.MAX_LIMIT} (default {limit})")

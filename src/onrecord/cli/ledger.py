@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..errors import OnrecordError
@@ -14,7 +15,6 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    Tracker,
     add_db,
     add_format,
     add_limit,
@@ -165,16 +165,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     workers = default_workers() if args.workers is None else args.workers
     check_installed(args.model)   # before the ledger file is created
     reporter = ProgressPrinter()
-    tracker = Tracker(reporter)
     # the ledger is opened (and checked to be writable) before anything is read or parsed
     with _open(args, read_only=False) as store:
+        before = store.counts()["articles"]
         try:
             # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
             report = ingest(args.paths, store, model=args.model, options=options, batch_size=args.batch_size,
-                            progress=tracker, workers=workers)
+                            progress=reporter, workers=workers)
         except KeyboardInterrupt:
             reporter.done()
-            return _interrupted(args.db, tracker.last, "ingest")
+            return interrupted_run(store, before, "ingest")
         counts = store.counts()
     reporter.done()
     return summarise(args, report, counts, "failed")
@@ -200,10 +200,12 @@ def summarise(args: argparse.Namespace, report, counts: dict[str, int], failed: 
     return EXIT_FAILED if report.failures else EXIT_OK
 
 
-def _interrupted(db: str, report, command: str) -> int:  # noqa: ANN001 - the last IngestReport, or None
-    added = report.added if report else 0
-    interrupted(f"{added} article(s) committed to {db} before Ctrl-C are kept (the batch in progress was rolled "
-                f"back)", f"run the same onrecord {command} again to resume: stored articles are skipped")
+def interrupted_run(store, before: int, command: str) -> int:  # noqa: ANN001 - a writable Store
+    """What a run stopped by Ctrl-C kept: the batches committed (counted in the ledger itself, so the figure is
+    exact whenever the signal came); the batch in progress was rolled back."""
+    kept = store.counts()["articles"] - before
+    interrupted(f"{kept} article(s) committed to {store.path} before Ctrl-C are kept (the batch in progress was "
+                f"rolled back)", f"run the same onrecord {command} again to resume: stored articles are skipped")
     return EXIT_INTERRUPTED
 
 
@@ -336,6 +338,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise OnrecordError("export --format parquet needs --out FILE.parquet")
     if args.out:
         export.check_out(args.out, args.force)      # before the ledger is read: a wrong path fails at once
+        if os.path.exists(args.out) and os.path.exists(args.db) and os.path.samefile(args.out, args.db):
+            raise OnrecordError(f"{args.out}: is the ledger itself; name another file for the export")
     with _open(args) as store:
         if not args.out:
             n = export.write(store, args.format, args.table, sys.stdout)

@@ -9,7 +9,6 @@ from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    Tracker,
     add_db,
     add_summary_format,
     error,
@@ -102,16 +101,16 @@ def cmd_load(args: argparse.Namespace) -> int:
     from ..batch.runner import ProgressPrinter
     from ..ledger.load import load
     from ..ledger.store import Store
-    from .ledger import _interrupted, summarise
+    from .ledger import interrupted_run, summarise
 
     reporter = ProgressPrinter()
-    tracker = Tracker(reporter)
     with Store.open(args.db) as store:
+        before = store.counts()["articles"]
         try:
-            report = load(args.directory, store, batch_size=args.batch_size, progress=tracker)
+            report = load(args.directory, store, batch_size=args.batch_size, progress=reporter)
         except KeyboardInterrupt:
             reporter.done()
-            return _interrupted(args.db, tracker.last, "ledger load")
+            return interrupted_run(store, before, "ledger load")
         counts = store.counts()
     reporter.done()
     # as ingest: the inputs that gave no article are listed, kept in the ledger's errors, and make the exit code 1
