@@ -23,7 +23,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                         description="Print every attribution in each input, with exact character offsets.")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="text file, directory of .txt files, or - for stdin")
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json",
-                    help="json: one object for one input (one line each for several); jsonl; table")
+                    help="json (default): one object for one input (one line each for several); jsonl; table")
     ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ex.set_defaults(run=cmd_extract)
 
