@@ -103,3 +103,18 @@ def test_cli_extract_a_folder_without_text_files_is_one_line_not_silence(tmp_pat
     assert out == ""
     assert err.strip().splitlines() == [f"onrecord: error: {tmp_path / 'empty'}: is a folder with no text files "
                                         "(.md, .text, .txt) in it"]
+
+
+@pytest.mark.parametrize("option", [["--baseline", "textacy"], ["--errors", "out.jsonl"]])
+def test_cli_eval_wire_refuses_polnear_only_options_instead_of_ignoring_them(capsys, option):
+    assert main(["eval", "wire", str(ROOT / "tests" / "fixtures" / "wire"), *option]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"onrecord: error: eval wire: {option[0]} is for polnear only (wire copy is scored by speaker and "
+                   "denial, with no baseline and no error file); leave it out")
+
+
+def test_cli_eval_help_describes_both_corpora(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "polnear: a PolNeAR split" in out and "wire: hand-labelled articles" in out
