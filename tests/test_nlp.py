@@ -52,3 +52,15 @@ def test_nlp_parse_many_reports_each_chunk_of_a_long_text_and_nothing_for_a_shor
                            on_chunk=lambda *call: calls.append(call)))
     assert [d.text for d in docs] == ["A short note, the clerk said.", long_text]
     assert calls == [(1, 0, 3), (1, 1, 3), (1, 2, 3), (1, 3, 3)]
+
+
+@pytest.mark.parametrize(("lengths", "expected"), [
+    ([3_000] * 40, 26),              # news articles: close to the batch size asked for
+    ([1_000] * 40, 32),              # short items: the batch size asked for
+    ([20_000] * 45, 4),              # a 900,000-character text's chunks: four at a time (2,060 MB peak at 32)
+    ([90_000], 1),                   # one piece over the budget still parses
+    ([], 32),
+])
+def test_nlp_pipe_batch_caps_the_characters_parsed_at_once_for_memory(lengths, expected):
+    from onrecord.nlp import pipe_batch
+    assert pipe_batch(["x" * n for n in lengths], 32) == expected
