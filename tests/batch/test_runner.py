@@ -34,9 +34,9 @@ def _follow(steps: list[tuple[float, int]], chunks: int = 45) -> list[str]:
     ([(1.0, 1), (2.0, 2), (3.0, 3)], []),
     # a long parse: a line once five seconds have passed, then every five seconds, then the end
     ([(4.0, 1), (6.0, 2), (8.0, 3), (11.5, 4), (12.0, 45)],
-     ["onrecord: parsing big.txt: 2/45 chunks, 6 s so far, about 129 s left",
-      "onrecord: parsing big.txt: 4/45 chunks, 12 s so far, about 118 s left",
-      "onrecord: parsing big.txt: 45/45 chunks, 12 s so far, done"]),
+     ["onrecord: parsing big.txt: 2/45 chunks, 6 s so far",
+      "onrecord: parsing big.txt: 4/45 chunks, 12 s so far",
+      "onrecord: parsed big.txt: 45 chunks in 12 s; finding its attributions"]),
 ], ids=["quick", "long"])
 def test_runner_chunk_printer_follows_a_long_parse_and_stays_quiet_on_a_quick_one(steps, expected):
     assert _follow(steps) == expected
@@ -51,4 +51,4 @@ def test_runner_chunk_printer_on_a_terminal_replaces_the_progress_bar_line():
     printer("big.txt", 0, 3)
     clock.now += 6
     printer("big.txt", 1, 3)
-    assert stream.getvalue() == "\ronrecord: parsing big.txt: 1/3 chunks, 6 s so far, about 12 s left\x1b[K\n"
+    assert stream.getvalue() == "\ronrecord: parsing big.txt: 1/3 chunks, 6 s so far\x1b[K\n"

@@ -234,7 +234,7 @@ class ProgressPrinter:
 
 
 class ChunkPrinter:
-    """A line on ``stream`` while one long text parses: its chunks parsed out of all, the time so far and an ETA.
+    """A line on ``stream`` while one long text parses: its chunks parsed out of all and the time so far.
 
     A 900,000-character text is 45 chunks of 20,000 characters and minutes of parsing: without it a run sat silent
     that long. A text parsed within ``after`` seconds prints nothing; then a line every ``every`` seconds, and one
@@ -256,9 +256,9 @@ class ChunkPrinter:
         waited = now - self.started
         due = (not self.printed and waited >= self.after) or (self.printed and now - self.last >= self.every)
         if due or (self.printed and parsed == chunks):
-            left = waited / parsed * (chunks - parsed)
-            line = (f"onrecord: parsing {source}: {parsed}/{chunks} chunks, {waited:.0f} s so far"
-                    + (f", about {left:.0f} s left" if parsed < chunks else ", done"))
+            # no ETA: chunks come out of the parser a batch at a time, so the first figures would mislead
+            line = (f"onrecord: parsing {source}: {parsed}/{chunks} chunks, {waited:.0f} s so far" if parsed < chunks
+                    else f"onrecord: parsed {source}: {chunks} chunks in {waited:.0f} s; finding its attributions")
             # on a terminal the line replaces the progress bar, which the next batch draws again below it
             self.stream.write(f"\r{line}\x1b[K\n" if self.tty else line + "\n")
             self.stream.flush()
