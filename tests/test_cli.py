@@ -172,3 +172,18 @@ def test_cli_extract_metadata_and_dateline(tmp_path, capsys):
 def test_cli_extract_date_for_the_run_must_be_a_date(capsys):
     assert main(["extract", str(EXAMPLE), "--date", "last week"]) == 2
     assert "--date 'last week'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--baseline", "textacy"], ["--errors", "out.jsonl"]])
+def test_cli_eval_wire_refuses_polnear_only_options_instead_of_ignoring_them(capsys, option):
+    assert main(["eval", "wire", str(ROOT / "tests" / "fixtures" / "wire"), *option]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (f"onrecord: error: eval wire: {option[0]} is for polnear only (wire copy is scored by speaker and "
+                   "denial, with no baseline and no error file); leave it out")
+
+
+def test_cli_eval_help_describes_both_corpora(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "polnear: a PolNeAR split" in out and "wire: hand-labelled articles" in out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -23,15 +23,17 @@ class Extractor:
     def extract(self, text: str, source: str = "<text>") -> Article:
         return next(self.extract_many([(source, text)]))
 
-    def extract_many(self, items: Iterable[tuple[str, str]], batch_size: int = 32) -> Iterator[Article]:
+    def extract_many(self, items: Iterable[tuple[str, str]], batch_size: int = 32,
+                     on_chunk: Callable[[str, int, int], None] | None = None) -> Iterator[Article]:
         """(source, text) pairs in, one Article per pair out, in order; InputError for a text over MAX_TEXT_CHARS
-        (checked before anything is parsed)."""
+        (checked before anything is parsed). ``on_chunk(source, parsed, chunks)`` follows a long text's parse."""
         items = list(items)
         for source, text in items:
             problem = too_long(text)
             if problem:
                 raise InputError(source, problem)
-        docs = parse_many(self.nlp, (text for _source, text in items), batch_size=batch_size)
+        hook = (lambda i, done, total: on_chunk(items[i][0], done, total)) if on_chunk else None
+        docs = parse_many(self.nlp, (text for _source, text in items), batch_size=batch_size, on_chunk=hook)
         for (source, text), doc in zip(items, docs):
             attributions, actors = attribute_doc(doc)
             yield Article(source, len(text), tuple(attributions), tuple(actors))

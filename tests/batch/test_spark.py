@@ -84,7 +84,8 @@ def test_spark_gives_exactly_the_attributions_of_the_local_path(tables, corpus, 
 def test_ledger_load_builds_the_ledger_ingest_builds_and_twice_changes_nothing(tables, corpus, twins, tmp_path,
                                                                              capsys):
     loaded, ingested = tmp_path / "loaded.db", tmp_path / "ingested.db"
-    assert main(["ledger", "load", str(tables), "--db", str(loaded)]) == 0
+    # the tables hold one failure (ports.jsonl:13): load exits 1 on it, as ingest does on the same inputs
+    assert main(["ledger", "load", str(tables), "--db", str(loaded)]) == 1
     assert "added 23 article(s)" in capsys.readouterr().out
     assert main(["ingest", str(corpus), str(twins[1]), "--db", str(ingested), "--workers", "1"]) == 1
     a, b = snapshot(loaded), snapshot(ingested)

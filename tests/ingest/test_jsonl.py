@@ -41,7 +41,7 @@ def test_jsonl_dump_with_custom_fields_and_one_bad_line(fixtures):
 def test_jsonl_default_fields_are_the_logical_names_and_missing_text_field_is_named(fixtures):
     out = _read(fixtures / "dump.jsonl")
     assert [x.reason for x in out if isinstance(x, Failure)][0] == \
-        "has no 'text' field; name the text field in ReadOptions.fields['text']"
+        "has no 'text' field; name the field holding the article text with --field text=NAME"
     record = {"text": "Prices rose again in March, the statistics office said.", "title": "Prices rise",
               "url": "https://x.example/p", "published": 1710408600, "source": "X News", "author": "Jo Li"}
     doc = parse_line(json.dumps(record), "d.jsonl:1", ReadOptions().fields)
@@ -64,7 +64,7 @@ def test_jsonl_each_bad_line_is_its_own_failure_with_its_line_number(tmp_path):
     assert [(x.source.rsplit(":", 1)[1], x.reason if isinstance(x, Failure) else x.text) for x in out] == [
         ("1", "A good first article about the harbour."),
         ("2", "is a JSON array, not an object"),
-        ("4", "has no 'text' field; name the text field in ReadOptions.fields['text']"),
+        ("4", "has no 'text' field; name the field holding the article text with --field text=NAME"),
         ("5", "no article text found (field 'text' is empty)"),
         ("6", "field 'text' is a JSON number, not a string"),
         ("7", "is not valid UTF-8 (byte 13: b'\\xe9'); convert it to UTF-8"),

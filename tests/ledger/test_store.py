@@ -105,3 +105,76 @@ def test_store_migration_undates_articles_given_the_ingest_day(tmp_path):
             ("", "undated"), ("2016-09-30", None)]
         assert [r[0] for r in store.all("SELECT day FROM attributions ORDER BY id")] == ["", "2016-09-30"]
         assert tuple(store.one("SELECT first_day, last_day FROM claims")) == ("2016-09-30", "2016-09-30")
+
+
+def _other_programs_file(path):
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("INSERT INTO notes (body) VALUES ('shopping list')")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_store_sqlite_file_of_another_program_is_refused_and_left_untouched(tmp_path, read_only):
+    db = tmp_path / "other.db"
+    _other_programs_file(db)
+    before = db.read_bytes()
+    with pytest.raises(LedgerError, match="SQLite file of another program") as caught:
+        Store.open(db, read_only=read_only)
+    assert "ingest" not in str(caught.value)         # the query commands must not suggest writing into it
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
+def test_store_empty_sqlite_file_read_only_says_no_ledger_yet(tmp_path):
+    db = tmp_path / "empty.db"
+    sqlite3.connect(db).close()
+    db.write_bytes(b"")
+    with pytest.raises(LedgerError, match="holds no ledger yet"):
+        Store.open(db, read_only=True)
+
+
+def test_store_immutable_ledger_open_for_writing_is_one_line_error_up_front(tmp_path, immutable):
+    db = tmp_path / "l.db"
+    Store.open(db).close()
+    immutable(db)
+    with pytest.raises(LedgerError, match="cannot be written") as caught:
+        Store.open(db)
+    assert "\n" not in str(caught.value)
+    with Store.open(db, read_only=True) as store:           # the reading commands still work
+        assert store.counts()["articles"] == 0
+
+
+def test_store_ledger_in_a_read_only_folder_cannot_be_created_or_written(tmp_path, immutable):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    Store.open(folder / "l.db").close()
+    immutable(folder)
+    with pytest.raises(LedgerError, match="cannot be created: the folder .* is read-only"):
+        Store.open(folder / "new.db")
+    with pytest.raises(LedgerError, match="cannot be written"):
+        Store.open(folder / "l.db")
+    with Store.open(folder / "l.db", read_only=True) as store:
+        assert store.counts()["articles"] == 0
+
+
+def test_store_ledger_on_a_read_only_mount_opens_read_only_unable_to_open_no_more(tmp_path, read_only_mount):
+    source = tmp_path / "src"
+    source.mkdir()
+    with Store.open(source / "l.db") as store:
+        with store.atomic():
+            store.execute("INSERT INTO stories (first_article) VALUES (1)")
+    mounted = read_only_mount(source)
+    with Store.open(mounted / "l.db", read_only=True) as store:
+        assert store.counts()["stories"] == 1
+    with pytest.raises(LedgerError, match="cannot be written"):
+        Store.open(mounted / "l.db")
+
+
+def test_store_file_name_with_uri_characters_opens_read_only(tmp_path):
+    db = tmp_path / "a?b#c%20.db"
+    Store.open(db).close()
+    with Store.open(db, read_only=True) as store:
+        assert store.counts()["articles"] == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".db") == ["a?b#c%20.db"]

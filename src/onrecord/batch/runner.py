@@ -150,7 +150,7 @@ def ingest(paths: Sequence[str], store: Store, extract_many: ExtractMany | None 
     when the input is too small to be worth starting them)."""
     options = options or ReadOptions()
     if extract_many is None:
-        extract_many = _lazy_extractor(model)
+        extract_many = _lazy_extractor(model, getattr(progress, "chunk", None))
     if workers > 1:
         from .workers import ingest_parallel
         return ingest_parallel(paths, store, extract_many, model=model, options=options, batch_size=batch_size,
@@ -165,11 +165,12 @@ def ingest(paths: Sequence[str], store: Store, extract_many: ExtractMany | None 
     return run.finish()
 
 
-def _lazy_extractor(model: str) -> ExtractMany:
+def _lazy_extractor(model: str, on_chunk: Callable[[str, int, int], None] | None = None) -> ExtractMany:
     def extract_many(items: list[tuple[str, str]]) -> Iterable[Article]:
         from ..nlp import DEFAULT_MODEL
         from ..pipeline import Extractor
-        return Extractor(model or DEFAULT_MODEL).extract_many(items)    # the model is cached per process
+        # the model is cached per process
+        return Extractor(model or DEFAULT_MODEL).extract_many(items, on_chunk=on_chunk)
     return extract_many
 
 
@@ -194,6 +195,7 @@ class ProgressPrinter:
         self.width = width
         self.last = time.monotonic()      # a short run prints no progress lines, only its summary
         self.drawn = False
+        self.chunks = ChunkPrinter(self.stream)
 
     def __call__(self, report: IngestReport) -> None:
         now = time.monotonic()
@@ -225,6 +227,42 @@ class ProgressPrinter:
     def done(self) -> None:
         if self.tty and self.drawn:
             self.stream.write("\n")
+
+    def chunk(self, source: str, parsed: int, chunks: int) -> None:
+        """Where a long text's parse stands (see :class:`ChunkPrinter`)."""
+        self.chunks(source, parsed, chunks)
+
+
+class ChunkPrinter:
+    """A line on ``stream`` while one long text parses: its chunks parsed out of all and the time so far.
+
+    A 900,000-character text is 45 chunks of 20,000 characters and minutes of parsing: without it a run sat silent
+    that long. A text parsed within ``after`` seconds prints nothing; then a line every ``every`` seconds, and one
+    at the end."""
+
+    def __init__(self, stream: TextIO | None = None, after: float = 5.0, every: float = 5.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream or sys.stderr
+        self.after, self.every, self.clock = after, every, clock
+        self.tty = self.stream.isatty()
+        self.started = self.last = 0.0
+        self.printed = False
+
+    def __call__(self, source: str, parsed: int, chunks: int) -> None:
+        now = self.clock()
+        if parsed == 0:                         # the text's parse starts
+            self.started, self.last, self.printed = now, now, False
+            return
+        waited = now - self.started
+        due = (not self.printed and waited >= self.after) or (self.printed and now - self.last >= self.every)
+        if due or (self.printed and parsed == chunks):
+            # no ETA: chunks come out of the parser a batch at a time, so the first figures would mislead
+            line = (f"onrecord: parsing {source}: {parsed}/{chunks} chunks, {waited:.0f} s so far" if parsed < chunks
+                    else f"onrecord: parsed {source}: {chunks} chunks in {waited:.0f} s; finding its attributions")
+            # on a terminal the line replaces the progress bar, which the next batch draws again below it
+            self.stream.write(f"\r{line}\x1b[K\n" if self.tty else line + "\n")
+            self.stream.flush()
+            self.last, self.printed = now, True
 
 
 def eta(report: IngestReport) -> str:

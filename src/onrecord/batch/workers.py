@@ -49,10 +49,14 @@ ExtractFactory = Callable[[str], ExtractMany]
 
 
 def model_extractor(model: str) -> ExtractMany:
-    """What each worker extracts with: the spaCy pipeline ``model``, loaded once in that process."""
+    """What each worker extracts with: the spaCy pipeline ``model``, loaded once in that process. A long text's
+    parse is followed on the worker's stderr (the terminal's), as it is in one process."""
+    from functools import partial
+
     from ..nlp import DEFAULT_MODEL
     from ..pipeline import Extractor
-    return Extractor(model or DEFAULT_MODEL).extract_many
+    from .runner import ChunkPrinter
+    return partial(Extractor(model or DEFAULT_MODEL).extract_many, on_chunk=ChunkPrinter())
 
 
 # -- inside a worker ------------------------------------------------------------------------------------------------

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import OnrecordError
 from . import extract, ledger, scale, web
-from .common import EXIT_OK, EXIT_USAGE, error
+from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, error
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="onrecord", description="Who said what, who denies it, and about whom.")
+    parser = Parser(prog="onrecord", description="Who said what, who denies it, and about whom.")
     parser.add_argument("--version", action="version", version=f"onrecord {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract.add_commands(sub)
@@ -39,7 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        print("onrecord: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
 

@@ -7,10 +7,13 @@ import json
 import shutil
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
+from .. import validation
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 
 
 def error(message: str) -> None:
@@ -37,18 +40,61 @@ def printable(text: str) -> str:
     return "".join(c.encode("unicode_escape").decode("ascii") if _unsafe(c) else c for c in text)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with onrecord's one-line errors: a bad argument is one line on stderr and exit 2 (the usage is
+    what ``--help`` prints, not a second line of the error). Subcommand parsers inherit the class."""
+
+    def error(self, message: str) -> Any:  # noqa: ANN401 - never returns
+        error(f"{message}; see: {self.prog} --help")
+        sys.exit(EXIT_USAGE)
+
+
+def checked(parse: Callable[..., Any], *extra: Any) -> Callable[[str], Any]:
+    """An argparse ``type`` from a parse_* function of :mod:`onrecord.validation`, the layer the web and API use,
+    so ``--limit 0`` is refused here as ``?limit=0`` is there."""
+    def convert(text: str) -> Any:  # noqa: ANN401 - whatever ``parse`` returns
+        try:
+            return parse(text, *extra)
+        except validation.InvalidValue as exc:
+            raise argparse.ArgumentTypeError(f"{exc.problem} (got {text[:60]!r})") from None
+    convert.__name__ = getattr(parse, "__name__", "value").removeprefix("parse_")
+    return convert
+
+
 def add_db(parser: argparse.ArgumentParser) -> None:
     from ..ledger.store import DEFAULT_DB
     parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"ledger file (default ./{DEFAULT_DB})")
 
 
-def add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
+def add_format(parser: argparse.ArgumentParser, what: str = "") -> None:
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help=f"table (default) or json{what}")
+
+
+def add_summary_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="the summary on stdout: one line of text (default) or one JSON object (json)")
+
+
+def interrupted(kept: str, rerun: str) -> None:
+    """The one line a run stopped by Ctrl-C leaves on stderr: what it kept, and how to go on."""
+    print(f"onrecord: interrupted: {kept}; {rerun}", file=sys.stderr)
+
+
+def add_limit(parser: argparse.ArgumentParser, limit: int) -> None:
+    parser.add_argument("--limit", type=checked(validation.parse_limit, "--limit"), default=limit, metavar="N",
+                        help=f"rows per page, 1 to {validation.MAX_LIMIT} (default {limit})")
 
 
 def add_page(parser: argparse.ArgumentParser, limit: int = 50) -> None:
-    parser.add_argument("--limit", type=int, default=limit, help=f"rows per page (default {limit}, at most 500)")
-    parser.add_argument("--offset", type=int, default=0, help="rows to skip (for the next page)")
+    add_limit(parser, limit)
+    parser.add_argument("--offset", type=checked(validation.parse_offset, "--offset"), default=0, metavar="N",
+                        help="rows to skip, for the next page (default 0)")
+
+
+def positive(name: str) -> Callable[[str], int]:
+    """An argparse ``type`` for a count of 1 or more (``--batch-size``, ``--workers``)."""
+    return checked(validation.parse_positive, name)
 
 
 def print_json(data: Any) -> None:

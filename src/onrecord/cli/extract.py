@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..article import Article
 from ..batch.runner import batches
-from ..errors import InputError
+from ..errors import InputError, OnrecordError
 from ..ingest.document import Document, Failure
 from ..ingest.reader import STDIN
 from ..models import DEFAULT_MODEL, check_installed
@@ -34,8 +34,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                     "per document (an HTML page, a JSONL line, a WARC response, a feed entry).")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="file or directory (recursive), or - for stdin text")
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="json",
-                    help="json: one object for one article (one line each for several); jsonl; table "
-                         "(default json)")
+                    help="json (default): one object for one article (one line each for several); jsonl; table")
     ex.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ex.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
                     help="JSONL field name, as for ingest (default: the names themselves)")
@@ -47,14 +46,20 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ex.set_defaults(run=cmd_extract)
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
-                        description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
+                        description="Score onrecord on an annotated corpus read by path. polnear: a PolNeAR split "
+                                    "(brat standoff: text/ and attributions/), scored exact, partial, source and "
+                                    "cue F1, optionally next to a baseline. wire: hand-labelled articles "
+                                    "(NN-name.txt + NN-name.gold.json), scored as the share of gold attributions "
+                                    "found with the right resolved speaker and of denials read as deny.")
     ev.add_argument("corpus", choices=("polnear", "wire"),
                     help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
                     help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
-    ev.add_argument("--errors", metavar="OUT.jsonl", help="write every false positive and false negative here")
-    ev.add_argument("--format", choices=("table", "json"), default="table")
-    ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
+    ev.add_argument("--errors", metavar="OUT.jsonl",
+                    help="polnear only: write every false positive and false negative here")
+    ev.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
+    ev.add_argument("--baseline", choices=("textacy",),
+                    help="polnear only: also score a peer (textacy) on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     ev.set_defaults(run=cmd_eval)
 
@@ -113,6 +118,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     split = Path(args.split_dir)
     if args.corpus == "wire":
+        for option, value in (("--baseline", args.baseline), ("--errors", args.errors)):
+            if value:
+                raise OnrecordError(f"eval wire: {option} is for polnear only (wire copy is scored by speaker and "
+                                    "denial, with no baseline and no error file); leave it out")
         return _eval_wire(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")

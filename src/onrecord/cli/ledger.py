@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..errors import OnrecordError
 from ..models import DEFAULT_MODEL, check_installed
+from ..validation import parse_id
+from ..views.export import FORMATS as EXPORT_FORMATS
+from ..views.export import TABLES as EXPORT_TABLES
 from .common import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     add_db,
     add_format,
+    add_limit,
     add_page,
+    add_summary_format,
+    checked,
     error,
+    interrupted,
+    positive,
     print_json,
     printable,
     shorten,
@@ -21,12 +31,15 @@ from .common import (
 )
 from .reading import add_provenance, provenance_options
 
+KINDS = ("person", "organization", "place", "group", "unknown")
+
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="read articles (txt, html, jsonl, warc, rss/atom) into the SQLite ledger",
                        description="Read articles, extract attributions and store them in the ledger. Already "
                                    "stored articles are skipped, so a re-run completes an interrupted one.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="file or directory (recursive); - for stdin text")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file or directory (recursive); - for stdin (text, or "
+                                                            "JSONL when every line is a JSON object)")
     add_db(p)
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
     p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
@@ -34,26 +47,36 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                         "published, source, author)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
     add_provenance(p)
-    p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
+    p.add_argument("--batch-size", type=positive("--batch-size"), default=64, metavar="N",
+                   help="articles per transaction (default 64)")
+    p.add_argument("--workers", type=positive("--workers"), default=None, metavar="N",
                    help="extraction processes, one model each (default: all cores); 1 extracts in this process")
+    add_summary_format(p)
     p.set_defaults(run=cmd_ingest)
 
-    p = sub.add_parser("actors", help="list actors, most quoted first")
+    p = sub.add_parser("actors", help="list actors, most quoted first",
+                       description="List the ledger's actors (people, organisations, places, groups), most quoted "
+                                   "first, with the number of statements, aliases and titles.")
     add_db(p)
     add_format(p)
     add_page(p)
-    p.add_argument("--kind", choices=("person", "organization", "place", "group", "unknown"))
+    p.add_argument("--kind", choices=KINDS, metavar="KIND",
+                   help=f"only actors of this kind: {', '.join(KINDS)} (default: every kind)")
     p.set_defaults(run=cmd_actors)
 
-    p = sub.add_parser("actor", help="one actor: identity, merges and every statement, oldest first")
-    p.add_argument("name", metavar="NAME_OR_ID")
+    p = sub.add_parser("actor", help="one actor: identity, merges and every statement, oldest first",
+                       description="Show one actor: aliases, titles, affiliation and whom it speaks for; how each "
+                                   "article's mention was merged into it, with the LINK number 'onrecord split' "
+                                   "takes; and every statement, oldest first.")
+    p.add_argument("name", metavar="NAME_OR_ID", help="the actor's id, or a name or alias it is known by")
     add_db(p)
     add_format(p)
     add_page(p, limit=500)
     p.set_defaults(run=cmd_actor)
 
-    p = sub.add_parser("claims", help="claims with who asserts and who denies them")
+    p = sub.add_parser("claims", help="claims with who asserts and who denies them",
+                       description="List claims, most recent first, each with who asserts it, who denies it and "
+                                   "who otherwise speaks of it (counted by distinct speaker and story).")
     add_db(p)
     add_format(p)
     add_page(p, limit=20)
@@ -61,31 +84,43 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--about", metavar="ENTITY", help="only claims mentioning this entity (name or alias)")
     p.set_defaults(run=cmd_claims)
 
-    p = sub.add_parser("claim", help="one claim with its supporters and deniers")
-    p.add_argument("claim_id", metavar="ID")
+    p = sub.add_parser("claim", help="one claim with its supporters and deniers",
+                       description="Show one claim: its dates and every statement asserting, denying or "
+                                   "otherwise touching it, with speaker, cue, article and sentence.")
+    p.add_argument("claim_id", metavar="ID", type=checked(parse_id, "ID"),
+                   help="the claim's number, as 'onrecord claims' lists it")
     add_db(p)
     add_format(p)
     p.set_defaults(run=cmd_claim)
 
-    p = sub.add_parser("search", help="full-text search over articles and attributions (SQLite FTS5)")
-    p.add_argument("text", metavar="TEXT")
+    p = sub.add_parser("search", help="full-text search over articles and attributions (SQLite FTS5)",
+                       description="Find articles (title and text) and attributions (content and speaker) "
+                                   "holding every word of TEXT, best matches first (SQLite FTS5).")
+    p.add_argument("text", metavar="TEXT", help="the words to find (quote several: onrecord search 'grain corridor')")
     add_db(p)
     add_format(p)
-    p.add_argument("--limit", type=int, default=20)
+    add_limit(p, 20)
     p.set_defaults(run=cmd_search)
 
-    p = sub.add_parser("errors", help="inputs that could not be ingested, and why")
+    p = sub.add_parser("errors", help="inputs that could not be ingested, and why",
+                       description="List the inputs (files, lines, records) that gave no article: source, reason, "
+                                   "when last seen and how many times, most recent first.")
     add_db(p)
     add_format(p)
     add_page(p)
     p.set_defaults(run=cmd_errors)
 
-    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet or ClaimReview JSON-LD")
+    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet or ClaimReview JSON-LD",
+                       description="Write one table of the ledger as JSONL, CSV or Parquet, or every claim as "
+                                   "schema.org ClaimReview JSON-LD, to standard output or to --out (an existing "
+                                   "file is only replaced with --force).")
     add_db(p)
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "claimreview"), default="jsonl")
-    p.add_argument("--table", choices=("attributions", "claims", "actors", "articles"), default="attributions",
+    p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl",
+                   help=f"{', '.join(EXPORT_FORMATS)} (default jsonl; parquet needs --out)")
+    p.add_argument("--table", choices=EXPORT_TABLES, default="attributions",
                    help="which table (jsonl, csv, parquet; default attributions)")
     p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists (by default it is refused)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("backup", help="copy the ledger consistently into a new file, even while ingest writes",
@@ -95,8 +130,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("out", metavar="OUT", help="the new file (never overwritten)")
     p.set_defaults(run=cmd_backup)
 
-    p = sub.add_parser("split", help="undo a wrong actor merge (LINK from 'onrecord actor NAME' merges)")
-    p.add_argument("link", type=int, metavar="LINK")
+    p = sub.add_parser("split", help="undo a wrong actor merge (LINK from 'onrecord actor NAME' merges)",
+                       description="Undo a wrong actor merge: the mention behind merge link LINK becomes an actor "
+                                   "of its own, its statements move with it, and its name never joins the old "
+                                   "actor again (the ledger is written).")
+    p.add_argument("link", type=checked(parse_id, "LINK"), metavar="LINK",
+                   help="the merge link's number, from the merges 'onrecord actor NAME' lists")
     add_db(p)
     add_format(p)
     p.set_defaults(run=cmd_split)
@@ -126,24 +165,50 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
     workers = default_workers() if args.workers is None else args.workers
-    if workers < 1:
-        raise OnrecordError(f"--workers {workers}: expected 1 or more")
     check_installed(args.model)   # before the ledger file is created
     reporter = ProgressPrinter()
+    # the ledger is opened (and checked to be writable) before anything is read or parsed
     with _open(args, read_only=False) as store:
-        # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
-        report = ingest(args.paths, store, model=args.model, options=options, batch_size=max(1, args.batch_size),
-                        progress=reporter, workers=workers)
+        before = store.counts()["articles"]
+        try:
+            # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
+            report = ingest(args.paths, store, model=args.model, options=options, batch_size=args.batch_size,
+                            progress=reporter, workers=workers)
+        except KeyboardInterrupt:
+            reporter.done()
+            return interrupted_run(store, before, "ingest")
         counts = store.counts()
     reporter.done()
+    return summarise(args, report, counts, "failed")
+
+
+def summarise(args: argparse.Namespace, report, counts: dict[str, int], failed: str) -> int:  # noqa: ANN001
+    """The summary of an ingest or a load: failures one line each on stderr, then one line or one JSON object on
+    stdout; exit 1 when any input gave no article."""
     for failure in report.failures:
         error(f"{failure.source}: {failure.reason}")
-    print(f"{args.db}: added {report.added} article(s) with {report.attributions} attribution(s), "
-          f"skipped {report.skipped} already stored, {len(report.failures)} failed "
-          f"({report.seconds:.1f} s, {report.articles_per_second:.1f} articles/s); "
-          f"ledger: {counts['articles']} articles, {counts['stories']} stories, {counts['actors']} actors, "
-          f"{counts['attributions']} attributions, {counts['claims']} claims")
+    if args.format == "json":
+        print_json({"db": args.db, "added": report.added, "attributions": report.attributions,
+                    "skipped": report.skipped, "failed": len(report.failures),
+                    "failures": [{"source": f.source, "reason": f.reason} for f in report.failures],
+                    "seconds": round(report.seconds, 3), "articles_per_second": round(report.articles_per_second, 3),
+                    "ledger": counts})
+    else:
+        print(f"{args.db}: added {report.added} article(s) with {report.attributions} attribution(s), "
+              f"skipped {report.skipped} already stored, {len(report.failures)} {failed} "
+              f"({report.seconds:.1f} s, {report.articles_per_second:.1f} articles/s); "
+              f"ledger: {counts['articles']} articles, {counts['stories']} stories, {counts['actors']} actors, "
+              f"{counts['attributions']} attributions, {counts['claims']} claims")
     return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def interrupted_run(store, before: int, command: str) -> int:  # noqa: ANN001 - a writable Store
+    """What a run stopped by Ctrl-C kept: the batches committed (counted in the ledger itself, so the figure is
+    exact whenever the signal came); the batch in progress was rolled back."""
+    kept = store.counts()["articles"] - before
+    interrupted(f"{kept} article(s) committed to {store.path} before Ctrl-C are kept (the batch in progress was "
+                f"rolled back)", f"run the same onrecord {command} again to resume: stored articles are skipped")
+    return EXIT_INTERRUPTED
 
 
 # -- queries ----------------------------------------------------------------------------------------------
@@ -287,21 +352,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ..views import export
     if args.format == "parquet" and not args.out:
         raise OnrecordError("export --format parquet needs --out FILE.parquet")
+    if args.out:
+        export.check_out(args.out, args.force)      # before the ledger is read: a wrong path fails at once
+        if os.path.exists(args.out) and os.path.exists(args.db) and os.path.samefile(args.out, args.db):
+            raise OnrecordError(f"{args.out}: is the ledger itself; name another file for the export")
     with _open(args) as store:
-        if args.format == "parquet":
-            n = export.write_parquet(store, args.table, args.out)
+        if not args.out:
+            n = export.write(store, args.format, args.table, sys.stdout)
         else:
-            out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-            try:
-                if args.format == "jsonl":
-                    n = export.write_jsonl(store, args.table, out)
-                elif args.format == "csv":
-                    n = export.write_csv(store, args.table, out)
+            with export.output_file(args.out, args.force) as part:
+                if args.format == "parquet":
+                    n = export.write_parquet(store, args.table, part)
                 else:
-                    n = export.write_claimreview(store, out)
-            finally:
-                if args.out:
-                    out.close()
+                    with open(part, "w", encoding="utf-8", newline="") as out:
+                        n = export.write(store, args.format, args.table, out)
     if args.out:
         what = "claims" if args.format == "claimreview" else args.table
         print(f"{args.out}: {n} {what} row(s) as {args.format}", file=sys.stderr)

@@ -5,8 +5,21 @@ from __future__ import annotations
 import argparse
 
 from ..models import DEFAULT_MODEL
-from .common import EXIT_FAILED, EXIT_OK, add_db, error
+from .common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    add_db,
+    add_summary_format,
+    error,
+    interrupted,
+    positive,
+    print_json,
+)
 from .reading import add_provenance, provenance_options
+
+# How many of a batch run's failures are printed; the failures table holds them all
+FAILURES_SHOWN = 5
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -24,12 +37,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="Spark master (default: the one spark-submit sets, else local[*])")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline installed on every executor "
                                                           f"(default {DEFAULT_MODEL})")
-    p.add_argument("--partitions", type=int, metavar="N",
+    p.add_argument("--partitions", type=positive("--partitions"), metavar="N",
                    help="partitions documents are extracted in (default 4 × the cluster's cores)")
     p.add_argument("--field", action="append", default=[], metavar="NAME=FIELD",
                    help="JSONL field / Parquet column name, e.g. --field text=body (as for ingest)")
     p.add_argument("--no-clean", action="store_true", help="keep boilerplate lines and repeated paragraphs")
     add_provenance(p)
+    add_summary_format(p)
     p.set_defaults(run=cmd_batch)
 
     p = sub.add_parser("ledger", help="ledger maintenance: load Parquet tables written by onrecord batch")
@@ -40,7 +54,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                         "skipped, so loading twice changes nothing.")
     q.add_argument("directory", metavar="DIR", help="the --out folder of onrecord batch")
     add_db(q)
-    q.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    q.add_argument("--batch-size", type=positive("--batch-size"), default=64, metavar="N",
+                   help="articles per transaction (default 64)")
+    add_summary_format(q)
     q.set_defaults(run=cmd_load)
 
 
@@ -50,28 +66,54 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from .ledger import _fields
 
     options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
-    report = run_batch(args.paths, args.out, model=args.model, master=args.master, options=options,
-                       partitions=args.partitions)
-    print(f"{args.out}: {report.articles} article(s) with {report.attributions} attribution(s) and "
-          f"{report.actors} actor mention(s), {report.failures} failed ({report.seconds:.1f} s); "
-          f"load them with: onrecord ledger load {args.out} --db FILE")
-    if report.failures:
-        error(f"{report.failures} input(s) gave no article; see the failures table under {args.out}")
+    try:
+        report = run_batch(args.paths, args.out, model=args.model, master=args.master, options=options,
+                           partitions=args.partitions)
+    except KeyboardInterrupt:
+        interrupted(f"the tables under {args.out} are incomplete and must not be loaded",
+                    "run the same onrecord batch again: it replaces them")
+        return EXIT_INTERRUPTED
+    failures = first_failures(args.out, FAILURES_SHOWN) if report.failures else []
+    for source, reason in failures:
+        error(f"{source}: {reason}")
+    if report.failures > len(failures):
+        error(f"… and {report.failures - len(failures)} more input(s) that gave no article: onrecord ledger load "
+              f"records them all in the ledger's errors (onrecord errors), or read {args.out}/failures")
+    if args.format == "json":
+        print_json({"out": args.out, "articles": report.articles, "attributions": report.attributions,
+                    "actor_mentions": report.actors, "failed": report.failures,
+                    "failures": [{"source": s, "reason": r} for s, r in failures],
+                    "seconds": round(report.seconds, 3)})
+    else:
+        print(f"{args.out}: {report.articles} article(s) with {report.attributions} attribution(s) and "
+              f"{report.actors} actor mention(s), {report.failures} failed ({report.seconds:.1f} s); "
+              f"load them with: onrecord ledger load {args.out} --db FILE")
     return EXIT_FAILED if report.failures else EXIT_OK
+
+
+def first_failures(directory: str, n: int) -> list[tuple[str, str]]:
+    """The first ``n`` rows (source, reason) of the failures table under ``directory``, in input order."""
+    from itertools import islice
+
+    from ..ledger.load import table_rows
+    return [(row["source"], row["reason"]) for row in islice(table_rows(directory, "failures"), n)]
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     from ..batch.runner import ProgressPrinter
     from ..ledger.load import load
     from ..ledger.store import Store
+    from .ledger import interrupted_run, summarise
 
     reporter = ProgressPrinter()
     with Store.open(args.db) as store:
-        report = load(args.directory, store, batch_size=max(1, args.batch_size), progress=reporter)
+        before = store.counts()["articles"]
+        try:
+            report = load(args.directory, store, batch_size=args.batch_size, progress=reporter)
+        except KeyboardInterrupt:
+            reporter.done()
+            return interrupted_run(store, before, "ledger load")
         counts = store.counts()
     reporter.done()
-    print(f"{args.db}: added {report.added} article(s) with {report.attributions} attribution(s), "
-          f"skipped {report.skipped} already stored, {len(report.failures)} failure(s) recorded "
-          f"({report.seconds:.1f} s); ledger: {counts['articles']} articles, {counts['stories']} stories, "
-          f"{counts['actors']} actors, {counts['attributions']} attributions, {counts['claims']} claims")
-    return EXIT_OK
+    # as ingest: the inputs that gave no article are listed, kept in the ledger's errors, and make the exit code 1
+    return summarise(args, report, counts, "failure(s) recorded")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import EXIT_OK, add_db
+from .common import EXIT_OK, add_db, positive
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 exposes the ledger "
                         "to the network)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
+    p.add_argument("--workers", type=positive("--workers"), default=1, metavar="N",
                    help="server processes (default 1); each answers one request at a time, so use about one per "
                         "core when many people browse at once")
     p.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
@@ -31,12 +31,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from ..errors import OnrecordError
-    from ..views.server import serve
-
-    if args.workers < 1:
-        raise OnrecordError(f"--workers {args.workers}: expected 1 or more")
     from ..views.guard import allowed_hosts
+    from ..views.server import serve
 
     hosts = ", ".join(allowed_hosts(args.host, args.allowed_host))
     serve(args.db, args.host, args.port, args.workers, cache=not args.no_cache, allowed=tuple(args.allowed_host),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "warc", "feed")
+FORMATS: tuple[str, ...] = ("text", "html", "jsonl", "warc", "feed", "json", "csv")
 REMOVAL_REASONS: tuple[str, ...] = ("boilerplate", "repeated-paragraph")
 
 

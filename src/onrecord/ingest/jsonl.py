@@ -64,7 +64,8 @@ def parse_record(record: Mapping[str, object], source: str, fields: Mapping[str,
     """The Document held by one record (a JSONL object, or a Parquet row as a dict), or why there is none."""
     text_field = fields["text"]
     if field_value(record, text_field) is None:
-        return Failure(source, f"has no {text_field!r} field; name the text field in ReadOptions.fields['text']")
+        return Failure(source, f"has no {text_field!r} field; name the field holding the article text with "
+                               "--field text=NAME")
     text = field_value(record, text_field)
     if not isinstance(text, str):
         return Failure(source, f"field {text_field!r} is a JSON {_json_type(text)}, not a string")

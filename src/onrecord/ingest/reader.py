@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sys
@@ -24,6 +25,7 @@ from .html import decode_html, parse
 from .jsonl import FIELD_KEYS, read_jsonl
 from .metadata import Metadata
 from .provenance import describe
+from .records import URL_LIST, is_url_list, read_csv, read_json
 from .text import SNIFF_BYTES, decode
 from .warc import read_warc
 
@@ -37,7 +39,7 @@ SUFFIX_FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"), (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".warc", "warc"),
     (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".txt", "text"), (".text", "text"), (".md", "text"),
     (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".xml", "feed"), (".rss", "feed"),
-    (".atom", "feed"), (".rdf", "feed"),
+    (".atom", "feed"), (".rdf", "feed"), (".json", "json"), (".csv", "csv"), (".tsv", "csv"),
 )
 
 
@@ -109,7 +111,8 @@ def _stdin(options: ReadOptions) -> Iterator[Document | Failure]:
     if len(data) > options.max_record_bytes:
         yield Failure(STDIN, _too_large(options))
         return
-    yield describe(_text(data, STDIN, options), options.metadata, options.date)
+    # sniffed as a file without a suffix is: JSONL piped in is read line by line, not stored as one text
+    yield from read_stream(STDIN, io.BytesIO(data), options)
 
 
 def format_of(path: str, head: bytes) -> str:
@@ -141,6 +144,8 @@ def sniff(head: bytes) -> str:
         return "html"
     if start.startswith(b"{") and _looks_like_jsonl(start):
         return "jsonl"
+    if start.startswith((b"[", b"{")):
+        return "json?"        # a JSON array or a pretty-printed object, if it parses; else text
     return "text"
 
 
@@ -196,6 +201,8 @@ def _read_format(path: str, stream: IO[bytes], options: ReadOptions) -> Iterator
             yield from read_feed(path, data, cleaning=options.clean)
         elif fmt == "html":
             yield _html(data, path, options)
+        elif fmt in ("json", "json?", "csv"):
+            yield from _records(data, path, fmt, options)
         else:
             yield _text(data, path, options)
 
@@ -215,11 +222,29 @@ def _html(data: bytes, path: str, options: ReadOptions) -> Document | Failure:
     return parse(html, path, cleaning=options.clean)
 
 
+def _records(data: bytes, path: str, fmt: str, options: ReadOptions) -> Iterator[Document | Failure]:
+    try:
+        text = decode(data, path)
+    except InputError as exc:
+        yield Failure(path, exc.problem)
+        return
+    if fmt == "csv":
+        yield from read_csv(path, text, options.fields, cleaning=options.clean)
+        return
+    records = read_json(path, text, options.fields, cleaning=options.clean, sniffed=fmt == "json?")
+    if records is None:
+        yield _text(data, path, options)
+    else:
+        yield from records
+
+
 def _text(data: bytes, path: str, options: ReadOptions) -> Document | Failure:
     try:
         text = decode(data, path)
     except InputError as exc:
         return Failure(path, exc.problem)
+    if is_url_list(text):
+        return Failure(path, URL_LIST)
     return finish(path, text, "text", cleaning=options.clean)
 
 

@@ -27,28 +27,42 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+        """The ledger at ``path``: read-only for the commands that only read (``mode=ro``, and ``immutable=1`` on a
+        read-only file system, where SQLite cannot create the WAL's side files), else writable and migrated.
+
+        Refused with a one-line LedgerError, before anything is written: a file that is not SQLite, an SQLite file
+        of another program (tables but no onrecord schema), a ledger from a newer onrecord, and for writing a file
+        or folder that cannot be written."""
         path = str(path)
         if read_only and not Path(path).is_file():
             raise LedgerError(path, "no such ledger; create it with: onrecord ingest PATH... --db " + path)
+        conn: sqlite3.Connection | None = None
         try:
-            if read_only:
-                conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True,
-                                       isolation_level=None, check_same_thread=False)
-            else:
-                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn = _connect_read_only(path) if read_only else _connect_writable(path)
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            _check_schema(conn, version, path)
             if read_only:
+                if version == 0:
+                    raise LedgerError(path, "holds no ledger yet; create one with: onrecord ingest PATH... --db "
+                                            + path)
                 if version < len(MIGRATIONS):
                     raise LedgerError(path, f"schema version {version} is older than this onrecord's "
                                             f"{len(MIGRATIONS)}; open it once with onrecord ingest to migrate it")
             else:
+                _check_writable(conn, version, path)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")   # WAL + NORMAL: durable at checkpoints, never corrupt
                 conn.execute("PRAGMA foreign_keys = ON")
                 _migrate(conn, version, path)
-        except sqlite3.DatabaseError as exc:
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if not isinstance(exc, sqlite3.DatabaseError):
+                raise
+            if not read_only and _unwritable(exc):
+                raise LedgerError(path, _CANNOT_WRITE) from None
             raise LedgerError(path, f"is not a usable SQLite ledger ({exc})") from None
         return cls(conn, path, read_only)
 
@@ -87,9 +101,82 @@ class Store:
                 for t in ("articles", "stories", "actors", "attributions", "claims", "errors")}
 
 
-def _migrate(conn: sqlite3.Connection, version: int, path: str) -> None:
+
+# -- opening -------------------------------------------------------------------------------------------------------
+
+_CANNOT_WRITE = ("cannot be written (a read-only or immutable file, or a read-only folder or file system); "
+                 "ingest needs a writable ledger: copy it to a writable place, or name a new file with --db")
+# Tables every onrecord schema has had since migration 1: an SQLite file without them is not a ledger.
+_LEDGER_TABLES = ("articles", "attributions", "actors", "actor_links", "claims", "errors")
+
+
+def _uri(path: str, **params: str) -> str:
+    """A ``file:`` URI for ``path`` (``?``, ``#`` and ``%`` in a name are escaped, so they stay part of it)."""
+    from urllib.parse import quote
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(str(Path(path).resolve()))}?{query}"
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """``mode=ro``; where that cannot open the file because SQLite cannot create the WAL's ``-shm`` beside it (a
+    read-only mount), ``immutable=1``, which is safe there as long as no write-ahead log is pending: nothing can
+    write to a read-only file system, and a ``-wal`` with content is refused rather than ignored."""
+    conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "unable to open" not in str(exc):
+            raise
+    wal = path + "-wal"
+    if os.path.exists(wal) and os.path.getsize(wal) > 0:
+        raise LedgerError(path, f"cannot be read: its write-ahead log {wal} is pending and the folder is read-only; "
+                                "open it once where it can be written (any onrecord command), then copy it back")
+    return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None,
+                           check_same_thread=False)
+
+
+def _connect_writable(path: str) -> sqlite3.Connection:
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.exists(path):
+        if not os.path.isdir(folder):
+            raise LedgerError(path, f"cannot be created: no such folder {folder}")
+        if not os.access(folder, os.W_OK):
+            raise LedgerError(path, f"cannot be created: the folder {folder} is read-only")
+    elif not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
+        # checked here, before a run parses anything: SQLite itself would open the file read-only without a word
+        # and fail at the first commit, after the whole first batch was extracted (WAL also needs the folder)
+        raise LedgerError(path, _CANNOT_WRITE)
+    return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+
+
+def _check_schema(conn: sqlite3.Connection, version: int, path: str) -> None:
+    """Refuses an SQLite file of another program before anything is written to it (not even the WAL switch)."""
     if version > len(MIGRATIONS):
         raise LedgerError(path, f"was written by a newer onrecord (schema {version}); upgrade onrecord")
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    if not names or set(_LEDGER_TABLES) <= names:
+        return               # a new, empty file, or an onrecord ledger (of this or an older schema)
+    shown = ", ".join(sorted(n for n in names if not n.startswith("sqlite_"))[:4])
+    raise LedgerError(path, f"is an SQLite file of another program (tables {shown or 'of its own'}), not an onrecord "
+                            "ledger; onrecord never writes to it: --db must name an onrecord ledger or a new file")
+
+
+def _check_writable(conn: sqlite3.Connection, version: int, path: str) -> None:
+    """A write that is rolled back: SQLite reports a read-only database here, not after a batch was parsed."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version = {version}")
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def _unwritable(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc)
+    return "readonly database" in text or "unable to open database file" in text or "read-only" in text
+
+def _migrate(conn: sqlite3.Connection, version: int, path: str) -> None:
     for number in range(version, len(MIGRATIONS)):
         conn.execute("BEGIN IMMEDIATE")
         try:

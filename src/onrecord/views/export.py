@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
+from ..errors import OnrecordError
 from ..ledger import queries
 from ..ledger.store import Store
 
@@ -182,3 +185,47 @@ def write_claimreview(store: Store, out: IO[str]) -> int:
     items = list(claimreview(store))
     out.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
     return len(items)
+
+
+def write(store: Store, fmt: str, table: str, out: IO[str]) -> int:
+    """``table`` (or the claims, for claimreview) in format ``fmt`` to a text stream; the number of rows."""
+    if fmt == "jsonl":
+        return write_jsonl(store, table, out)
+    if fmt == "csv":
+        return write_csv(store, table, out)
+    return write_claimreview(store, out)
+
+
+def check_out(path: str, force: bool = False) -> None:
+    """Refuses, in one line, an output file that cannot be written or that exists (unless ``force``)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise OnrecordError(f"{path}: is a folder; name the file to write, e.g. {os.path.join(path, 'export.csv')}")
+    if not os.path.isdir(folder):
+        raise OnrecordError(f"{path}: cannot be written: no such folder {folder}")
+    if os.path.lexists(path) and not force:
+        raise OnrecordError(f"{path}: exists already; export never overwrites a file unless --force is given")
+    if not os.access(folder, os.W_OK):
+        raise OnrecordError(f"{path}: cannot be written: the folder {folder} is read-only")
+
+
+@contextmanager
+def output_file(path: str, force: bool = False) -> Iterator[str]:
+    """A scratch path beside ``path`` to write the export to; moved onto ``path`` when the export succeeded, so a
+    failed or interrupted export never leaves a half-written file, nor harms the file --force would replace."""
+    check_out(path, force)
+    part = os.path.join(os.path.dirname(os.path.abspath(path)), f".{os.path.basename(path)}.part-{os.getpid()}")
+    try:
+        yield part
+        if force:
+            os.replace(part, path)
+        else:
+            os.link(part, path)         # fails rather than replace a file created meanwhile
+    except FileExistsError:
+        raise OnrecordError(f"{path}: exists already; export never overwrites a file unless --force is given"
+                            ) from None
+    except OSError as exc:
+        raise OnrecordError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
