@@ -16,10 +16,13 @@ READABLE_SCHEMAS: tuple[str, ...] = ("onrecord.article/1", SCHEMA)
 Kind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["assert", "deny", "accuse", "question", "demand"]
 ActorKind = Literal["person", "organization", "place", "group", "unknown"]
+Mode = Literal["speech", "thought"]
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand")
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "place", "group", "unknown")
+# speech: said or written (any quotation; a poll's or study's finding); thought: believed, wanted, planned
+MODES: tuple[str, ...] = ("speech", "thought")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +103,16 @@ class Attribution:
     confidence: float
     # the whole sentence(s) holding content, cue and speaker mention: where a reader checks the claim
     sentence: Span | None = None
+    # "speech" (said, wrote, a quote, a poll's finding) or "thought" (believes, wants, plans); /1 documents: speech
+    mode: str = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
                 "rule": self.rule, "confidence": round(self.confidence, 3),
-                "sentence": self.sentence.to_dict() if self.sentence else None}
+                "sentence": self.sentence.to_dict() if self.sentence else None,
+                "mode": self.mode}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
@@ -114,7 +120,7 @@ class Attribution:
         sentence = Span.from_dict(data["sentence"]) if data.get("sentence") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]), sentence)
+                   float(data["confidence"]), sentence, data.get("mode") or "speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,3 +168,14 @@ class Article:
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def with_mode(article: Article, mode: str) -> Article:
+    """``article`` keeping only its attributions of ``mode`` (``speech`` or ``thought``; ``all`` keeps every one)
+    and the actors that still speak in them."""
+    if mode == "all":
+        return article
+    kept = tuple(a for a in article.attributions if a.mode == mode)
+    speaking = {a.speaker.actor for a in kept}
+    return Article(article.source, article.text_length, kept,
+                   tuple(a for a in article.actors if a.id in speaking), article.schema)

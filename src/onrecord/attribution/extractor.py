@@ -12,6 +12,7 @@ from .colon import find_colon
 from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
+from .mode import mode_of
 from .nominal import find_nominal
 from .quotes import Quote, find_quotes
 from .speakers import ActorDraft, Resolver
@@ -144,7 +145,7 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
     sentence = _sentence(doc, [content, cue, _near(doc_text(doc), mention, content)])
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
-                       sentence)
+                       sentence, mode_of(doc, cand))
 
 
 def _near(text: str, mention: Span | None, content: Content) -> Span | None:
