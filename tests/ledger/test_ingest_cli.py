@@ -201,3 +201,19 @@ def test_ingest_cli_claim_text_lines_name_the_cue_so_no_two_lines_are_the_same(l
     assert {'[deny, "denied"]', '[deny, "calling"]'} == {line.split("] ")[0].split(" [")[1].join("[]")
                                                           for line in ministry}
     assert len(set(lines)) == len(lines)
+
+
+def test_ingest_cli_mode_speech_stores_only_speech(tmp_path, capsys):
+    text = tmp_path / "harbour.txt"
+    text.write_text("Harbour master Ines Sola said the pier would reopen on Friday. Fishermen believe the pier is "
+                    "still unsafe.\n", encoding="utf-8")
+    stored = {}
+    for mode in ("all", "speech"):
+        db = tmp_path / f"{mode}.db"
+        assert main(["ingest", str(text), "--db", str(db), "--workers", "1", "--mode", mode]) == 0
+        with sqlite3.connect(db) as conn:
+            stored[mode] = sorted(m for (m,) in conn.execute("SELECT mode FROM attributions"))
+    assert stored == {"all": ["speech", "thought"], "speech": ["speech"]}
+    found = run_json(capsys, "search", "pier", "--db", str(tmp_path / "all.db"), "--format", "json",
+                     "--mode", "thought")
+    assert [a["mode"] for a in found["attributions"]] == ["thought"]

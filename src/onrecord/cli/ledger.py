@@ -12,6 +12,7 @@ from .common import (
     EXIT_OK,
     add_db,
     add_format,
+    add_mode_option,
     add_page,
     error,
     print_json,
@@ -35,6 +36,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="extraction processes, one model each (default: all cores); 1 extracts in this process")
+    add_mode_option(p, "store only attributions of this mode: speech (said, wrote, quoted), thought (believes, "
+                       "wants, plans) or all")
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("actors", help="list actors, most quoted first")
@@ -49,6 +52,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_format(p)
     add_page(p, limit=500)
+    add_mode_option(p, "list only statements of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_actor)
 
     p = sub.add_parser("claims", help="claims with who asserts and who denies them")
@@ -70,6 +74,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_format(p)
     p.add_argument("--limit", type=int, default=20)
+    add_mode_option(p, "match only attributions of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("errors", help="inputs that could not be ingested, and why")
@@ -131,7 +136,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args, read_only=False) as store:
         # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
         report = ingest(args.paths, store, model=args.model, options=options, batch_size=max(1, args.batch_size),
-                        progress=reporter, workers=workers)
+                        progress=reporter, workers=workers, mode=args.mode)
         counts = store.counts()
     reporter.done()
     for failure in report.failures:
@@ -162,7 +167,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
 def cmd_actor(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
-        data = queries.actor(store, args.name, limit=args.limit, offset=args.offset)
+        data = queries.actor(store, args.name, limit=args.limit, offset=args.offset, mode=args.mode)
     if args.format == "json":
         print_json(data)
         return EXIT_OK
@@ -239,7 +244,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
-        data = queries.search(store, args.text, limit=args.limit)
+        data = queries.search(store, args.text, limit=args.limit, mode=args.mode)
     if args.format == "json":
         print_json(data)
         return EXIT_OK

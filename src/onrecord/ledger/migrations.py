@@ -152,4 +152,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
     """,
+    # issue 19: the mode of each attribution, speech (said, written) or thought (believed, planned); rows stored
+    # before it were extracted without one and read as speech, as onrecord.article/1 documents do
+    """
+    ALTER TABLE attributions ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+    """,
 )

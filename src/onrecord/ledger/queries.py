@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from ..errors import NotFound, OnrecordError
+from ..validation import parse_choice
 from .actors import name_key
 from .store import Store
 
@@ -63,9 +64,10 @@ def find_actor(store: Store, name_or_id: str) -> int:
 
 
 def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
-          merges: int = 200) -> dict[str, Any]:
+          merges: int = 200, mode: str = "all") -> dict[str, Any]:
     """One actor: identity, how each article's mention was merged into it (the first ``merges`` links), and its
-    statements oldest first."""
+    statements oldest first (only those of ``mode``, speech or thought, unless it is ``all``)."""
+    mode_sql, mode_params = _mode_filter(mode)
     actor_id = find_actor(store, name_or_id)
     row = store.one("SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
                     " (SELECT count(*) FROM attributions t WHERE t.actor_id = a.id) AS n FROM actors a WHERE id = ?",
@@ -77,8 +79,8 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
         "SELECT l.id AS link, l.article_id AS article, l.local_name, l.method, l.score, l.evidence"
         " FROM actor_links l WHERE l.actor_id = ? ORDER BY l.id LIMIT ?", (actor_id, merges))] if merges > 0 else []
     limit, offset = _page(limit, offset)
-    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ? ORDER BY t.day, t.id LIMIT ? OFFSET ?",
-                     (actor_id, limit, offset))
+    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ?" + mode_sql + " ORDER BY t.day, t.id LIMIT ? OFFSET ?",
+                     (actor_id, *mode_params, limit, offset))
     out["statements"] = [_statement(r) for r in rows]
     return out
 
@@ -88,7 +90,7 @@ STATEMENT_SQL = (
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
     " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
-    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name"
+    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name, t.mode"
     " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id")
 
 
@@ -96,13 +98,20 @@ def _statement(r: sqlite3.Row) -> dict[str, Any]:
     """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
     (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
      content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
-     title, url, site, source, actor_name) = tuple(r)
+     title, url, site, source, actor_name, mode) = tuple(r)
     return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
             "site": site, "source": source, "date": day, "kind": kind, "stance": stance, "cue": cue,
             "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
             "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
             "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
-            "claim_link": claim_link, "story": story}
+            "claim_link": claim_link, "story": story, "mode": mode}
+
+
+def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
+    """SQL (after a WHERE) and parameters keeping attributions of ``mode``: speech, thought or all."""
+    if parse_choice(mode, ("speech", "thought", "all"), "mode") == "all":
+        return "", ()
+    return " AND t.mode = ?", (mode,)
 
 
 # -- claims --------------------------------------------------------------------------------------------------
@@ -173,9 +182,11 @@ def fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def search(store: Store, text: str, *, limit: int | None = None) -> dict[str, Any]:
-    """Articles and attributions matching ``text`` (SQLite FTS5, best first)."""
+def search(store: Store, text: str, *, limit: int | None = None, mode: str = "all") -> dict[str, Any]:
+    """Articles and attributions matching ``text`` (SQLite FTS5, best first); attributions only of ``mode``
+    (speech or thought) unless it is ``all``."""
     limit, _ = _page(limit, 0)
+    mode_sql, mode_params = _mode_filter(mode)
     query = fts_query(text)
     if not query:
         return {"query": text, "articles": [], "attributions": []}
@@ -185,7 +196,7 @@ def search(store: Store, text: str, *, limit: int | None = None) -> dict[str, An
         " ORDER BY rank LIMIT ?", (query, limit))
     atts = store.all(
         STATEMENT_SQL + " WHERE t.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?"
-        " ORDER BY rank LIMIT ?)", (query, limit))
+        " ORDER BY rank LIMIT ?)" + mode_sql, (query, limit, *mode_params))
     return {"query": text, "articles": [dict(r) for r in arts], "attributions": [_statement(r) for r in atts]}
 
 

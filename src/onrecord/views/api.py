@@ -19,6 +19,7 @@ Contested = Query(False, description="only claims asserted by one actor and deni
 About = Query(None, max_length=200, description="only claims naming this entity or one of its aliases")
 ClaimLimit = Query(20, ge=1, le=1_000_000, description=f"rows per page (capped at {queries.MAX_PAGE})")
 Text = Query(..., max_length=queries.MAX_QUERY, description="words; all must occur")
+Mode = Query("all", description="speech (said, written), thought (believed, planned) or all")
 SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capped at {queries.MAX_PAGE})")
 
 
@@ -48,8 +49,8 @@ async def actors(store: StoreDep, request: Request, limit: int = Limit, offset: 
 
 @router.get("/actors/{ref}", summary="One actor by id, name or alias: identity, merges, statements oldest first")
 async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
-                offset: int = Offset) -> dict[str, Any]:
-    data = pages.actor(store, ref, limit=limit, offset=offset)
+                offset: int = Offset, mode: str = Mode) -> dict[str, Any]:
+    data = pages.actor(store, ref, limit=limit, offset=offset, mode=mode)
     # the statements are the paginated part; identity and timeline come whole with every page
     page = listing(request, data.pop("statements"), limit, offset)
     data["statements"], data["limit"], data["offset"], data["next"] = (page["items"], page["limit"],
@@ -70,5 +71,5 @@ async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
-async def search(store: StoreDep, q: str = Text, limit: int = SearchLimit) -> dict[str, Any]:
-    return queries.search(store, q, limit=limit)
+async def search(store: StoreDep, q: str = Text, limit: int = SearchLimit, mode: str = Mode) -> dict[str, Any]:
+    return queries.search(store, q, limit=limit, mode=mode)
