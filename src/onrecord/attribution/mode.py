@@ -35,11 +35,29 @@ def mode_of(doc: Doc, cand: Candidate) -> str:
     has a class (a cue-less quote continuation, an unknown noun)."""
     if cand.kind in QUOTED_KINDS or cand.quotes:
         return SPEECH
+    if _answers_a_request(doc, cand):
+        return THOUGHT
     for tok in _cue_tokens(doc, cand):
         mode = word_mode(tok)
         if mode is not None:
             return mode
     return SPEECH
+
+
+# "did not respond to requests for comment", "replied to our e-mails": answering (or not) a request for a statement
+# states nothing; PolNeAR annotates it, a speech-only convention does not count it
+ANSWERING = frozenset({"respond", "reply", "answer"})
+REQUEST_NOUNS = frozenset({"request", "inquiry", "enquiry", "query", "call", "message", "email", "e-mail", "mail",
+                           "voicemail", "invitation", "interview"})
+
+
+def _answers_a_request(doc: Doc, cand: Candidate) -> bool:
+    if cand.cue_token is None or verb_lemma(doc[cand.cue_token]) not in ANSWERING:
+        return False
+    span = doc.char_span(cand.parts[0][0], cand.parts[0][1], alignment_mode="expand") if cand.parts else None
+    # what was answered, named in the first words of the content ("interview requests", "a request", "e-mails")
+    # (read from the text, not the span: the tokenizer cuts "e-mails" in three)
+    return span is not None and any(t.lemma_.lower() in REQUEST_NOUNS for t in doc[span.start:span.start + 4])
 
 
 def _cue_tokens(doc: Doc, cand: Candidate) -> list[Token]:
