@@ -41,7 +41,7 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     for cand in found:
         cand.parts = [(s, e) for s, e in cand.parts if e > s]
     labels = Intervals(label_lines(index.text, index.paras))
-    found = [c for c in found if not _misframed(index.text, c) and not labels.overlaps(c.start, c.end)]
+    found = [c for c in found if c.parts and not _misframed(index.text, c) and not labels.overlaps(c.start, c.end)]
     closed = sorted((q for g in index.groups for q in g.pieces if q.close_mark is not None), key=lambda q: q.open_mark)
     opens = [q.open_mark for q in closed]
     for cand in found:
