@@ -1,4 +1,6 @@
-from onrecord.article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker
+import pytest
+
+from onrecord.article import SCHEMA, Actor, Article, Attribution, Content, Span, Speaker, with_mode
 
 
 def _sample() -> tuple[str, Article]:
@@ -33,7 +35,7 @@ def test_article_to_dict_has_the_documented_fields():
                          "published", "date_method", "wire", "language"}
     att = data["attributions"][0]
     assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence",
-                        "via", "said_on"}
+                        "via", "said_on", "mode"}
     assert set(att["content"]) == {"text", "start", "end", "parts"}
     assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
     assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
@@ -106,3 +108,19 @@ def test_article_from_dict_reads_the_previous_schema():
     _text, article = _sample()
     data = article.to_dict() | {"schema": "onrecord.article/1"}
     assert Article.from_dict(data) == article
+
+
+def test_article_mode_of_a_previous_schema_record_is_speech():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "onrecord.article/1"}
+    for att in data["attributions"]:
+        del att["mode"]
+    assert {a.mode for a in Article.from_dict(data).attributions} == {"speech"}
+
+
+@pytest.mark.parametrize(("mode", "kept"), [("all", 2), ("speech", 1), ("thought", 1)])
+def test_article_with_mode_keeps_that_mode_and_its_speakers(extractor, mode, kept):
+    text = "Lina Berg said the bridge would close in May. Tom Hale believes the work will take a year."
+    article = with_mode(extractor.extract(text), mode)
+    assert len(article.attributions) == kept
+    assert {a.speaker.actor for a in article.attributions} == {a.id for a in article.actors}

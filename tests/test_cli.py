@@ -187,3 +187,26 @@ def test_cli_eval_help_describes_both_corpora(capsys):
         main(["eval", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "polnear: a PolNeAR split" in out and "wire: hand-labelled articles" in out
+
+
+@pytest.mark.parametrize(("mode", "cues"), [("all", {"said", "believes"}), ("speech", {"said"}),
+                                            ("thought", {"believes"})])
+def test_cli_extract_mode_keeps_that_mode(tmp_path, capsys, mode, cues):
+    path = tmp_path / "ferry.txt"
+    path.write_text("Ilse Norr said the ferry would run again in March. Tomas Vik believes the harbour is too "
+                    "shallow for it.", encoding="utf-8")
+    assert main(["extract", str(path), "--mode", mode]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {a["cue"]["text"] for a in out["attributions"]} == cues
+    assert {a["mode"] for a in out["attributions"]} <= ({"speech", "thought"} if mode == "all" else {mode})
+
+
+def test_cli_eval_polnear_mode_labels_bad_file_is_one_line(tmp_path, capsys):
+    split = tmp_path / "split"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("alpha\t1\t2\tsaid\n", encoding="utf-8")
+    assert main(["eval", "polnear", str(split), "--mode-labels", str(labels)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "labels.tsv: line 1" in err

@@ -16,12 +16,15 @@ READABLE_SCHEMAS: tuple[str, ...] = ("onrecord.article/1", SCHEMA)
 Kind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["assert", "deny", "accuse", "question", "demand"]
 ActorKind = Literal["person", "organization", "place", "group", "unknown"]
+Mode = Literal["speech", "thought"]
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand")
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "place", "group", "unknown")
 # Article fields saying where an article comes from, in the order to_dict writes them
 PROVENANCE: tuple[str, ...] = ("url", "title", "outlet", "published", "date_method", "wire", "language")
+# speech: said or written (any quotation; a poll's or study's finding); thought: believed, wanted, planned
+MODES: tuple[str, ...] = ("speech", "thought")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,8 @@ class Attribution:
     # the day the statement was made (ISO date) where the text says it ("on Monday", "last Thursday"), resolved
     # against the article's publication date; None when the text does not say or the article is undated
     said_on: str | None = None
+    # "speech" (said, wrote, a quote, a poll's finding) or "thought" (believes, wants, plans); /1 documents: speech
+    mode: str = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
@@ -115,7 +120,7 @@ class Attribution:
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
                 "rule": self.rule, "confidence": round(self.confidence, 3),
                 "sentence": self.sentence.to_dict() if self.sentence else None,
-                "via": self.via.to_dict() if self.via else None, "said_on": self.said_on}
+                "via": self.via.to_dict() if self.via else None, "said_on": self.said_on, "mode": self.mode}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
@@ -124,7 +129,7 @@ class Attribution:
         via = Span.from_dict(data["via"]) if data.get("via") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]), sentence, via, data.get("said_on"))
+                   float(data["confidence"]), sentence, via, data.get("said_on"), data.get("mode") or "speech")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,3 +188,14 @@ class Article:
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def with_mode(article: Article, mode: str) -> Article:
+    """``article`` keeping only its attributions of ``mode`` (``speech`` or ``thought``; ``all`` keeps every one)
+    and the actors that still speak in them."""
+    if mode == "all":
+        return article
+    kept = tuple(a for a in article.attributions if a.mode == mode)
+    speaking = {a.speaker.actor for a in kept}
+    return Article(article.source, article.text_length, kept,
+                   tuple(a for a in article.actors if a.id in speaking), article.schema)

@@ -97,7 +97,7 @@ def test_cli_ledger_serve_app_reads_a_ledger_on_a_read_only_mount(ledger, tmp_pa
     folder.mkdir()
     shutil.copy(ledger, folder / "l.db")
     mounted = read_only_mount(folder)
-    with TestClient(create_app(mounted / "l.db")) as client:
+    with TestClient(create_app(mounted / "l.db"), base_url="http://localhost") as client:
         assert client.get("/").status_code == 200
         assert client.get("/claims").status_code == 200
 

@@ -231,3 +231,19 @@ def test_ingest_cli_undated_text_is_undated_in_every_view(tmp_path, capsys):
     appearances = [a for r in review for a in r["itemReviewed"]["appearance"]]
     undated = [a for a in appearances if a["name"] == "Harbour dispute"]
     assert undated and all("datePublished" not in a and a["onrecord:date"] == "undated" for a in undated)
+
+
+def test_ingest_cli_mode_speech_stores_only_speech(tmp_path, capsys):
+    text = tmp_path / "harbour.txt"
+    text.write_text("Harbour master Ines Sola said the pier would reopen on Friday. Fishermen believe the pier is "
+                    "still unsafe.\n", encoding="utf-8")
+    stored = {}
+    for mode in ("all", "speech"):
+        db = tmp_path / f"{mode}.db"
+        assert main(["ingest", str(text), "--db", str(db), "--workers", "1", "--mode", mode]) == 0
+        with sqlite3.connect(db) as conn:
+            stored[mode] = sorted(m for (m,) in conn.execute("SELECT mode FROM attributions"))
+    assert stored == {"all": ["speech", "thought"], "speech": ["speech"]}
+    found = run_json(capsys, "search", "pier", "--db", str(tmp_path / "all.db"), "--format", "json",
+                     "--mode", "thought")
+    assert [a["mode"] for a in found["attributions"]] == ["thought"]

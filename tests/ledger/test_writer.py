@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
@@ -9,6 +11,7 @@ from onrecord.ingest.document import Document, Failure
 from onrecord.ledger import queries
 from onrecord.ledger.store import Store
 from onrecord.ledger.writer import UNDATED_DAY, Ledger, day_of, split_link
+from onrecord.validation import InvalidValue
 
 
 def build(text: str, url: str | None, published: str | None, actors: list[Actor],
@@ -222,3 +225,18 @@ def test_writer_csv_export_neutralises_formulas(store, tmp_path):
     (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert row["content"].startswith("'=HYPERLINK")
     assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
+
+
+def test_writer_stores_mode_and_queries_filter_on_it(store):
+    doc, art = article1()
+    believed = dataclasses.replace(art.attributions[0], mode="thought")
+    store_one = Ledger(store)
+    store_one.add_batch([(doc, dataclasses.replace(art, attributions=(believed, *art.attributions[1:])))], [])
+    kov = queries.find_actor(store, "Maksym Kovalenko")
+    assert [s["mode"] for s in queries.actor(store, str(kov))["statements"]] == ["thought"]
+    assert queries.actor(store, str(kov), mode="speech")["statements"] == []
+    assert len(queries.actor(store, str(kov), mode="thought")["statements"]) == 1
+    found = queries.search(store, "grain corridor", mode="speech")["attributions"]
+    assert found and {s["mode"] for s in found} == {"speech"}
+    with pytest.raises(InvalidValue):
+        queries.search(store, "grain", mode="spoken")

@@ -70,6 +70,15 @@ def test_api_search_and_query_length_limit(client):
     assert client.get("/api/v1/search", params={"q": 'AND OR NOT "( *'}).status_code == 200   # no FTS injection
 
 
+def test_api_search_mode_filter(client):
+    everything = client.get("/api/v1/search", params={"q": "grain corridor"}).json()["attributions"]
+    for mode in ("speech", "thought"):
+        some = client.get("/api/v1/search", params={"q": "grain corridor", "mode": mode}).json()["attributions"]
+        assert [a["attribution"] for a in some] == [a["attribution"] for a in everything if a["mode"] == mode]
+    bad = client.get("/api/v1/search", params={"q": "grain", "mode": "spoken"})
+    assert bad.status_code in (400, 422) and "mode" in bad.json()["error"]
+
+
 def test_api_unknown_ids_are_json_404s(client):
     for path in ("/api/v1/articles/999", "/api/v1/articles/abc", "/api/v1/actors/999999", "/api/v1/actors/Nobody",
                  "/api/v1/claims/999", "/api/v1/nothing"):

@@ -138,3 +138,26 @@ def end_before_finite_conj(infinitive: Token, last: int) -> int:
             start = min([conj.left_edge.i] + [c.i for c in infinitive.rights if c.dep_ == "cc" and c.i < conj.i])
             return min(last, last_word(infinitive.doc, infinitive.i, start - 1))
     return last
+
+
+# a reported clause looking ahead from a past cue ("announced that it would expel …")
+FUTURE_IN_PAST = frozenset({"would", "could", "might", "should"})
+
+
+def end_before_reporter_event(clause: Token, last: int) -> int:
+    """``last``, or the token before ", and" when the reported clause looks ahead ("announced that it would expel two
+    diplomats") and the conjunct after it states a plain past event with a named actor of its own (", and Britain
+    imposed sanctions"): that is the reporter's news, not the speaker's. A conjunct sharing the modal or with a
+    pronoun subject ("…, and they would leave") may still be reported and stays."""
+    if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in FUTURE_IN_PAST for c in clause.children):
+        return last
+    doc = clause.doc
+    for conj in clause.rights:
+        if conj.dep_ != "conj" or conj.i > last or conj.tag_ != "VBD" or any(c.dep_ == "aux" for c in conj.children):
+            continue
+        subject = next((c for c in conj.children if c.dep_ == "nsubj" and c.i < conj.i), None)
+        cc = next((c for c in clause.rights if c.dep_ == "cc" and c.i < conj.i), None)
+        if subject is None or cc is None or subject.pos_ != "PROPN" or doc[cc.i - 1].text != ",":
+            continue
+        return min(last, last_word(doc, clause.i, cc.i - 1))
+    return last

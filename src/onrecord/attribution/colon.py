@@ -52,6 +52,8 @@ def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candid
             continue
         if speaker_tokens.text in INTERVIEW_LABELS or any(t.pos_ == "AUX" for t in speaker_tokens):
             continue
+        if _describes(speaker_tokens):
+            continue
         end_tok = index.token_before(pend)
         if end_tok - colon.i < COLON_MIN_CONTENT_TOKENS:
             continue
@@ -61,4 +63,28 @@ def find_colon(index: DocIndex, taken: Iterable[tuple[int, int]]) -> list[Candid
         head = speaker_tokens.root
         found.append(Candidate([(s, e)], (colon.idx, colon.idx + 1), None, colon.i, head.i, "colon-line", 0.6,
                                "indirect"))
+    return found
+
+
+def _describes(tokens) -> bool:
+    """'Illustrative: …', 'Pictured: …', 'Above: …': a caption's label is a describing word, not a name (no proper
+    noun, no named entity, no noun at all)."""
+    return not any(t.pos_ in ("PROPN", "NOUN", "PRON") or t.ent_type_ for t in tokens)
+
+
+# Lines that point to another story or describe a picture: "READ MORE: Council approves budget", "WATCH: …",
+# "Related: …". Whatever such a line reports is that other story's headline, not this article's record.
+TEASER_LABELS = frozenset({"read more", "read", "more", "related", "see also", "also read", "watch", "listen",
+                           "read also", "more on this", "recommended", "related stories", "related story",
+                           "video", "photos", "gallery", "caption", "photo", "pictured", "illustrative",
+                           "illustration", "file photo", "above", "top", "main image", "image"})
+
+
+def label_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs that open with a teaser or caption label and a colon (see TEASER_LABELS)."""
+    found = []
+    for start, end in paras:
+        head, colon, _rest = text[start:end].partition(":")
+        if colon and " ".join(head.lower().split()).strip(" *•-—|") in TEASER_LABELS:
+            found.append((start, end))
     return found

@@ -198,7 +198,21 @@ def _ends_with_colon(tokens: list[Token]) -> bool:
 
 def _starts_sentence(tokens: list[Token]) -> bool:
     real = [t for t in tokens if not t.is_space]
-    return not real or real[-1].text in TERMINAL or real[-1].text in (":",)
+    return not real or real[-1].text in TERMINAL or real[-1].text in (":",) or _ends_with_abbreviation(real[-1])
+
+
+def _ends_with_abbreviation(tok: Token) -> bool:
+    """'… in Washington, D.C. "I love this work," she says': the tokenizer keeps the stop inside an abbreviation
+    ("D.C.", "Inc.", "Mo."), so the sentence it ends has no stop token of its own. A title ("Sen.", "Dr.") is
+    followed by a name, never by a quotation, and is not read so."""
+    text = tok.text
+    return (len(text) > 1 and text.endswith(".") and text[0].isupper() and tok.i + 1 < len(tok.doc)
+            and tok.lower_.rstrip(".") not in NAME_TITLES)
+
+
+# abbreviated titles that stand before a name ("Sen. Ortiz"), not at the end of a sentence
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+                         "adm", "prof", "rev", "fr", "st", "pres", "supt", "insp", "det", "hon", "maj", "cpl"})
 
 
 CONNECTIVES = frozenset({"but", "and", "still", "yet", "so", "now", "instead", "however", "also", "then", "again"})

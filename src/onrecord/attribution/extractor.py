@@ -9,10 +9,11 @@ from spacy.tokens import Doc
 
 from ..article import Actor, Attribution, Content, Span, Speaker
 from ..ingest.header import datelines
-from .colon import find_colon
-from .cues import Candidate, DocIndex, doc_text
+from .colon import find_colon, label_lines
+from .cues import Candidate, DocIndex, Intervals, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
+from .mode import mode_of
 from .nominal import find_nominal
 from .quotes import Quote, find_quotes
 from .relays import cue_relay, relayed
@@ -41,6 +42,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     # an empty quote ('""', '",""') has nothing to attribute: its parts are dropped, and it with them
     for cand in found:
         cand.parts = [(s, e) for s, e in cand.parts if e > s]
+    labels = Intervals(label_lines(index.text, index.paras))
+    found = [c for c in found if c.parts and not _misframed(index.text, c) and not labels.overlaps(c.start, c.end)]
     closed = sorted((q for g in index.groups for q in g.pieces if q.close_mark is not None), key=lambda q: q.open_mark)
     opens = [q.open_mark for q in closed]
     for cand in found:
@@ -122,6 +125,16 @@ def _around_quotes(index: DocIndex, direct: list[Candidate], indirect: list[Cand
     return kept
 
 
+def _misframed(text: str, cand: Candidate) -> bool:
+    """An indirect content before its cue with a colon between them: 'Here's a sentence I never thought I'd write:
+    the council agreed' reports nothing before the colon."""
+    if cand.kind == "direct" or cand.quotes or cand.cue is None or not cand.parts:
+        return False
+    cue_start = cand.cue[0]
+    end = cand.end
+    return end <= cue_start and ":" in text[end:cue_start] and "\n" not in text[end:cue_start]
+
+
 def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int, end: int) -> int:
     """``end``, or the end of the closing mark of the quotation that a reported content opens at ``start`` or
     after and that ``end`` falls inside: 'the bishop called the ruling "a break with church teaching. The parishes
@@ -161,7 +174,7 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
     if relay is not None and mention is not None and mention.start <= relay[0] < mention.end:
         relay = None   # the relay is who spoke ("the BBC said"): it is the speaker, not a relay
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
-                       sentence, Span.of(text, *relay) if relay else None)
+                       sentence, Span.of(text, *relay) if relay else None, mode=mode_of(doc, cand))
 
 
 def _near(text: str, mention: Span | None, content: Content) -> Span | None:

@@ -28,6 +28,7 @@ from .boundaries import (
     FINITE_TAGS,
     end_before_aside,
     end_before_finite_conj,
+    end_before_reporter_event,
     end_before_reporter_tail,
     end_before_setting,
     opens_aside,
@@ -275,6 +276,14 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         parts = ranges_without(doc, first, last, [subtree_range(cue)])
         return (parts, "", "as-aside") if parts else None
     clause = _clause(cue)
+    if clause is not None and lemma in TO_OBJECT_VERBS and clause.dep_ == "xcomp" and has_to(clause):
+        # "didn't respond to interview requests": "to" is the preposition of "respond", which the parser reads as
+        # an infinitive ("to interview"); these verbs never report a to-infinitive: what follows "to" is the thing
+        # responded to, as in the preposition frame
+        first, last = subtree_range(clause)
+        to = next(c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to")
+        last = end_before_aside(doc, to.i + 1, min(last, cue.sent.end - 1))
+        return ([span_of_tokens(doc, to.i + 1, last)], "", "prep-object") if last > to.i else None
     if clause is not None:
         if (cue.dep_ == "parataxis" or trailing_cue(cue)) and clause.i in (cue.sent.root.i, cue.head.i):
             first, last = subtree_range(clause)
@@ -297,7 +306,7 @@ def _content_parts(cue: Token, lemma: str) -> tuple[list[tuple[int, int]], str, 
         if clause.i > cue.i and cue.dep_ not in ("relcl", "acl"):
             last = _to_sentence_end(cue, last, infinitive=clause.dep_ == "xcomp")
         last = end_before_reporter_tail(doc, first, _cut_at_next_cue(clause, first, last))
-        last = end_before_finite_conj(clause, last)
+        last = end_before_reporter_event(clause, end_before_finite_conj(clause, last))
         frame = "to" if clause.dep_ == "xcomp" else ""
         parts = [span_of_tokens(doc, first, end_before_aside(doc, first, last, relatives=cue.i < last))]
         gap = _relative_gap(cue, clause)
@@ -957,6 +966,8 @@ def _as_content(tok: Token) -> tuple[list[tuple[int, int]], str, str] | None:
     return [span_of_tokens(tok.doc, obj.left_edge.i, as_pp.right_edge.i)], "judge", "object-as"
 
 
+# verbs whose "to" is a preposition (what is answered or referred to), never the mark of a reported infinitive
+TO_OBJECT_VERBS = frozenset({"respond", "reply", "react", "object", "refer", "answer"})
 # verbs in cue_preps.tsv that are cues only with one of these objects ("took aim at", "took issue with")
 PHRASAL_OBJECTS = {"take": {"aim", "swipe", "shot", "jab", "dig", "potshot", "issue", "exception", "credit"},
                    "pay": {"attention"}, "draw": {"attention"}, "turn": {"attention"},
@@ -971,7 +982,7 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
         return None
     lemma = verb_lemma(tok)
     frames = lexicon().prep_cues.get(lemma)
-    if not frames:
+    if not frames or _occasion_participle(tok, lemma):
         return None
     # "took a swipe at X", "threw his support behind X": the preposition may hang on the object
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
@@ -1020,6 +1031,17 @@ def _prep_content(tok: Token) -> tuple[tuple[list[tuple[int, int]], str, str], t
             content.insert(0, span_of_tokens(doc, said[0], said[1]))
         return (content, "", "prep-object"), (start, end), cue_lem
     return None
+
+
+def _occasion_participle(tok: Token, lemma: str) -> bool:
+    """'…," she said, referring to the drones', 'Responding to the question, he spoke about jobs': a participle of
+    answering or referring that hangs on a verb of speaking says what the speech was about or prompted by; the
+    speech itself is the attribution."""
+    if lemma not in TO_OBJECT_VERBS or tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    head = verb_lemma(tok.head)
+    lex = lexicon()
+    return tok.head.i != tok.i and (head in lex.cue_stance or head in lex.prep_cues)
 
 
 def _said_thing(tok: Token, lemma: str) -> tuple[int, int] | None:

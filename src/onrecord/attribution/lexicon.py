@@ -24,14 +24,19 @@ class Lexicon:
     countries: frozenset[str]
     institution_country: dict[str, str]   # "Kremlin" -> "Russia"
     prep_cues: dict[str, dict[str, str]]  # lemma -> preposition -> stance ("talk about", "point to")
+    cue_mode: dict[str, str]              # verb lemma -> speech | thought
+    prep_mode: dict[tuple[str, str], str]  # (lemma, preposition) -> speech | thought
+    word_mode: dict[str, str]             # noun, adjective or raising verb cue -> speech | thought
 
 
 @cache
 def lexicon() -> Lexicon:
     cue_stance: dict[str, str] = {}
     cue_needs: dict[str, set[str]] = {}
-    for lemma, stance, needs in _rows("cues.tsv"):
+    cue_mode: dict[str, str] = {}
+    for lemma, stance, needs, mode in _rows("cues.tsv"):
         cue_stance[lemma] = stance
+        cue_mode[lemma] = mode
         if needs != "-":
             cue_needs.setdefault(lemma, set()).add(needs)
     noun_class: dict[str, str] = {}
@@ -48,7 +53,11 @@ def lexicon() -> Lexicon:
         countries.add(country)
     institutions = {name: country for name, country, _kind in _rows("institutions.tsv")}
     prep_cues: dict[str, dict[str, str]] = {}
-    for lemma, prep, stance in _rows("cue_preps.tsv"):
+    prep_mode: dict[tuple[str, str], str] = {}
+    for lemma, prep, stance, mode in _rows("cue_preps.tsv"):
         prep_cues.setdefault(lemma, {})[prep] = stance
+        prep_mode[lemma, prep] = mode
+    word_mode = dict((word, mode) for word, mode in _rows("mode_words.tsv"))
     return Lexicon(cue_stance, {k: frozenset(v) for k, v in cue_needs.items()}, noun_class, noun_gender,
-                   names, demonyms, capitals, frozenset(countries), institutions, prep_cues)
+                   names, demonyms, capitals, frozenset(countries), institutions, prep_cues, cue_mode, prep_mode,
+                   word_mode)

@@ -488,7 +488,9 @@ class Resolver:
             found = self._by_title(span, cls)
             if found is not None:
                 return found
-            if cls == "organization" and lemma in GENERIC_ORGS:
+            # "his group", "their party" is the possessor's own body, not the organisation named last
+            owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
+            if cls == "organization" and lemma in GENERIC_ORGS and not owned:
                 found = self._latest(head, "organization")
                 if found is not None:
                     return found
@@ -536,6 +538,13 @@ class Resolver:
                 return self._resolve(c, *mention_span(c))
             if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                 obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._resolve(obj, *mention_span(obj))
+            # "a statement e-mailed by the station's lawyer", "a letter signed by 40 senators": the agent issued it
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                by = next((a for a in c.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")),
+                          None)
+                obj = next((o for o in by.children if o.dep_ == "pobj"), None) if by is not None else None
                 if obj is not None:
                     return self._resolve(obj, *mention_span(obj))
         for s in reversed(self.sightings):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
-from ..article import Article
+from ..article import Article, with_mode
 from ..ingest.document import Document, Failure
 from ..ingest.reader import ReadOptions, read
 from ..ledger.store import Store
@@ -99,9 +99,10 @@ def extract_safely(extract_many: ExtractMany, docs: Sequence[Document]
 class Run:
     """The part of a run that is the same however extraction is done: what to extract, and writing it."""
 
-    def __init__(self, store: Store, model: str, report: IngestReport) -> None:
+    def __init__(self, store: Store, model: str, report: IngestReport, mode: str = "all") -> None:
         self.ledger = Ledger(store)
         self.model = model
+        self.mode = mode      # speech or thought: store only attributions of that mode (see Attribution.mode)
         self.report = report
         self.started = time.perf_counter()
         # keys handed to extraction in this run: a duplicate later in the input is skipped before it is parsed,
@@ -126,6 +127,8 @@ class Run:
 
     def write(self, extracted: Sequence[tuple[Document, Article]], failures: Sequence[Failure],
               progress: Progress | None) -> None:
+        if self.mode != "all":
+            extracted = [(doc, with_mode(article, self.mode)) for doc, article in extracted]
         result = self.ledger.add_batch(extracted, failures, model=self.model)
         report = self.report
         report.added += result.added
@@ -143,19 +146,20 @@ class Run:
 
 def ingest(paths: Sequence[str], store: Store, extract_many: ExtractMany | None = None, *, model: str = "",
            options: ReadOptions | None = None, batch_size: int = BATCH,
-           progress: Progress | None = None, workers: int = 1) -> IngestReport:
+           progress: Progress | None = None, workers: int = 1, mode: str = "all") -> IngestReport:
     """Read ``paths``, extract what the ledger lacks and store it; returns the run's figures.
 
     ``workers`` > 1 extracts in that many processes, each loading ``model`` (``extract_many`` is then only used
-    when the input is too small to be worth starting them)."""
+    when the input is too small to be worth starting them). ``mode`` ``speech`` or ``thought`` stores only the
+    attributions of that mode."""
     options = options or ReadOptions()
     if extract_many is None:
         extract_many = _lazy_extractor(model, getattr(progress, "chunk", None))
     if workers > 1:
         from .workers import ingest_parallel
         return ingest_parallel(paths, store, extract_many, model=model, options=options, batch_size=batch_size,
-                               progress=progress, workers=workers)
-    run = Run(store, model, IngestReport())
+                               progress=progress, workers=workers, mode=mode)
+    run = Run(store, model, IngestReport(), mode)
     if progress:
         start_counting(paths, run.report)
     for batch in batches(read(paths, options), batch_size):

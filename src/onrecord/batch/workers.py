@@ -187,13 +187,13 @@ def chunked(docs: Sequence[Document], workers: int, size: int = CHUNK) -> list[l
 def ingest_parallel(paths: Sequence[str], store: Store, extract_many: ExtractMany, *, model: str = "",
                     options: ReadOptions | None = None, batch_size: int = BATCH, progress: Progress | None = None,
                     workers: int = 2, factory: ExtractFactory = model_extractor,
-                    chunk_size: int = CHUNK, pool: Pool | None = None) -> IngestReport:
+                    chunk_size: int = CHUNK, pool: Pool | None = None, mode: str = "all") -> IngestReport:
     """Like :func:`.runner.ingest`, extracting in ``workers`` processes made by ``factory(model)``.
 
     An input that fits in one batch is extracted here with ``extract_many``: starting processes and loading a model
     in each would cost more than it saves. A ``pool`` passed in (already warm, as in a benchmark) is used and left
     open; ``workers`` and ``factory`` are then its own."""
-    run = Run(store, model, IngestReport(workers=workers))
+    run = Run(store, model, IngestReport(workers=workers), mode)
     if progress:
         start_counting(paths, run.report)
     items = batches(read(paths, options or ReadOptions()), batch_size)

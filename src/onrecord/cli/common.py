@@ -66,6 +66,12 @@ def add_db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"ledger file (default ./{DEFAULT_DB})")
 
 
+def add_mode_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--mode speech|thought|all`` (default all): said or written versus believed, wanted or planned."""
+    parser.add_argument("--mode", choices=("speech", "thought", "all"), default="all",
+                        help=f"{what} (default all)")
+
+
 def add_format(parser: argparse.ArgumentParser, what: str = "") -> None:
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help=f"table (default) or json{what}")

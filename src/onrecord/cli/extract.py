@@ -11,13 +11,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..article import Article
+from ..article import Article, with_mode
 from ..batch.runner import batches
 from ..errors import InputError, OnrecordError
 from ..ingest.document import Document, Failure
 from ..ingest.reader import STDIN
 from ..models import DEFAULT_MODEL, check_installed
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, printable, shorten
+from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_mode_option, error, printable, shorten
 from .reading import add_provenance, provenance_options
 
 # what the reader says of a path that does not exist: a usage error (exit 2), not a failed input
@@ -43,6 +43,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ex.add_argument("--with-text", action="store_true",
                     help="add each article's text (what the offsets count in) to the JSON (default: off)")
     add_provenance(ex)
+    add_mode_option(ex, "print only attributions of this mode: speech (said, wrote, quoted), thought (believes, "
+                        "wants, plans) or all")
     ex.set_defaults(run=cmd_extract)
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
@@ -61,6 +63,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--baseline", choices=("textacy",),
                     help="polnear only: also score a peer (textacy) on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    add_mode_option(ev, "polnear: score only output of this mode; speech scores it against the gold attributions "
+                        "whose cue is a verb or noun of speaking or writing (see README, Said or thought)")
+    ev.add_argument("--mode-labels", metavar="LABELS.tsv",
+                    help="polnear: also report mode accuracy against hand labels (article, start, end, mode)")
     ev.set_defaults(run=cmd_eval)
 
 
@@ -94,7 +100,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for batch in batches(itertools.chain(first, documents), BATCH):
         articles = extractor.extract_many([(d.source, d.text) for d in batch])
         for doc, article in zip(batch, articles):
-            article = with_provenance(article, doc)
+            article = with_mode(with_provenance(article, doc), args.mode)
             if doc.source == STDIN:
                 article = replace(article, source="-")
             data = article.to_dict() | ({"text": doc.text} if args.with_text else {})
@@ -113,7 +119,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..evaluate.report import evaluate, format_table, to_json
+    from ..evaluate.modes import read_labels
+    from ..evaluate.report import evaluate, format_table, mode_accuracy, to_json
     from ..pipeline import Extractor
 
     split = Path(args.split_dir)
@@ -125,9 +132,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _eval_wire(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
+    if args.mode_labels:
+        try:
+            labels = read_labels(args.mode_labels)
+        except OSError as exc:
+            raise InputError(args.mode_labels, exc.strerror or "cannot be read") from exc
+        except ValueError as exc:
+            error(str(exc))
+            return EXIT_USAGE
+        extractor = Extractor(args.model)
+        try:
+            figures = mode_accuracy(split, lambda items: list(extractor.extract_many(items)), labels).to_dict()
+        except ValueError as exc:
+            error(f"{args.mode_labels}: {exc}")
+            return EXIT_USAGE
+        if args.format == "json":
+            print(json.dumps(figures, indent=2))
+        else:
+            print(f"{args.mode_labels}: {figures['labels']} hand-labelled gold attributions")
+            print(f"extractor mode right on the {figures['found']} it found: {figures['extractor_right']}"
+                  f" = {figures['extractor_accuracy']:.3f}")
+            print(f"gold cue classes (--mode) right on the {figures['gold_classed']} classed: "
+                  f"{figures['gold_classes_right']} = {figures['gold_class_accuracy']:.3f}")
+        return EXIT_OK
     extractor = Extractor(args.model)
     reports = {"onrecord": evaluate(split, lambda items: list(extractor.extract_many(items)),
-                                    errors_path=args.errors)}
+                                    errors_path=args.errors, mode=args.mode)}
     if args.baseline == "textacy":
         from ..evaluate.baseline import textacy_extract_many
         reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))

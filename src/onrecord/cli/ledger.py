@@ -18,6 +18,7 @@ from .common import (
     add_db,
     add_format,
     add_limit,
+    add_mode_option,
     add_page,
     add_summary_format,
     checked,
@@ -52,6 +53,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=positive("--workers"), default=None, metavar="N",
                    help="extraction processes, one model each (default: all cores); 1 extracts in this process")
     add_summary_format(p)
+    add_mode_option(p, "store only attributions of this mode: speech (said, wrote, quoted), thought (believes, "
+                       "wants, plans) or all")
     p.set_defaults(run=cmd_ingest)
 
     p = sub.add_parser("actors", help="list actors, most quoted first",
@@ -72,6 +75,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_format(p)
     add_page(p, limit=500)
+    add_mode_option(p, "list only statements of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_actor)
 
     p = sub.add_parser("claims", help="claims with who asserts and who denies them",
@@ -100,6 +104,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_format(p)
     add_limit(p, 20)
+    add_mode_option(p, "match only attributions of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("errors", help="inputs that could not be ingested, and why",
@@ -173,7 +178,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         try:
             # the model is loaded where extraction runs: here with --workers 1 or a small input, else in each worker
             report = ingest(args.paths, store, model=args.model, options=options, batch_size=args.batch_size,
-                            progress=reporter, workers=workers)
+                            progress=reporter, workers=workers, mode=args.mode)
         except KeyboardInterrupt:
             reporter.done()
             return interrupted_run(store, before, "ingest")
@@ -229,7 +234,7 @@ def cmd_actors(args: argparse.Namespace) -> int:
 def cmd_actor(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
-        data = queries.actor(store, args.name, limit=args.limit, offset=args.offset)
+        data = queries.actor(store, args.name, limit=args.limit, offset=args.offset, mode=args.mode)
     if args.format == "json":
         print_json(data)
         return EXIT_OK
@@ -319,7 +324,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
-        data = queries.search(store, args.text, limit=args.limit)
+        data = queries.search(store, args.text, limit=args.limit, mode=args.mode)
     if args.format == "json":
         print_json(data)
         return EXIT_OK

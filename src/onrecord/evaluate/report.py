@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from onrecord.article import Article, Attribution, Span
+from onrecord.article import Article, Attribution, Span, with_mode
+from onrecord.evaluate.modes import ModeAccuracy, ModeAgreement, ModeLabel, gold_cue_mode
 from onrecord.evaluate.polnear import GoldArticle, Parts, read_split
 from onrecord.evaluate.score import (
     MEASURES,
@@ -45,6 +47,9 @@ class EvalReport:
     seconds: float
     total_seconds: float
     reader_problems: int = 0
+    mode: str = "all"
+    # with a mode: how the extractor's modes agree with the gold cue classes on all matched pairs
+    agreement: ModeAgreement | None = None
 
     def prf(self, measure: str) -> PRF:
         return self.counts.prf(measure)
@@ -60,6 +65,10 @@ class EvalReport:
         out["quote_recall"] = {"recall": round(c.quote_recall, 4), "hit": c.quote_hit, "gold": c.gold_quote}
         out["nonquote_recall"] = {"recall": round(c.nonquote_recall, 4), "hit": c.nonquote_hit,
                                   "gold": c.gold_nonquote}
+        if self.mode != "all":
+            out["mode"] = self.mode
+        if self.agreement is not None:
+            out["mode_agreement"] = self.agreement.to_dict()
         return out
 
 
@@ -141,13 +150,20 @@ def error_records(article: GoldArticle, pred: Sequence[Attribution],
 
 
 def evaluate_articles(articles: Sequence[GoldArticle], extract_many: ExtractMany, *,
-                      errors_path: str | Path | None = None, split: str = "") -> EvalReport:
-    """Run ``extract_many`` once over all articles (so it can batch), then score and log errors."""
+                      errors_path: str | Path | None = None, split: str = "", mode: str = "all") -> EvalReport:
+    """Run ``extract_many`` once over all articles (so it can batch), then score and log errors. With ``mode``
+    ``speech`` or ``thought`` only output of that mode is scored, against the gold of that cue class
+    (``modes.gold_cue_mode``), and the report says how modes agree on every matched pair."""
     started = time.perf_counter()
     preds = extract_many([(a.name, a.text) for a in articles])
     seconds = time.perf_counter() - started
     if len(preds) != len(articles):
         raise ValueError(f"extract_many returned {len(preds)} articles for {len(articles)} inputs")
+    agreement = None
+    if mode != "all":
+        agreement = sum((mode_agreement(a, p, mode) for a, p in zip(articles, preds)), ModeAgreement())
+        articles = [gold_of_mode(a, mode) for a in articles]
+        preds = [with_mode(p, mode) for p in preds]
     mismatched = sum(1 for a, p in zip(articles, preds) if p.text_length != len(a.text))
     if mismatched:
         log.warning("%d predicted articles have a text_length different from their input", mismatched)
@@ -161,17 +177,68 @@ def evaluate_articles(articles: Sequence[GoldArticle], extract_many: ExtractMany
     if errors_path is not None:
         write_jsonl(errors_path, errors)
     return EvalReport(split, len(articles), counts, seconds, time.perf_counter() - started,
-                      sum(len(a.problems) for a in articles))
+                      sum(len(a.problems) for a in articles), mode, agreement)
 
 
 def evaluate(split_dir: str | Path, extract_many: ExtractMany, *,
-             errors_path: str | Path | None = None) -> EvalReport:
-    """Read the split at ``split_dir``, run ``extract_many`` on it and score it (see ``score``)."""
+             errors_path: str | Path | None = None, mode: str = "all") -> EvalReport:
+    """Read the split at ``split_dir``, run ``extract_many`` on it and score it (see ``score``). With ``mode``
+    ``speech`` or ``thought`` only output of that mode is scored, against the gold of that cue class
+    (``modes.gold_cue_mode``)."""
     started = time.perf_counter()
     articles = read_split(split_dir)
-    report = evaluate_articles(articles, extract_many, errors_path=errors_path, split=str(split_dir))
-    return EvalReport(report.split, report.n_articles, report.counts, report.seconds,
-                      time.perf_counter() - started, report.reader_problems)
+    report = evaluate_articles(articles, extract_many, errors_path=errors_path, split=str(split_dir), mode=mode)
+    return dataclasses.replace(report, total_seconds=time.perf_counter() - started)
+
+
+def gold_of_mode(article: GoldArticle, mode: str) -> GoldArticle:
+    """``article`` keeping the gold attributions whose cue class is ``mode``."""
+    kept = tuple(g for g in article.attributions if gold_cue_mode(article.text, g) == mode)
+    return dataclasses.replace(article, attributions=kept)
+
+
+def mode_agreement(article: GoldArticle, pred: Article, mode: str) -> ModeAgreement:
+    """On every prediction matched to a classed gold attribution (content partial, all modes): how often the
+    prediction is of ``mode``, the gold is, and both are."""
+    match = match_article(article.text, article.attributions, pred.attributions)
+    both = predicted = gold = 0
+    for g, p, _ in match.partial:
+        cls = gold_cue_mode(article.text, article.attributions[g])
+        if cls is None:
+            continue
+        is_pred, is_gold = pred.attributions[p].mode == mode, cls == mode
+        both += is_pred and is_gold
+        predicted += is_pred
+        gold += is_gold
+    return ModeAgreement(both, predicted, gold)
+
+
+def mode_accuracy(split_dir: str | Path, extract_many: ExtractMany, labels: Sequence[ModeLabel]) -> ModeAccuracy:
+    """Mode of the extractor on the hand-labelled gold attributions it finds (content partial match), and of the
+    gold-cue classes used by ``--mode``; only the labelled articles are read and extracted."""
+    by_article: dict[str, list[ModeLabel]] = {}
+    for label in labels:
+        by_article.setdefault(label.article, []).append(label)
+    articles = [a for a in read_split(split_dir) if a.name in by_article]
+    missing = set(by_article) - {a.name for a in articles}
+    if missing:
+        raise ValueError(f"{split_dir}: labelled articles not in the split: {', '.join(sorted(missing)[:5])}")
+    preds = extract_many([(a.name, a.text) for a in articles])
+    total = ModeAccuracy(0, 0, 0, 0, 0)
+    for article, pred in zip(articles, preds):
+        gold = article.attributions
+        match = match_article(article.text, gold, pred.attributions)
+        found = {g: p for g, p, _ in match.partial}
+        for label in by_article[article.name]:
+            gi = next((i for i, g in enumerate(gold) if (g.start, g.end) == (label.start, label.end)), None)
+            if gi is None:
+                raise ValueError(f"{article.name}: no gold attribution covers {label.start}-{label.end}")
+            cls = gold_cue_mode(article.text, gold[gi])
+            p = found.get(gi)
+            total += ModeAccuracy(1, int(p is not None),
+                                  int(p is not None and pred.attributions[p].mode == label.mode),
+                                  int(cls is not None), int(cls == label.mode))
+    return total
 
 
 def write_jsonl(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
@@ -193,6 +260,11 @@ def format_table(reports: Mapping[str, EvalReport]) -> str:
         c = report.counts
         lines.append(f"{system:<12}{cells}| {c.quote_recall:<6.3f} {c.nonquote_recall:<6.3f} "
                      f"| {report.n_articles:>8} {report.seconds:>8.1f}")
+    for system, report in reports.items():
+        if report.agreement is not None:
+            a = report.agreement
+            lines.append(f"{system}: mode {report.mode} on matched pairs: precision {a.precision:.3f} "
+                         f"({a.both}/{a.predicted}), recall {a.recall:.3f} ({a.both}/{a.gold})")
     return "\n".join(lines)
 
 

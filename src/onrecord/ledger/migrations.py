@@ -183,4 +183,9 @@ MIGRATIONS: tuple[str, ...] = (
         first_day = coalesce((SELECT min(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), ''),
         last_day = coalesce((SELECT max(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), '');
     """,
+    # issue 19: the mode of each attribution, speech (said, written) or thought (believed, planned); rows stored
+    # before it were extracted without one and read as speech, as onrecord.article/1 documents do
+    """
+    ALTER TABLE attributions ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+    """,
 )

@@ -65,9 +65,9 @@ def actor_timeline(store: Store, actor_id: int) -> list[dict[str, Any]]:
 
 
 def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
-          merges: int = 200) -> dict[str, Any]:
+          merges: int = 200, mode: str = "all") -> dict[str, Any]:
     """``queries.actor`` plus the per-day timeline; NotFound for an unknown id or name."""
-    out = queries.actor(store, name_or_id, limit=limit, offset=offset, merges=merges)
+    out = queries.actor(store, name_or_id, limit=limit, offset=offset, merges=merges, mode=mode)
     out["timeline"] = actor_timeline(store, out["id"])
     out["undated_statements"] = store.one("SELECT count(*) FROM attributions WHERE actor_id = ? AND day = ''",
                                           (out["id"],))[0]

@@ -77,9 +77,10 @@ def _row_id(text: str) -> int | None:
 
 
 def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
-          merges: int = 200) -> dict[str, Any]:
+          merges: int = 200, mode: str = "all") -> dict[str, Any]:
     """One actor: identity, how each article's mention was merged into it (the first ``merges`` links), and its
-    statements oldest first."""
+    statements oldest first (only those of ``mode``, speech or thought, unless it is ``all``)."""
+    mode_sql, mode_params = _mode_filter(mode)
     actor_id = find_actor(store, name_or_id)
     row = store.one("SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
                     " (SELECT count(*) FROM attributions t WHERE t.actor_id = a.id) AS n FROM actors a WHERE id = ?",
@@ -91,8 +92,8 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
         "SELECT l.id AS link, l.article_id AS article, l.local_name, l.method, l.score, l.evidence"
         " FROM actor_links l WHERE l.actor_id = ? ORDER BY l.id LIMIT ?", (actor_id, merges))] if merges > 0 else []
     limit, offset = _page(limit, offset)
-    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ? ORDER BY " + DATED_FIRST + " LIMIT ? OFFSET ?",
-                     (actor_id, limit, offset))
+    rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ?" + mode_sql + " ORDER BY " + DATED_FIRST
+                     + " LIMIT ? OFFSET ?", (actor_id, *mode_params, limit, offset))
     out["statements"] = [_statement(r) for r in rows]
     return out
 
@@ -106,7 +107,8 @@ STATEMENT_SQL = (
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
     " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
-    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name, t.via_text, t.said_on, ar.date_method, ar.wire"
+    " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name, t.via_text, t.said_on, ar.date_method, ar.wire,"
+    " t.mode"
     " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id")
 
 
@@ -114,14 +116,21 @@ def _statement(r: sqlite3.Row) -> dict[str, Any]:
     """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
     (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
      content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
-     title, url, site, source, actor_name, via, said_on, date_method, wire) = tuple(r)
+     title, url, site, source, actor_name, via, said_on, date_method, wire, mode) = tuple(r)
     return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
             "site": site, "source": source, "date": day or None, "date_method": date_method, "said_on": said_on,
             "via": via, "wire": wire, "kind": kind, "stance": stance, "cue": cue,
             "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
             "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
             "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
-            "claim_link": claim_link, "story": story}
+            "claim_link": claim_link, "story": story, "mode": mode}
+
+
+def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
+    """SQL (after a WHERE) and parameters keeping attributions of ``mode``: speech, thought or all."""
+    if parse_choice(mode, ("speech", "thought", "all"), "mode") == "all":
+        return "", ()
+    return " AND t.mode = ?", (mode,)
 
 
 # -- claims --------------------------------------------------------------------------------------------------
@@ -183,10 +192,13 @@ def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
 
 # -- search, articles, errors --------------------------------------------------------------------------------
 
-def search(store: Store, text: str, *, limit: int | None = None, offset: int | None = None) -> dict[str, Any]:
+def search(store: Store, text: str, *, limit: int | None = None, offset: int | None = None,
+           mode: str = "all") -> dict[str, Any]:
     """Articles and attributions matching ``text`` (the syntax of :mod:`.fts`), best first: one page of each from
-    ``offset``, with the totals. An article's ``snippet`` is plain text and ``hits`` its matched spans in it."""
+    ``offset``, with the totals; attributions only of ``mode`` (speech or thought) unless it is ``all``. An
+    article's ``snippet`` is plain text and ``hits`` its matched spans in it."""
     limit, offset = _page(limit, offset)
+    mode_sql, mode_params = _mode_filter(mode)
     query = fts_query(text)
     out: dict[str, Any] = {"query": text, "limit": limit, "offset": offset,
                            "total": {"articles": 0, "attributions": 0}, "articles": [], "attributions": []}
@@ -194,8 +206,8 @@ def search(store: Store, text: str, *, limit: int | None = None, offset: int | N
         return out
     out["total"] = {
         "articles": store.one("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,))[0],
-        "attributions": store.one("SELECT count(*) FROM attributions_fts WHERE attributions_fts MATCH ?",
-                                  (query,))[0]}
+        "attributions": store.one("SELECT count(*) FROM attributions_fts f JOIN attributions t ON t.id = f.rowid"
+                                  " WHERE attributions_fts MATCH ?" + mode_sql, (query, *mode_params))[0]}
     arts = store.all(
         "SELECT a.id, a.title, a.url, nullif(a.day, '') AS day, a.source,"
         " snippet(articles_fts, 1, char(2), char(3), '…', 16) AS marked"   # fts.HIT_START, fts.HIT_END
@@ -206,8 +218,10 @@ def search(store: Store, text: str, *, limit: int | None = None, offset: int | N
         row["snippet"], hits = unmark(row.pop("marked") or "")
         row["hits"] = [list(h) for h in hits]
         out["articles"].append(row)
-    ranked = [r[0] for r in store.all("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?"
-                                      " ORDER BY rank LIMIT ? OFFSET ?", (query, limit, offset))]
+    ranked = [r[0] for r in store.all(
+        "SELECT f.rowid FROM attributions_fts f JOIN attributions t ON t.id = f.rowid"
+        " WHERE attributions_fts MATCH ?" + mode_sql + " ORDER BY rank LIMIT ? OFFSET ?",
+        (query, *mode_params, limit, offset))]
     if ranked:
         marks = ",".join("?" * len(ranked))
         by_id = {r["id"]: _statement(r) for r in store.all(STATEMENT_SQL + f" WHERE t.id IN ({marks})", ranked)}

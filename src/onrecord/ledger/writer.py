@@ -312,8 +312,8 @@ class Ledger:
                 "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
                 " content_start, content_end, parts, cue_text, cue_start, cue_end, mention_text, mention_start,"
                 " mention_end, speaker_name, speaker_kind, local_actor, actor_id, sentence_start, sentence_end, day,"
-                " story_id, claim_id, claim_stance, claim_link, via_text, via_start, via_end, said_on)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " story_id, claim_id, claim_stance, claim_link, via_text, via_start, via_end, said_on, mode)"
+                " VALUES (" + ", ".join("?" * 32) + ")",
                 (article_id, a.id, a.kind, a.stance, a.rule, a.confidence, a.content.text, a.content.start,
                  a.content.end, json.dumps([list(p) for p in a.content.parts]),
                  cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
@@ -321,7 +321,7 @@ class Ledger:
                  mention.end if mention else None, a.speaker.name, a.speaker.kind, a.speaker.actor, actor_id,
                  sentence.start if sentence else None, sentence.end if sentence else None, day, story_id,
                  claim_id, claim_stance, link, via.text if via else None, via.start if via else None,
-                 via.end if via else None, a.said_on))
+                 via.end if via else None, a.said_on, a.mode))
             self.conn.execute("INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
                               (cur.lastrowid, a.content.text, a.speaker.name or ""))
             if claim_id is not None:

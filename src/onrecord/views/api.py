@@ -25,6 +25,7 @@ ClaimLimit = Query(20, ge=1, le=1_000_000, description=f"rows per page (capped a
 Text = Query(..., max_length=queries.MAX_QUERY,
              description='words, all of which must occur (matched by stem: drone finds drones); word* for a prefix; '
                          '"a phrase"; -word to leave out; a OR b')
+Mode = Query("all", description="speech (said, written), thought (believed, planned) or all")
 SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capped at {queries.MAX_PAGE})")
 
 
@@ -55,8 +56,8 @@ async def actors(store: StoreDep, request: Request, limit: int = Limit, offset: 
 @router.get("/actors/{ref}", response_model=schemas.Actor,
             summary="One actor by id, name or alias: identity, merges, statements oldest first")
 async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
-                offset: int = Offset) -> dict[str, Any]:
-    data = pages.actor(store, ref, limit=limit, offset=offset)
+                offset: int = Offset, mode: str = Mode) -> dict[str, Any]:
+    data = pages.actor(store, ref, limit=limit, offset=offset, mode=mode)
     # the statements are the paginated part; identity and timeline come whole with every page
     page = listing(request, data.pop("statements"), limit, offset)
     data["statements"], data["limit"], data["offset"], data["next"] = (page["items"], page["limit"],
@@ -81,8 +82,8 @@ async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
 @router.get("/search", response_model=schemas.Search,
             summary="Full-text search (SQLite FTS5) over articles and attribution contents")
 async def search(store: StoreDep, request: Request, q: str = Text, limit: int = SearchLimit,
-                 offset: int = Offset) -> dict[str, Any]:
-    data = queries.search(store, q, limit=limit, offset=offset)
+                 offset: int = Offset, mode: str = Mode) -> dict[str, Any]:
+    data = queries.search(store, q, limit=limit, offset=offset, mode=mode)
     more = data["offset"] + data["limit"] < max(data["total"].values())
     data["next"] = relative_url(request, limit=data["limit"], offset=data["offset"] + data["limit"]) if more else None
     return data

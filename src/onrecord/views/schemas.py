@@ -43,6 +43,8 @@ class Statement(Model):
     wire: str | None = Field(default=None, description="the wire credit of the article ('Reuters', 'AFP', …)")
     kind: AttributionKind
     stance: Stance
+    mode: Literal["speech", "thought"] = Field(description="speech (said, written, quoted) or thought (believed, "
+                                                           "wanted, planned)")
     cue: str | None
     content: str
     speaker: str | None
