@@ -31,7 +31,8 @@ def test_article_to_dict_has_the_documented_fields():
     data = article.to_dict()
     assert set(data) == {"schema", "source", "text_length", "attributions", "actors"}
     att = data["attributions"][0]
-    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence"}
+    assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence",
+                        "polarity"}
     assert set(att["content"]) == {"text", "start", "end", "parts"}
     assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
     assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
@@ -82,3 +83,11 @@ def test_article_from_dict_reads_the_previous_schema():
     _text, article = _sample()
     data = article.to_dict() | {"schema": "onrecord.article/1"}
     assert Article.from_dict(data) == article
+
+
+def test_article_from_dict_reads_a_record_without_polarity_as_affirm():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "onrecord.article/1"}
+    for att in data["attributions"]:
+        del att["polarity"]
+    assert all(a.polarity == "affirm" for a in Article.from_dict(data).attributions)

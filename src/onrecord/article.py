@@ -14,11 +14,14 @@ SCHEMA = "onrecord.article/2"
 READABLE_SCHEMAS: tuple[str, ...] = ("onrecord.article/1", SCHEMA)
 
 Kind = Literal["direct", "indirect", "mixed"]
-Stance = Literal["assert", "deny", "accuse", "question", "demand"]
+Stance = Literal["assert", "deny", "accuse", "question", "demand", "decline"]
+Polarity = Literal["affirm", "negate"]
 ActorKind = Literal["person", "organization", "place", "group", "unknown"]
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
-STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand")
+# "decline" (a refusal or silence: "declined to comment") since onrecord.article/2
+STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand", "decline")
+POLARITIES: tuple[str, ...] = ("affirm", "negate")
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "place", "group", "unknown")
 
 
@@ -100,13 +103,16 @@ class Attribution:
     confidence: float
     # the whole sentence(s) holding content, cue and speaker mention: where a reader checks the claim
     sentence: Span | None = None
+    # whether, as reported, the speaker holds the content true ("affirm") or false ("negate": "denied that P",
+    # "we have never done P", "No, P is not so"); /1 documents read as "affirm"
+    polarity: str = "affirm"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
                 "cue": self.cue.to_dict() if self.cue else None,
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
                 "rule": self.rule, "confidence": round(self.confidence, 3),
-                "sentence": self.sentence.to_dict() if self.sentence else None}
+                "sentence": self.sentence.to_dict() if self.sentence else None, "polarity": self.polarity}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
@@ -114,7 +120,7 @@ class Attribution:
         sentence = Span.from_dict(data["sentence"]) if data.get("sentence") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]), sentence)
+                   float(data["confidence"]), sentence, data.get("polarity") or "affirm")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -13,9 +14,25 @@ from .cues import Candidate, DocIndex, doc_text
 from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues_quote_run, find_direct
 from .indirect import find_indirect
 from .nominal import find_nominal
+from .polarity import (
+    AFFIRM,
+    NEGATE,
+    Statement,
+    about_own_side,
+    answers_no,
+    cites_claims,
+    content_words,
+    declines,
+    denial_opening,
+    dismisses_report,
+    negated_clause,
+    preamble_end,
+    put_forward_sentences,
+    rebuts,
+)
 from .quotes import Quote, find_quotes
 from .speakers import ActorDraft, Resolver
-from .stance import stance_of
+from .stance import PLAIN_NEGATION, stance_reading
 from .states import find_adjective, find_in_source, find_passive, find_raising
 
 STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|letter)\b", re.IGNORECASE)
@@ -78,7 +95,8 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     drafts = [d for d in resolver.actors if id(d) in speaking]
     ids = actor_ids(drafts)
-    records = [_record(doc, n, cand, mention, actor, ids) for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    read = [_record(doc, n, cand, mention, actor, ids) for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    records = _settle_plain_negations(doc, read)
     actors = [Actor(ids[id(d)], d.name, d.kind, tuple(d.aliases), tuple(d.titles)) for d in drafts]
     return records, actors
 
@@ -128,14 +146,37 @@ def _through_quote(text: str, quotes: list[Quote], opens: list[int], start: int,
 
 
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None,
-            ids: dict[int, str]) -> Attribution:
+            ids: dict[int, str]) -> tuple[Attribution, str]:
+    """The attribution and why its stance was chosen (a plain negation is settled against the whole article)."""
     text = doc_text(doc)
-    content = Content.of(text, cand.parts)
+    parts = list(cand.parts)
+    content = Content.of(text, parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
-    stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame,
-                       content_negated=_states_a_negation(doc, cand.parts[0]),
-                       content_verb=_main_verb(doc, cand.parts[0]))
     cue = Span.of(text, *cand.cue) if cand.cue else None
+    stance, why = stance_reading(cand.cue_lemma, negated, content.text, cand.frame,
+                                 content_negated=_states_a_negation(doc, parts[0]),
+                                 content_verb=_main_verb(doc, parts[0]), cue_text=cue.text if cue else None)
+    if stance != "deny" and not negated and (cut := denial_opening(content.text)):
+        # "repeated its denial of reports that P": the denial is in the content's opening words
+        stance, why = "deny", "cue"
+        parts[0] = (parts[0][0] + cut, parts[0][1])
+        content = Content.of(text, parts)
+    if stance == "assert" and answers_no(content.text):
+        stance, why = "deny", "phrase"      # '"No, …," he said': an answer rejecting what was put to him
+    if stance == "deny" and why == "cue" and (cut := preamble_end(text[parts[0][0]:parts[0][1]])):
+        # "rejected claims that Moscow had received drones": what is rejected is that Moscow had received them
+        parts[0] = (parts[0][0] + cut, parts[0][1])
+        content = Content.of(text, parts)
+    polarity = NEGATE if negated_clause(doc, parts[0]) else AFFIRM
+    if declines(cand.cue_lemma, negated, content.text, cand.frame):
+        stance, polarity = "decline", AFFIRM
+    elif stance == "deny" and why in ("cue", "negated-cue", "inner-verb"):
+        # the speaker rejects the content: "denied that P" negates P, "denied it had never P" affirms it
+        polarity = AFFIRM if polarity == NEGATE else NEGATE
+    elif stance == "deny":
+        polarity = NEGATE       # "called the reports baseless", "No such agreement exists"
+    elif stance == "assert" and polarity == NEGATE and dismisses_report(content.text):
+        stance = "deny"         # "the newspaper report does not reflect where the talks stand"
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
     else:
@@ -144,7 +185,25 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
     confidence = cand.confidence if actor is not None else cand.confidence * 0.6
     sentence = _sentence(doc, [content, cue, _near(doc_text(doc), mention, content)])
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
-                       sentence)
+                       sentence, polarity), why
+
+
+def _settle_plain_negations(doc: Doc, read: list[tuple[Attribution, str]]) -> list[Attribution]:
+    """A plain negative statement ("We are not closing rural branches") stays a denial only where it answers a
+    proposition someone else put forward in this article; otherwise it asserts that something is not so."""
+    if not any(why == PLAIN_NEGATION for _a, why in read):
+        return [a for a, _why in read]
+    statements = [Statement(a.speaker.actor or (a.speaker.mention.text.lower() if a.speaker.mention else None),
+                            a.stance, a.polarity, content_words(doc, a.content.parts),
+                            about_own_side(doc, a.content.parts[0]), cites_claims(a.content.text))
+                  for a, _why in read]
+    context = put_forward_sentences(doc, [(a.sentence.start, a.sentence.end) for a, _w in read if a.sentence])
+    out = []
+    for i, (a, why) in enumerate(read):
+        if why == PLAIN_NEGATION and a.stance == "deny" and not rebuts(i, statements, context):
+            a = replace(a, stance="assert")
+        out.append(a)
+    return out
 
 
 def _near(text: str, mention: Span | None, content: Content) -> Span | None:
