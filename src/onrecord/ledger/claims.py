@@ -3,7 +3,7 @@
 Pure functions over text: no database, no spaCy, no model. A proposition keeps what was said without its
 polarity or hedging ("Tehran supplied drones" and "Tehran did not supply drones" are one proposition; the
 stance says which way the speaker took it), so an assertion and a denial of the same thing can be linked.
-Word lists live in ``onrecord/data/claim_stopwords.tsv`` and ``claim_synonyms.tsv``.
+Word lists live in ``onrecord/data/claim_stopwords.tsv``, ``claim_synonyms.tsv`` and ``claim_phrases.tsv``.
 """
 
 from __future__ import annotations
@@ -121,8 +121,24 @@ def stem(word: str) -> str:
     return w
 
 
+@cache
+def _phrases() -> re.Pattern[str] | None:
+    rows = _rows("claim_phrases.tsv")
+    if not rows:
+        return None
+    longest = sorted((p for p, _r in rows), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in longest) + r")\b", re.I)
+
+
+@cache
+def _phrase_map() -> dict[str, str]:
+    return {p.lower(): r for p, r in _rows("claim_phrases.tsv")}
+
+
 def _clean(content: str) -> str:
     text = _INTERRUPTION_RE.sub(" ", content.strip())
+    if (phrases := _phrases()) is not None:    # "unmanned aerial vehicles" -> "drones" (data/claim_phrases.tsv)
+        text = phrases.sub(lambda m: _phrase_map()[m.group(1).lower()], text)
     text = text.strip().strip(_QUOTES + " ").rstrip(".,;:!?…" + _QUOTES + " ").strip(_QUOTES + " ")
     text = re.sub(r"^that\s+", "", text, flags=re.I)
     m = _PREAMBLE_RE.match(text)          # "the report that X" states X

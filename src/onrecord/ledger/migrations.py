@@ -152,4 +152,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
     """,
+    # issue 17: polarity and the side each statement takes on its claim; disputes (claims with sides) judged
+    """
+    ALTER TABLE attributions ADD COLUMN polarity TEXT NOT NULL DEFAULT 'affirm';   -- as extracted
+    ALTER TABLE attributions ADD COLUMN position TEXT;   -- 'affirm' | 'negate' on its claim; NULL takes no side
+    ALTER TABLE claims ADD COLUMN contested_why TEXT;    -- the evidence for contested (or why not)
+    ALTER TABLE claims ADD COLUMN n_sides INTEGER NOT NULL DEFAULT 0;  -- statements taking a side
+    CREATE INDEX attributions_claim_position ON attributions(claim_id, position);
+    CREATE INDEX claims_sides ON claims(n_sides, last_day DESC, id DESC);
+    """,
 )

@@ -86,7 +86,7 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
 STATEMENT_SQL = (
     "SELECT t.id, t.local_id, t.article_id, t.kind, t.stance, t.claim_stance, t.claim_id, t.rule, t.confidence,"
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
-    " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
+    " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link, t.polarity, t.position,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
     " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name"
     " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors act ON act.id = t.actor_id")
@@ -95,14 +95,14 @@ STATEMENT_SQL = (
 def _statement(r: sqlite3.Row) -> dict[str, Any]:
     """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
     (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
-     content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
-     title, url, site, source, actor_name) = tuple(r)
+     content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, polarity,
+     position, sentence, title, url, site, source, actor_name) = tuple(r)
     return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
             "site": site, "source": source, "date": day, "kind": kind, "stance": stance, "cue": cue,
             "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
             "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
             "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
-            "claim_link": claim_link, "story": story}
+            "claim_link": claim_link, "story": story, "polarity": polarity, "position": position}
 
 
 # -- claims --------------------------------------------------------------------------------------------------
@@ -149,9 +149,10 @@ def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
 def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ? ORDER BY t.day, t.id",
                                               (row["id"],))]
-    supporters = [s for s in stmts if s["claim_stance"] in ("assert", "accuse")]
-    deniers = [s for s in stmts if s["claim_stance"] == "deny"]
-    others = [s for s in stmts if s["claim_stance"] not in ("assert", "accuse", "deny")]
+    # sides as the dispute rules read them: stance and polarity ("will not support him" is no supporter)
+    supporters = [s for s in stmts if s["position"] == "affirm"]
+    deniers = [s for s in stmts if s["position"] == "negate"]
+    others = [s for s in stmts if s["position"] is None]
     return {"id": row["id"], "text": row["text"], "entities": json.loads(row["entities"]),
             "contested": bool(row["contested"]), "first_date": row["first_day"], "last_date": row["last_day"],
             # a story republished by several outlets supports the claim once

@@ -19,6 +19,7 @@ from ..errors import NotFound, OnrecordError
 from ..ingest.document import Document, Failure
 from . import actors as actor_rules
 from . import claims as claim_rules
+from . import disputes as dispute_rules
 from .identity import article_key, text_hash
 from .store import Store
 from .stories import SAME_STORY, bands, resemblance, signature
@@ -302,15 +303,16 @@ class Ledger:
                 "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
                 " content_start, content_end, parts, cue_text, cue_start, cue_end, mention_text, mention_start,"
                 " mention_end, speaker_name, speaker_kind, local_actor, actor_id, sentence_start, sentence_end, day,"
-                " story_id, claim_id, claim_stance, claim_link)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " story_id, claim_id, claim_stance, claim_link, polarity, position)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, a.id, a.kind, a.stance, a.rule, a.confidence, a.content.text, a.content.start,
                  a.content.end, json.dumps([list(p) for p in a.content.parts]),
                  cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
                  mention.text if mention else None, mention.start if mention else None,
                  mention.end if mention else None, a.speaker.name, a.speaker.kind, a.speaker.actor, actor_id,
                  sentence.start if sentence else None, sentence.end if sentence else None, day, story_id,
-                 claim_id, claim_stance, link))
+                 claim_id, claim_stance, link, a.polarity,
+                 dispute_rules.position(a.stance, a.polarity, claim_stance) if claim_id is not None else None))
             self.conn.execute("INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
                               (cur.lastrowid, a.content.text, a.speaker.name or ""))
             if claim_id is not None:
@@ -417,26 +419,27 @@ class Ledger:
         return claim_id
 
     def _refresh_claim(self, claim_id: int) -> None:
-        """Counts, first and last day, and whether one actor asserts what another denies."""
+        """Counts, first and last day, and whether the claim is contested (``disputes.judge``, with evidence)."""
         rows = self.conn.execute(
-            "SELECT claim_stance, actor_id, mention_text, id, day FROM attributions WHERE claim_id = ?",
+            "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, a.represents"
+            " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
             (claim_id,)).fetchall()
-        supporters = {_who(r) for r in rows if r["claim_stance"] in SUPPORT}
-        deniers = {_who(r) for r in rows if r["claim_stance"] == "deny"}
-        contested = any(s != d for s in supporters for d in deniers)
+        placed = [dispute_rules.Placed(r["id"], r["article_id"], r["story_id"], holder_of(r), r["day"], r["position"])
+                  for r in rows if r["position"]]
+        verdict = dispute_rules.judge(placed)
         days = [r["day"] for r in rows]
         self.conn.execute(
-            "UPDATE claims SET contested = ?, n_attributions = ?, first_day = ?, last_day = ? WHERE id = ?",
-            (int(contested), len(rows), min(days), max(days), claim_id))
+            "UPDATE claims SET contested = ?, contested_why = ?, n_sides = ?, n_attributions = ?, first_day = ?,"
+            " last_day = ? WHERE id = ?",
+            (int(verdict.contested), verdict.evidence, len(placed), len(rows), min(days), max(days), claim_id))
 
 
-def _who(row) -> str:
-    """Who holds a stance: the ledger actor, else the words naming the speaker, else that one attribution."""
-    if row["actor_id"] is not None:
-        return f"actor:{row['actor_id']}"
-    if row["mention_text"]:
-        return "mention:" + row["mention_text"].casefold()
-    return f"attribution:{row['id']}"
+def holder_of(row) -> str | None:
+    """Who holds a side: the ledger actor, a capital or institution as the state it speaks for ("the Kremlin" and
+    "Russia" are one holder); None for an unresolved speaker, who cannot make a claim contested."""
+    if row["actor_id"] is None:
+        return None
+    return f"actor:{row['represents'] or row['actor_id']}"
 
 
 def _clip(text: str, width: int = 60) -> str:

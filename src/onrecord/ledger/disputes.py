@@ -1,0 +1,118 @@
+"""Disputes: the statements about one proposition in two camps, affirm and negate, and who moved between them.
+
+Pure functions over plain records (no database): the writer stores each statement's ``position`` and the
+claim's ``contested`` flag from them, the queries build the camps shown by the CLI, the API and the web page.
+
+A statement takes a side only when it asserts, accuses or denies; questions, demands and refusals
+(``decline``: "declined to comment") take none. A dispute is *contested* when two different holders stand on
+opposite sides in different stories: the same actor (or a capital and its state), the same document, or one
+republished wire story on both sides is never a contradiction, and an actor whose position changed over time
+is a *change of position*, not a contradiction with itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+AFFIRM = "affirm"
+NEGATE = "negate"
+SIDES = ("assert", "accuse", "deny")
+
+# Issue 19 adds Attribution.mode (speech, writing, …) on another branch. When the ledger stores it, statements
+# whose mode is not in SPEECH_MODES should take no side by default: pass the stored mode to ``position``.
+SPEECH_MODES: frozenset[str] | None = None
+
+
+def position(stance: str, polarity: str, claim_stance: str | None, mode: str | None = None) -> str | None:
+    """The side a statement takes on its claim's proposition, or None.
+
+    ``stance``/``polarity`` are the attribution's own; ``claim_stance`` is its stance towards the claim it was
+    linked to (a back-reference's: "rejected the denial" upholds, "called the reports a provocation" denies)."""
+    if SPEECH_MODES is not None and mode is not None and mode not in SPEECH_MODES:
+        return None
+    if claim_stance not in SIDES or stance == "decline":
+        return None
+    if claim_stance != stance:
+        # the ledger re-read a back-reference: its reading of the earlier claim is the side taken
+        return NEGATE if claim_stance == "deny" else AFFIRM
+    if stance == "deny":
+        # a denial negates what it answers; a rare denial of a negation ("denied it had never paid") is read as a
+        # denial too (records of onrecord.article/1 carry no polarity, and precision comes first)
+        return NEGATE
+    return NEGATE if polarity == NEGATE else AFFIRM
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One statement with a side, as the dispute rules see it."""
+
+    attribution: int
+    article: int
+    story: int
+    holder: str | None     # who holds it: "actor:7" (a state's capital or institution as the state), else None
+    day: str
+    position: str
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A holder who moved from one camp to the other: the last statement before and the first after."""
+
+    holder: str
+    before: str
+    after: str
+    left: str           # day of the last statement in the old camp
+    joined: str         # day of the first statement in the new camp
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    camps: dict[str, tuple[str, ...]]      # affirm / negate -> holders, by their latest position
+    changes: tuple[Change, ...]
+    contested: bool
+    evidence: str                          # why contested, or why not
+
+
+def changes_of(statements: Sequence[Placed]) -> tuple[Change, ...]:
+    """Holders whose position flipped between days, each flip once, oldest first."""
+    out = []
+    by_holder: dict[str, list[Placed]] = {}
+    for s in statements:
+        if s.holder is not None:
+            by_holder.setdefault(s.holder, []).append(s)
+    for holder, own in by_holder.items():
+        own = sorted(own, key=lambda s: (s.day, s.attribution))
+        for prev, nxt in zip(own, own[1:]):
+            if prev.position != nxt.position and prev.day < nxt.day:
+                out.append(Change(holder, prev.position, nxt.position, prev.day, nxt.day))
+    return tuple(sorted(out, key=lambda c: (c.joined, c.holder)))
+
+
+def judge(statements: Iterable[Placed]) -> Verdict:
+    """Camps, changes of position and whether the dispute is contested, with the evidence."""
+    statements = [s for s in statements if s.position in (AFFIRM, NEGATE)]
+    latest: dict[str, Placed] = {}
+    for s in sorted(statements, key=lambda s: (s.day, s.attribution)):
+        if s.holder is not None:
+            latest[s.holder] = s
+    camps = {side: tuple(sorted(h for h, s in latest.items() if s.position == side)) for side in (AFFIRM, NEGATE)}
+    changes = changes_of(statements)
+    affirm = [s for s in statements if s.position == AFFIRM and s.holder is not None]
+    negate = [s for s in statements if s.position == NEGATE and s.holder is not None]
+    for a in affirm:
+        for n in negate:
+            if a.holder == n.holder:
+                continue              # one holder on both sides: a change of position or a misreading
+            if a.article == n.article or a.story == n.story:
+                continue              # one document or one republished story is not two sources at odds
+            if a.holder not in camps[AFFIRM] or n.holder not in camps[NEGATE]:
+                continue              # a holder who moved since: its latest side counts
+            return Verdict(camps, changes, True,
+                           f"{a.holder} affirms (attribution {a.attribution}, {a.day}) and {n.holder} negates"
+                           f" (attribution {n.attribution}, {n.day}) in different stories")
+    if not affirm or not negate:
+        why = "one camp only"
+    else:
+        why = "the two camps meet only within one actor, one document or one story"
+    return Verdict(camps, changes, False, why)
