@@ -29,6 +29,7 @@ from .polarity import (
     preamble_end,
     put_forward_sentences,
     rebuts,
+    unhedged,
 )
 from .quotes import Quote, find_quotes
 from .speakers import ActorDraft, Resolver
@@ -177,6 +178,10 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         polarity = NEGATE       # "called the reports baseless", "No such agreement exists"
     elif stance == "assert" and polarity == NEGATE and dismisses_report(content.text):
         stance = "deny"         # "the newspaper report does not reflect where the talks stand"
+    elif stance == "assert" and polarity == NEGATE and why == "cue" and unhedged(doc, parts[0]):
+        # "Russia had nothing to do with the incident": a negated fact, settled against the article like the
+        # plain negations stance.py finds ("did not", "never")
+        stance, why = "deny", PLAIN_NEGATION
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
     else:

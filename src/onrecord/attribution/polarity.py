@@ -124,6 +124,28 @@ def negated_clause(doc: Doc, part: tuple[int, int]) -> bool:
     return False
 
 
+_MODALS = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "wo", "ca", "'ll"})
+
+
+def unhedged(doc: Doc, part: tuple[int, int]) -> bool:
+    """The content's main clause has no modal and is no forecast ("had nothing to do with it", not "will not
+    support him"): a negation of it states a fact, which may answer someone."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = span[0].sent
+    inside = range(span.start, min(span.end, sent.end))
+    roots = [t for t in doc[span.start:min(span.end, sent.end)] if t.head.i not in inside or t.head.i == t.i]
+    if not roots:
+        return False
+    root = roots[0]
+    aux = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in _MODALS for a in aux) or "going" in aux or root.lower_ == "going":
+        return False
+    # "we don't negotiate through hypotheticals", "I do not see how …": a present habit states a policy or a view
+    return not (root.lemma_ != "be" and aux and all(a in ("do", "does") for a in aux))
+
+
 @dataclass(frozen=True, slots=True)
 class Statement:
     """What ``rebuts`` needs to know of one attribution: who said it, which way, and its content words."""

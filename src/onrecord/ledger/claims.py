@@ -58,6 +58,9 @@ _QUOTES = "\"'“”‘’«»„"
 _TOKEN_RE = re.compile(r"\[[^\]]+\]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W_]+)*['’]?|[.!?;:,]")
 _CLITIC_RE = re.compile(r"^(.+?)(n't|'s|'ll|'re|'ve|'d|'m|')$")
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z]\.){2,})")
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘]?[A-Z])")
+_TRAILING_CLAUSE = re.compile(r",?\s+\b(?:because|since|so that|although|though|whereas)\b\s+|,\s+(?:which|who|while|saying|"
+                              r"adding|as part of)\b\s+|;\s+", re.I)
 _PREAMBLE_RE = re.compile(r"^(?:the|these|those|such|any|all)\s+(?:\w+\s+){0,2}?(\w+)\s+that\s+", re.I)
 
 
@@ -145,7 +148,12 @@ def _clean(content: str) -> str:
     if m and _words().word_class.get(m.group(1).lower()) == "ref":
         text = text[m.end():]
     text = text.strip(_QUOTES + " ")
-    return re.sub(r"\s+", " ", text)
+    # the first sentence, up to a clause giving reasons or circumstances: "They hid the results. I saw …" and
+    # "the company hid the results because it knew …" state that the results were hidden (issue 17: the extra
+    # words counted as additions and kept paraphrases of one proposition apart)
+    text = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    text = _TRAILING_CLAUSE.split(text, maxsplit=1)[0]
+    return re.sub(r"\s+", " ", text).rstrip(".,;:!?…" + _QUOTES + " ")
 
 
 def _canon(name: str, canonical: Mapping[str, str]) -> str | None:
@@ -426,6 +434,9 @@ def is_back_reference(content: str) -> bool:
     rest, rest_tok = low[i:], tokens[i:]
     if not rest or rest[0] in _REF_AFTER or rest_tok[0] in "\"“”«»‘":
         return True                     # "the report as 'another provocation'", "the accusation \"a fabrication …\""
+    if rest[0] in _COPULA and low[0] in ("these", "those", "such", "the", "this", "that") and i <= 3 \
+            and any(w.word_class.get(t) == "polarity" for t in rest[1:4]):
+        return True     # "These accusations are absurd and, as usual, not backed by any evidence"
     if rest[0] in _COPULA:              # "These reports are baseless … and we reject them completely"
         return all(t in _COPULA or t in _REF_PRONOUNS or t in _EVALUATION_EXTRA or t in ",\"“”"
                    or w.word_class.get(t) in drop + ("stop", "ref") or stem(t) in _EVALUATION_EXTRA

@@ -72,6 +72,7 @@ class Verdict:
     changes: tuple[Change, ...]
     contested: bool
     evidence: str                          # why contested, or why not
+    pair: tuple[int, int] | None = None    # the affirming and the negating attribution that make it contested
 
 
 def changes_of(statements: Sequence[Placed]) -> tuple[Change, ...]:
@@ -110,7 +111,8 @@ def judge(statements: Iterable[Placed]) -> Verdict:
                 continue              # a holder who moved since: its latest side counts
             return Verdict(camps, changes, True,
                            f"{a.holder} affirms (attribution {a.attribution}, {a.day}) and {n.holder} negates"
-                           f" (attribution {n.attribution}, {n.day}) in different stories")
+                           f" (attribution {n.attribution}, {n.day}) in different stories",
+                           (a.attribution, n.attribution))
     if not affirm or not negate:
         why = "one camp only"
     else:

@@ -160,5 +160,15 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE claims ADD COLUMN n_sides INTEGER NOT NULL DEFAULT 0;  -- statements taking a side
     CREATE INDEX attributions_claim_position ON attributions(claim_id, position);
     CREATE INDEX claims_sides ON claims(n_sides, last_day DESC, id DESC);
+    -- the other wordings a claim was stated in: a new statement joins the claim if it matches any of them
+    CREATE TABLE claim_variants (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        text TEXT NOT NULL,
+        terms TEXT NOT NULL,
+        entities TEXT NOT NULL DEFAULT '[]',
+        agent TEXT,
+        UNIQUE (claim_id, terms)
+    );
     """,
 )

@@ -208,3 +208,19 @@ def errors(store: Store, *, limit: int | None = None, offset: int | None = None)
     return [dict(r) for r in store.all(
         "SELECT source, reason, first_at, last_at, count FROM errors ORDER BY last_at DESC, id DESC LIMIT ? OFFSET ?",
         (limit, offset))]
+
+
+# -- disputes ------------------------------------------------------------------------------------------------
+
+def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Every statement with its article, story, holder (actor or the state it speaks for), stance, polarity and
+    position, for the dispute rules and the dispute benchmark (``claim_ids`` limits it to those claims)."""
+    where, params = "", []
+    if claim_ids is not None:
+        where = f" WHERE t.claim_id IN ({','.join('?' * len(claim_ids))})"
+        params = list(claim_ids)
+    return [dict(r) for r in store.all(
+        "SELECT t.id, t.article_id, t.story_id, t.actor_id, a.represents, t.day, t.stance, t.polarity, t.position,"
+        " t.claim_id, t.content_text, t.content_start, t.content_end, t.parts, ar.source"
+        " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors a ON a.id = t.actor_id"
+        + where + " ORDER BY t.id", tuple(params))]

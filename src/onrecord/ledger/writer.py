@@ -31,6 +31,9 @@ MAX_CANDIDATES = 200
 PER_BLOCK = 40
 # Actor candidates are all passed on: "only one person with that surname" must see every one of them.
 MAX_ACTOR_CANDIDATES = 5000
+# Wordings of one claim compared with a new statement: the most recent ones (a claim repeated a thousand times
+# in one wording adds no variant; one reworded often keeps the latest)
+MAX_VARIANTS = 20
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # "rejected the denial": a denial of a denial supports what was denied
 _DENIAL_WORDS = re.compile(r"\b(denials?|rebuttals?|dismissals?|rejections?)\b", re.I)
@@ -81,6 +84,7 @@ class Ledger:
         self.store = store
         self.conn = store.conn
         self._propositions: dict[int, claim_rules.Proposition] = {}   # claim id → its stored proposition
+        self._variants: dict[int, list[claim_rules.Proposition]] = {}  # claim id → every wording of it
 
     def known(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` are stored already (checked before extraction, so a re-run parses nothing twice)."""
@@ -337,6 +341,7 @@ class Ledger:
         best = self._similar_claim(prop)
         if best is not None:
             claim_id, score, shared = best
+            self._add_variant(claim_id, prop)
             return claim_id, a.stance, f"same claim (similarity {score:.2f}; shared: {', '.join(shared[:8])})"
         claim_id = self._new_claim(prop, day)
         return claim_id, a.stance, "new claim"
@@ -385,14 +390,43 @@ class Ledger:
                 (key, PER_BLOCK)))
         best: tuple[int, float, tuple[str, ...]] | None = None
         for claim_id in sorted(ids, reverse=True):
-            other = self._proposition(claim_id)
-            if claim_rules.score_bound(prop, other) < claim_rules.SAME_CLAIM:
-                continue
-            # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
-            score, shared = claim_rules.similarity(prop, other)
-            if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
-                best = (claim_id, score, shared)
+            # the claim as first stated and each other wording it has been stated in (issue 17: a dispute's
+            # paraphrases gather around every wording, not only the first)
+            for other in self._wordings(claim_id):
+                if claim_rules.score_bound(prop, other) < claim_rules.SAME_CLAIM:
+                    continue
+                # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
+                score, shared = claim_rules.similarity(prop, other)
+                if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
+                    best = (claim_id, score, shared)
         return best
+
+    def _wordings(self, claim_id: int) -> list[claim_rules.Proposition]:
+        """The claim's stored proposition and its variants (the most recent MAX_VARIANTS)."""
+        cached = self._variants.get(claim_id)
+        if cached is None:
+            cached = [self._proposition(claim_id)] + [
+                claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])),
+                                        r["agent"])
+                for r in self.conn.execute("SELECT text, terms, entities, agent FROM claim_variants WHERE claim_id = ?"
+                                           " ORDER BY id DESC LIMIT ?", (claim_id, MAX_VARIANTS))]
+            if len(self._variants) > 100_000:
+                self._variants.clear()
+            self._variants[claim_id] = cached
+        return cached
+
+    def _add_variant(self, claim_id: int, prop: claim_rules.Proposition) -> None:
+        """Keep a new wording of the claim, indexed under its own block keys, so later statements that resemble
+        this wording (and not the first) find the claim too."""
+        if any(set(w.terms) == set(prop.terms) for w in self._wordings(claim_id)):
+            return
+        self.conn.execute("INSERT OR IGNORE INTO claim_variants (claim_id, text, terms, entities, agent)"
+                          " VALUES (?, ?, ?, ?, ?)",
+                          (claim_id, prop.text, " ".join(prop.terms), json.dumps(list(prop.entities),
+                                                                              ensure_ascii=False), prop.agent))
+        self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
+                              [(k, claim_id) for k in claim_rules.block_keys(prop)])
+        self._variants.pop(claim_id, None)
 
     def _proposition(self, claim_id: int) -> claim_rules.Proposition:
         cached = self._propositions.get(claim_id)
