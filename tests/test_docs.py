@@ -20,7 +20,8 @@ def test_docs_every_contract_field_is_named():
     fields = ["schema", "source", "text_length", "attributions[].id", "attributions[].kind",
               "attributions[].content", "attributions[].cue", "attributions[].speaker.mention",
               "attributions[].speaker.name", "attributions[].speaker.kind", "attributions[].speaker.actor",
-              "attributions[].stance", "attributions[].polarity", "attributions[].rule", "attributions[].confidence", "attributions[].sentence",
+              "attributions[].stance", "attributions[].polarity",
+              "attributions[].rule", "attributions[].confidence", "attributions[].sentence",
               "actors[]"]
     for field in fields:
         assert f"| `{field}` |" in README, field

@@ -59,8 +59,8 @@ _TOKEN_RE = re.compile(r"\[[^\]]+\]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W_]+)*
 _CLITIC_RE = re.compile(r"^(.+?)(n't|'s|'ll|'re|'ve|'d|'m|')$")
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z]\.){2,})")
 _FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘]?[A-Z])")
-_TRAILING_CLAUSE = re.compile(r",?\s+\b(?:because|since|so that|although|though|whereas)\b\s+|,\s+(?:which|who|while|saying|"
-                              r"adding|as part of)\b\s+|;\s+", re.I)
+_TRAILING_CLAUSE = re.compile(r",?\s+\b(?:because|since|so that|although|though|whereas)\b\s+"
+                              r"|,\s+(?:which|who|while|saying|adding|as part of)\b\s+|;\s+", re.I)
 _PREAMBLE_RE = re.compile(r"^(?:the|these|those|such|any|all)\s+(?:\w+\s+){0,2}?(\w+)\s+that\s+", re.I)
 
 
