@@ -218,3 +218,16 @@ def test_highlight_keeps_crossing_and_touching_spans_well_formed_and_the_text_ex
     assert sorted(a["data-attribution"] for a in page.having("data-attribution")) == ["1", "2", "3"]
     assert len(page.having("data-continues")) >= 1                  # a crossed content is reopened, not doubled
     assert 'title="speaker: A; B"' in html                          # one mention shared by two attributions
+
+
+def test_dispute_page_has_camps_side_by_side_a_timeline_and_marked_wording(client):
+    listed = client.get("/disputes", params={"contested": "true"})
+    assert listed.status_code == 200
+    ids = [int(x) for x in re.findall(r'href="/disputes/(\d+)"', listed.text)]
+    assert ids
+    page = client.get(f"/disputes/{ids[0]}").text
+    assert 'id="affirm"' in page and 'id="negate"' in page and "Timeline" in page
+    assert re.search(r'href="/articles/\d+#a\d+"', page)
+    assert '<mark class="wording-negate">denied</mark>' in page     # the negating wording is highlighted
+    assert "wording-affirm" in page
+    assert client.get("/disputes/999999").status_code == 404

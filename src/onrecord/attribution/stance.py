@@ -18,7 +18,7 @@ DENIAL_PHRASES = re.compile(
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
     r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|"
-    r"is wrong|are wrong|speculation|not the case)\b",
+    r"is wrong|are wrong|speculation|not the case|pure fiction|a fiction|fantasy)\b",
     re.IGNORECASE,
 )
 ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|to blame|is guilty|are guilty|"

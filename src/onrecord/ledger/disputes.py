@@ -118,3 +118,38 @@ def judge(statements: Iterable[Placed]) -> Verdict:
     else:
         why = "the two camps meet only within one actor, one document or one story"
     return Verdict(camps, changes, False, why)
+
+
+def camps_of(statements: Sequence[dict]) -> dict[str, list[dict]]:
+    """The two camps of a dispute from its statements (dicts with ``position``, ``actor``, ``speaker``,
+    ``attribution`` and ``date``): per side, one entry per actor (an unresolved speaker by its name), with its
+    statement ids and first and last dates, earliest first. An actor who moved appears in both, with the dates
+    that show when."""
+    out: dict[str, list[dict]] = {AFFIRM: [], NEGATE: []}
+    for side in (AFFIRM, NEGATE):
+        entries: dict[tuple, dict] = {}
+        for s in statements:
+            if s["position"] != side:
+                continue
+            key = ("actor", s["actor"]) if s["actor"] is not None else ("name", (s["speaker"] or "").casefold())
+            e = entries.setdefault(key, {"actor": s["actor"], "name": s["speaker"], "statements": [],
+                                         "first": s["date"], "last": s["date"]})
+            e["statements"].append(s["attribution"])
+            e["first"], e["last"] = min(e["first"], s["date"]), max(e["last"], s["date"])
+        out[side] = sorted(entries.values(), key=lambda e: (e["first"], e["name"] or ""))
+    return out
+
+
+def moves(camps: dict[str, list[dict]]) -> list[dict]:
+    """Actors in both camps, as changes of position: from the camp they were in first to the other."""
+    out = []
+    affirm = {e["actor"]: e for e in camps[AFFIRM] if e["actor"] is not None}
+    for e in camps[NEGATE]:
+        a = affirm.get(e["actor"])
+        if a is None:
+            continue
+        before, after = (a, e) if a["first"] <= e["first"] else (e, a)
+        out.append({"actor": e["actor"], "name": e["name"],
+                    "from": AFFIRM if before is a else NEGATE, "to": NEGATE if before is a else AFFIRM,
+                    "since": after["first"], "until": before["last"]})
+    return out

@@ -224,3 +224,56 @@ def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str
         " t.claim_id, t.content_text, t.content_start, t.content_end, t.parts, ar.source"
         " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors a ON a.id = t.actor_id"
         + where + " ORDER BY t.id", tuple(params))]
+
+
+def disputes(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
+             offset: int | None = None) -> list[dict[str, Any]]:
+    """Disputes (claims on which at least two statements take a side), contested first, then most recent."""
+    limit, offset = _page(limit, offset)
+    where, params = ["c.n_sides > 1"], []
+    if contested:
+        where.append("c.contested = 1")
+    if about:
+        entities = _about_names(store, about)
+        where.append(f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity IN ({','.join('?' * len(entities))}))")
+        params += entities
+    rows = store.all("SELECT c.* FROM claims c WHERE " + " AND ".join(where)
+                     + " ORDER BY c.contested DESC, c.last_day DESC, c.id DESC LIMIT ? OFFSET ?",
+                     (*params, limit, offset))
+    return [_dispute(store, r) for r in rows]
+
+
+def dispute(store: Store, dispute_id: int | str) -> dict[str, Any]:
+    text = str(dispute_id).strip()
+    row = store.one("SELECT * FROM claims WHERE id = ? AND n_sides > 0", (int(text),)) if text.isdigit() else None
+    if row is None:
+        raise NotFound("dispute", text)
+    return _dispute(store, row)
+
+
+def _dispute(store: Store, row: sqlite3.Row) -> dict[str, Any]:
+    """A dispute in the contract's JSON form (exactly the fields issue 17 lists)."""
+    from .disputes import camps_of
+    statements = [{"attribution": s["attribution"], "article": s["article"], "source": s["source"], "url": s["url"],
+                   "date": s["date"], "content_span": s["content_span"], "actor": s["actor"],
+                   "speaker": s["speaker"], "stance": s["stance"], "polarity": s["polarity"],
+                   "position": s["position"], "link": s["claim_link"]}
+                  for s in (_statement(r) for r in store.all(
+                      STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY t.day, t.id",
+                      (row["id"],)))]
+    return {"id": row["id"], "proposition": row["text"], "contested": bool(row["contested"]),
+            "camps": camps_of(statements), "statements": statements}
+
+
+def dispute_page(store: Store, dispute_id: int | str) -> dict[str, Any]:
+    """A dispute with what its page shows beside the JSON: each statement's sentence, cue and outlet, the changes
+    of position, and why it is (or is not) contested."""
+    from .disputes import moves
+    data = dispute(store, dispute_id)
+    full = {s["attribution"]: s for s in (_statement(r) for r in store.all(
+        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY t.day, t.id", (data["id"],)))}
+    for r in store.all("SELECT id, cue_start, cue_end FROM attributions WHERE claim_id = ? AND position IS NOT NULL",
+                       (data["id"],)):
+        full[r["id"]]["cue_span"] = [r["cue_start"], r["cue_end"]]
+    why = store.one("SELECT contested_why FROM claims WHERE id = ?", (data["id"],))
+    return data | {"details": full, "changes": moves(data["camps"]), "why": why[0] if why else None}

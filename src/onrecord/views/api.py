@@ -69,6 +69,23 @@ async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
 
 
+Disputed = Query(False, description="only disputes where two different actors stand on opposite sides in "
+                                     "different stories")
+DisputeAbout = Query(None, max_length=200, description="only disputes naming this entity or one of its aliases")
+
+
+@router.get("/disputes", summary="Disputes, contested first: the proposition, the affirm and negate camps, statements")
+async def disputes(store: StoreDep, request: Request, contested: bool = Disputed, about: str | None = DisputeAbout,
+                   limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
+    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset)
+    return listing(request, rows, limit, offset)
+
+
+@router.get("/disputes/{dispute_id}", summary="One dispute: camps and every statement with its link")
+async def dispute(store: StoreDep, dispute_id: str) -> dict[str, Any]:
+    return queries.dispute(store, dispute_id)
+
+
 @router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
 async def search(store: StoreDep, q: str = Text, limit: int = SearchLimit) -> dict[str, Any]:
     return queries.search(store, q, limit=limit)
