@@ -24,9 +24,10 @@ from typing import Any
 
 from ..ingest.document import Document
 from ..ledger import queries
-from ..ledger.disputes import Placed, judge
+from ..ledger.claims import Proposition
+from ..ledger.disputes import judge
 from ..ledger.store import Store
-from ..ledger.writer import Ledger, holder_of
+from ..ledger.writer import Ledger, placed_of
 
 TARGETS = {"gathered_min": 0.8, "camp_accuracy": 0.9, "contested_precision": 0.9, "deny_precision": 0.85,
            "deny_recall": 0.8}
@@ -66,7 +67,8 @@ def _matches(g: Gold, row: dict[str, Any], text: str) -> bool:
     return g.content in row["content_text"] or any(g.content in text[s:e] for s, e in parts)
 
 
-def score(docs: list[Document], gold: list[Gold], rows: list[dict[str, Any]]) -> dict[str, Any]:
+def score(docs: list[Document], gold: list[Gold], rows: list[dict[str, Any]],
+          claims: dict[int, Proposition]) -> dict[str, Any]:
     """The figures, from the gold and the ledger's statements (``queries.side_rows``)."""
     texts = {d.source: d.text for d in docs}
     found: dict[int, dict[str, Any]] = {}          # gold index -> predicted row
@@ -94,8 +96,7 @@ def score(docs: list[Document], gold: list[Gold], rows: list[dict[str, Any]]) ->
             by_claim.setdefault(r["claim_id"], []).append(r)
     contested, real, verdicts = 0, 0, []
     for claim_id, members in sorted(by_claim.items()):
-        verdict = judge([Placed(r["id"], r["article_id"], r["story_id"], holder_of(r), r["day"], r["position"])
-                         for r in members])
+        verdict = judge([placed_of(r, claims[claim_id]) for r in members])
         if not verdict.contested:
             continue
         contested += 1
@@ -145,9 +146,10 @@ def evaluate(directory: Path, extract_many) -> dict[str, Any]:
         try:
             Ledger(store).add_batch(list(zip(docs, articles)), model="eval")
             rows = queries.side_rows(store)
+            claims = queries.claim_propositions(store)
         finally:
             store.close()
-    return score(docs, gold, rows)
+    return score(docs, gold, rows, claims)
 
 
 def format_table(directory: Path, figures: dict[str, Any]) -> str:

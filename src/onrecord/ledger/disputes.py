@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .claims import SAME_CLAIM, Proposition, similarity
+
 AFFIRM = "affirm"
 NEGATE = "negate"
 SIDES = ("assert", "accuse", "deny")
@@ -53,6 +55,8 @@ class Placed:
     holder: str | None     # who holds it: "actor:7" (a state's capital or institution as the state), else None
     day: str
     position: str
+    denial: bool = True    # the negating statement rejects what others said (stance deny), not a mere "not"
+    proposition: Proposition | None = None   # what it says, for checking a deciding pair directly
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,28 @@ class Verdict:
     contested: bool
     evidence: str                          # why contested, or why not
     pair: tuple[int, int] | None = None    # the affirming and the negating attribution that make it contested
+
+
+# A deciding pair must say the same thing in its own words, with enough said: on the PolNeAR train articles,
+# pairs linked only through a chain of wordings, or short contents ("same-sex marriage", "trade agreements"), set
+# different propositions against each other (issue 17's sample: most contested claims were such pairs).
+MIN_CONTENT_TERMS = 2
+MIN_SHARED_CONTENT = 3
+
+
+def specific(p: Proposition) -> bool:
+    return sum(1 for t in p.terms if not t.startswith("e:")) >= MIN_CONTENT_TERMS and len(p.terms) >= 3
+
+
+def direct(a: Placed, n: Placed) -> bool:
+    """The affirming and the negating statement are about the same proposition, compared directly."""
+    if a.proposition is None or n.proposition is None:
+        return True                   # nothing to check with (plain records in tests of the camp rules)
+    if not specific(a.proposition) or not specific(n.proposition):
+        return False
+    score, shared = similarity(a.proposition, n.proposition)
+    # what they share must be more than who is involved and a word or two ("presumptive Republican nominee")
+    return score >= SAME_CLAIM and sum(1 for t in shared if not t.startswith("e:")) >= MIN_SHARED_CONTENT
 
 
 def changes_of(statements: Sequence[Placed]) -> tuple[Change, ...]:
@@ -109,6 +135,10 @@ def judge(statements: Iterable[Placed]) -> Verdict:
                 continue              # one document or one republished story is not two sources at odds
             if a.holder not in camps[AFFIRM] or n.holder not in camps[NEGATE]:
                 continue              # a holder who moved since: its latest side counts
+            if not n.denial:
+                continue              # "I don't like it", "will not support him": a view, not a rebuttal of P
+            if not direct(a, n):
+                continue              # linked only through other wordings, or too little said to compare
             return Verdict(camps, changes, True,
                            f"{a.holder} affirms (attribution {a.attribution}, {a.day}) and {n.holder} negates"
                            f" (attribution {n.attribution}, {n.day}) in different stories",

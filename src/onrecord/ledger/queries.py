@@ -221,7 +221,8 @@ def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str
         params = list(claim_ids)
     return [dict(r) for r in store.all(
         "SELECT t.id, t.article_id, t.story_id, t.actor_id, a.represents, t.day, t.stance, t.polarity, t.position,"
-        " t.claim_id, t.content_text, t.content_start, t.content_end, t.parts, ar.source"
+        " t.claim_id, t.claim_stance, t.claim_link, t.speaker_name, t.content_text, t.content_start, t.content_end,"
+        " t.parts, ar.source"
         " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors a ON a.id = t.actor_id"
         + where + " ORDER BY t.id", tuple(params))]
 
@@ -277,3 +278,10 @@ def dispute_page(store: Store, dispute_id: int | str) -> dict[str, Any]:
         full[r["id"]]["cue_span"] = [r["cue_start"], r["cue_end"]]
     why = store.one("SELECT contested_why FROM claims WHERE id = ?", (data["id"],))
     return data | {"details": full, "changes": moves(data["camps"]), "why": why[0] if why else None}
+
+
+def claim_propositions(store: Store) -> dict[int, Any]:
+    """Every claim's stored proposition, by id (for re-judging disputes outside the writer)."""
+    from .claims import Proposition
+    return {r["id"]: Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])), r["agent"])
+            for r in store.all("SELECT id, text, terms, entities, agent FROM claims")}

@@ -452,20 +452,40 @@ class Ledger:
                               [(e, claim_id) for e in prop.entities])
         return claim_id
 
+    def rejudge(self) -> int:
+        """Judge every dispute again with the current rules (after an upgrade); returns how many were judged."""
+        with self.store.atomic():
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM claims WHERE n_sides > 0 OR contested = 1")]
+            for claim_id in ids:
+                self._refresh_claim(claim_id)
+        return len(ids)
+
     def _refresh_claim(self, claim_id: int) -> None:
         """Counts, first and last day, and whether the claim is contested (``disputes.judge``, with evidence)."""
         rows = self.conn.execute(
-            "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, a.represents"
+            "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, t.stance, t.claim_stance,"
+            " t.claim_link, t.content_text, t.speaker_name, a.represents"
             " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
             (claim_id,)).fetchall()
-        placed = [dispute_rules.Placed(r["id"], r["article_id"], r["story_id"], holder_of(r), r["day"], r["position"])
-                  for r in rows if r["position"]]
+        seed = self._proposition(claim_id)
+        placed = [placed_of(r, seed) for r in rows if r["position"]]
         verdict = dispute_rules.judge(placed)
         days = [r["day"] for r in rows]
         self.conn.execute(
             "UPDATE claims SET contested = ?, contested_why = ?, n_sides = ?, n_attributions = ?, first_day = ?,"
             " last_day = ? WHERE id = ?",
             (int(verdict.contested), verdict.evidence, len(placed), len(rows), min(days), max(days), claim_id))
+
+
+def placed_of(row, seed: claim_rules.Proposition) -> dispute_rules.Placed:
+    """A statement as the dispute rules see it. A back-reference ("denied the accusation") says what the claim
+    says; a denial is a statement whose stance towards the claim is deny."""
+    if (row["claim_link"] or "").startswith("back-reference"):
+        prop = seed
+    else:
+        prop = claim_rules.normalise(row["content_text"], speaker=row["speaker_name"])
+    return dispute_rules.Placed(row["id"], row["article_id"], row["story_id"], holder_of(row), row["day"],
+                                row["position"], denial=row["claim_stance"] == "deny", proposition=prop)
 
 
 def holder_of(row) -> str | None:
