@@ -19,7 +19,7 @@ def _row(i, source, text, content, claim, stance, position, actor, article, stor
             "speaker_name": None}
 
 
-def test_disputes_score_gathering_camps_contested_and_stances():
+def test_evaluate_disputes_score_gathering_camps_contested_and_stances():
     docs = [Document("a.txt", TEXT_A, "text"), Document("b.txt", TEXT_B, "text")]
     gold = [Gold("a.txt", "the firm hid the test results", "agency", "D", "affirm", "assert"),
             Gold("a.txt", "it hid the test results", "firm", "D", "negate", "deny"),
