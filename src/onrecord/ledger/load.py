@@ -95,7 +95,8 @@ def attribution(r: dict[str, Any]) -> Attribution:
     content = Content(r["content_text"], r["content_start"], r["content_end"], tuple((s, e) for s, e in parts))
     speaker = Speaker(span("mention"), r["speaker_name"], r["speaker_kind"] or "unknown", r["speaker_actor"])
     return Attribution(r["id"], r["kind"], content, span("cue"), speaker, r["stance"], r["rule"],
-                       float(r["confidence"]), span("sentence"))
+                       # tables written before issue 17 have no polarity column: "affirm", as onrecord.article/1 reads
+                       float(r["confidence"]), span("sentence"), r.get("polarity") or "affirm")
 
 
 def actor(r: dict[str, Any]) -> Actor:
