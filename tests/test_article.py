@@ -35,7 +35,7 @@ def test_article_to_dict_has_the_documented_fields():
                          "published", "date_method", "wire", "language"}
     att = data["attributions"][0]
     assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence",
-                        "via", "said_on", "mode"}
+                        "via", "said_on", "mode", "polarity"}
     assert set(att["content"]) == {"text", "start", "end", "parts"}
     assert set(att["speaker"]) == {"mention", "name", "kind", "actor"}
     assert set(data["actors"][0]) == {"id", "name", "kind", "aliases", "titles"}
@@ -124,3 +124,11 @@ def test_article_with_mode_keeps_that_mode_and_its_speakers(extractor, mode, kep
     article = with_mode(extractor.extract(text), mode)
     assert len(article.attributions) == kept
     assert {a.speaker.actor for a in article.attributions} == {a.id for a in article.actors}
+
+
+def test_article_from_dict_reads_a_record_without_polarity_as_affirm():
+    _text, article = _sample()
+    data = article.to_dict() | {"schema": "onrecord.article/1"}
+    for att in data["attributions"]:
+        del att["polarity"]
+    assert all(a.polarity == "affirm" for a in Article.from_dict(data).attributions)

@@ -21,8 +21,9 @@ def test_docs_every_contract_field_is_named():
     fields = ["schema", "source", "text_length", "attributions[].id", "attributions[].kind",
               "attributions[].content", "attributions[].cue", "attributions[].speaker.mention",
               "attributions[].speaker.name", "attributions[].speaker.kind", "attributions[].speaker.actor",
-              "attributions[].stance", "attributions[].rule", "attributions[].confidence", "attributions[].sentence",
-              "attributions[].via", "attributions[].said_on", "published", "date_method", "wire", "actors[]"]
+              "attributions[].stance", "attributions[].polarity", "attributions[].rule", "attributions[].confidence",
+              "attributions[].sentence", "attributions[].via", "attributions[].said_on", "published", "date_method",
+              "wire", "actors[]"]
     for field in fields:
         assert f"| `{field}` |" in README, field
 
@@ -44,7 +45,7 @@ def test_docs_ci_runs_the_readme_test_command():
     assert len(commands) == 2
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
-    assert "onrecord ingest examples/" in commands[0] and "onrecord claims" in commands[0]
+    assert "onrecord ingest examples/" in commands[0] and "onrecord disputes --contested" in commands[0]
 
 
 def test_docs_python_ledger_example_runs(extractor, tmp_path, capsys):
@@ -57,7 +58,7 @@ def test_docs_python_ledger_example_runs(extractor, tmp_path, capsys):
 
 
 def test_docs_first_command_output_is_real(tmp_path, capsys):
-    """The README's printed ingest summary and contested claim are what the first command gives (timings aside)."""
+    """The README's printed ingest summary and contested dispute are what the first command gives (timings aside)."""
     from onrecord.cli import main
     shown = re.search(r"The first command prints.*?```\n(.*?)```", README, re.S).group(1).splitlines()
     db = tmp_path / "onrecord.db"
@@ -66,7 +67,7 @@ def test_docs_first_command_output_is_real(tmp_path, capsys):
     summary = capsys.readouterr().out.strip()
     assert re.sub(r"\(.*? s, .*? articles/s\)", "", summary.split(": ", 1)[1]) == \
         re.sub(r"\(.*? s, .*? articles/s\)", "", shown[0].split(": ", 1)[1])
-    assert main(["claims", "--contested", "--db", str(db)]) == 0
+    assert main(["disputes", "--contested", "--db", str(db)]) == 0
     assert capsys.readouterr().out.splitlines() == shown[1:]
 
 

@@ -14,12 +14,15 @@ SCHEMA = "onrecord.article/2"
 READABLE_SCHEMAS: tuple[str, ...] = ("onrecord.article/1", SCHEMA)
 
 Kind = Literal["direct", "indirect", "mixed"]
-Stance = Literal["assert", "deny", "accuse", "question", "demand"]
+Stance = Literal["assert", "deny", "accuse", "question", "demand", "decline"]
+Polarity = Literal["affirm", "negate"]
 ActorKind = Literal["person", "organization", "place", "group", "unknown"]
 Mode = Literal["speech", "thought"]
 
 KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
-STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand")
+# "decline" (a refusal or silence: "declined to comment") since onrecord.article/2
+STANCES: tuple[str, ...] = ("assert", "deny", "accuse", "question", "demand", "decline")
+POLARITIES: tuple[str, ...] = ("affirm", "negate")
 ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "place", "group", "unknown")
 # Article fields saying where an article comes from, in the order to_dict writes them
 PROVENANCE: tuple[str, ...] = ("url", "title", "outlet", "published", "date_method", "wire", "language")
@@ -113,6 +116,9 @@ class Attribution:
     said_on: str | None = None
     # "speech" (said, wrote, a quote, a poll's finding) or "thought" (believes, wants, plans); /1 documents: speech
     mode: str = "speech"
+    # whether, as reported, the speaker holds the content true ("affirm") or false ("negate": "denied that P",
+    # "we have never done P", "No, P is not so"); /1 documents read as "affirm"
+    polarity: str = "affirm"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "content": self.content.to_dict(),
@@ -120,7 +126,8 @@ class Attribution:
                 "speaker": self.speaker.to_dict(), "stance": self.stance,
                 "rule": self.rule, "confidence": round(self.confidence, 3),
                 "sentence": self.sentence.to_dict() if self.sentence else None,
-                "via": self.via.to_dict() if self.via else None, "said_on": self.said_on, "mode": self.mode}
+                "via": self.via.to_dict() if self.via else None, "said_on": self.said_on, "mode": self.mode,
+                "polarity": self.polarity}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Attribution:
@@ -129,7 +136,8 @@ class Attribution:
         via = Span.from_dict(data["via"]) if data.get("via") else None
         return cls(data["id"], data["kind"], Content.from_dict(data["content"]), cue,
                    Speaker.from_dict(data["speaker"]), data["stance"], data["rule"],
-                   float(data["confidence"]), sentence, via, data.get("said_on"), data.get("mode") or "speech")
+                   float(data["confidence"]), sentence, via, data.get("said_on"), data.get("mode") or "speech",
+                   data.get("polarity") or "affirm")
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,3 +53,10 @@ def snapshot(db: Path) -> dict:
 def contested(db: Path) -> list[str]:
     with Store.open(db, read_only=True) as store:
         return sorted(c["text"] for c in queries.claims(store, contested=True, limit=500))
+
+
+def two_sided(db: Path) -> list[str]:
+    """Disputes with someone on each side (within one article they are not contested: issue 17)."""
+    with Store.open(db, read_only=True) as store:
+        return sorted(d["proposition"] for d in queries.disputes(store, limit=500)
+                      if d["camps"]["affirm"] and d["camps"]["negate"])

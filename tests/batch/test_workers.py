@@ -7,7 +7,7 @@ import json
 
 import pytest
 from batch_fakes import fake_extractor, refusing_extractor
-from batchhelpers import contested, port_records, snapshot, write_jsonl
+from batchhelpers import contested, port_records, snapshot, two_sided, write_jsonl
 
 from onrecord.batch.runner import IngestReport, ProgressPrinter, count_documents, ingest
 from onrecord.batch.workers import DIED, chunked, ingest_parallel
@@ -26,7 +26,8 @@ def test_two_workers_build_the_same_ledger_as_one(corpus, tmp_path, capsys):
     assert "added 17 article(s)" in out_one and "1 failed" in out_one
     assert out_one.split(": ", 1)[1].split("(")[0] == out_two.split(": ", 1)[1].split("(")[0]
     assert snapshot(one) == snapshot(two)
-    assert contested(one) == contested(two) and len(contested(one)) >= 12
+    assert contested(one) == contested(two) and contested(one)
+    assert two_sided(one) == two_sided(two) and len(two_sided(one)) >= 12
 
 
 def test_rerun_skips_what_is_stored_before_dispatching(tmp_path):

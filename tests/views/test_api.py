@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from onrecord.article import STANCES
 from onrecord.ledger import queries
 
 
@@ -33,7 +34,7 @@ def test_api_article_has_text_and_exact_spans_for_every_attribution(client):
         assert all(start <= s < e <= end for s, e in a["parts"])
         if a["cue_span"]:
             assert text[a["cue_span"][0]:a["cue_span"][1]] == a["cue"]
-        assert a["rule"] and a["stance"] in ("assert", "deny", "accuse", "question", "demand")
+        assert a["rule"] and a["stance"] in STANCES
     assert any(len(a["parts"]) == 2 for a in data["attributions"])       # the split quote
 
 
@@ -95,7 +96,7 @@ def test_api_is_read_only(client):
     assert {m for ops in schema["paths"].values() for m in ops} == {"get"}
     assert set(schema["paths"]) == {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/actors",
                                     "/api/v1/actors/{ref}", "/api/v1/claims", "/api/v1/claims/{claim_id}",
-                                    "/api/v1/search"}
+                                    "/api/v1/search", "/api/v1/disputes", "/api/v1/disputes/{dispute_id}"}
 
 
 def test_api_docs_page_works_offline_and_lists_every_route(client):
@@ -144,3 +145,25 @@ def test_api_search_drone_and_prefix_find_what_drones_finds(client):
     ids = {q: {a["id"] for a in client.get("/api/v1/search", params={"q": q}).json()["articles"]}
            for q in ("drones", "drone", "drone*", "dron*")}
     assert ids["drones"] and ids["drone"] == ids["drone*"] == ids["dron*"] == ids["drones"]
+
+
+def test_api_disputes_have_exactly_the_contract_fields(client):
+    items = client.get("/api/v1/disputes", params={"contested": "true", "limit": 100}).json()["items"]
+    mines = [d for d in items if "mined" in d["proposition"]]
+    assert mines and all(d["contested"] for d in items)
+    d = client.get(f"/api/v1/disputes/{mines[0]['id']}").json()
+    assert set(d) == {"id", "proposition", "contested", "camps", "statements"}
+    assert set(d["camps"]) == {"affirm", "negate"}
+    for side in ("affirm", "negate"):
+        assert d["camps"][side]
+        for e in d["camps"][side]:
+            assert set(e) == {"actor", "name", "statements", "first", "last"}
+    for s in d["statements"]:
+        assert set(s) == {"attribution", "article", "source", "url", "date", "content_span", "actor", "speaker",
+                          "stance", "polarity", "position", "link"}
+        assert s["stance"] != "decline" and s["position"] in ("affirm", "negate")
+        text = client.get(f"/api/v1/articles/{s['article']}").json()["text"]
+        assert text[s["content_span"][0]:s["content_span"][1]]
+    names = {side: {e["name"] for e in d["camps"][side]} for side in ("affirm", "negate")}
+    assert "Maksym Kovalenko" in names["affirm"] and not names["affirm"] & names["negate"]
+    assert client.get("/api/v1/disputes/999999").status_code == 404

@@ -350,3 +350,16 @@ def test_pages_contested_list_shows_who_asserts_and_who_denies(client):
         assert asserted.startswith("asserted by ") and denied.startswith("denied by ")
         assert all(str(escape(s["speaker"])) in asserted for s in c["supporters"] if s["speaker"])
         assert all(str(escape(s["speaker"])) in denied for s in c["deniers"] if s["speaker"])
+
+
+def test_dispute_page_has_camps_side_by_side_a_timeline_and_marked_wording(client):
+    listed = client.get("/disputes", params={"contested": "true"})
+    assert listed.status_code == 200
+    ids = [int(x) for x in re.findall(r'href="/disputes/(\d+)"', listed.text)]
+    assert ids
+    page = client.get(f"/disputes/{ids[0]}").text
+    assert 'id="affirm"' in page and 'id="negate"' in page and "Timeline" in page
+    assert re.search(r'href="/articles/\d+#a\d+"', page)
+    assert '<mark class="wording-negate">denied</mark>' in page     # the negating wording is highlighted
+    assert "wording-affirm" in page
+    assert client.get("/disputes/999999").status_code == 404

@@ -71,3 +71,15 @@ def test_schemas_openapi_documents_typed_answers_404_and_422_as_answered(client)
                 "$ref": "#/components/schemas/Error"}, (path, status)
     stance = components["Statement"]["properties"]["stance"]
     assert set(stance["enum"]) >= {"assert", "deny"}
+
+
+def test_schemas_disputes_validate_against_their_models(client):
+    from onrecord.views import schemas
+    page = client.get("/api/v1/disputes", params={"limit": 100})
+    assert page.status_code == 200
+    parsed = schemas.DisputePage.model_validate(page.json())
+    assert not parsed.model_extra
+    for d in parsed.items:
+        assert not d.model_extra and all(not s.model_extra for s in d.statements)
+        one = schemas.Dispute.model_validate(client.get(f"/api/v1/disputes/{d.id}").json())
+        assert one.id == d.id

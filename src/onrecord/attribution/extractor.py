@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -15,10 +16,27 @@ from .direct import CONTINUATION_PARAGRAPHS, continues_next_paragraph, continues
 from .indirect import find_indirect
 from .mode import mode_of
 from .nominal import find_nominal
+from .polarity import (
+    AFFIRM,
+    NEGATE,
+    Statement,
+    about_own_side,
+    answers_no,
+    cites_claims,
+    content_words,
+    declines,
+    denial_opening,
+    dismisses_report,
+    negated_clause,
+    preamble_end,
+    put_forward_sentences,
+    rebuts,
+    unhedged,
+)
 from .quotes import Quote, find_quotes
 from .relays import cue_relay, relayed
 from .speakers import ActorDraft, Resolver
-from .stance import stance_of
+from .stance import PLAIN_NEGATION, stance_reading
 from .states import find_adjective, find_in_source, find_passive, find_raising
 
 STATEMENT_WORDS = re.compile(r"\b(statement|communiqu[eé]|release|post|tweet|letter)\b", re.IGNORECASE)
@@ -90,8 +108,9 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     drafts = [d for d in resolver.actors if id(d) in speaking]
     ids = actor_ids(drafts)
-    records = [_record(doc, n, cand, mention, actor, ids, via.get(id(cand)))
-               for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    read = [_record(doc, n, cand, mention, actor, ids, via.get(id(cand)))
+            for n, (cand, mention, actor) in enumerate(resolved, 1)]
+    records = _settle_plain_negations(doc, read)
     actors = [Actor(ids[id(d)], d.name, d.kind, tuple(d.aliases), tuple(d.titles)) for d in drafts]
     return records, actors
 
@@ -155,14 +174,41 @@ def _in_spans(at: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: ActorDraft | None,
-            ids: dict[int, str], relay: tuple[int, int] | None = None) -> Attribution:
+            ids: dict[int, str], relay: tuple[int, int] | None = None) -> tuple[Attribution, str]:
+    """The attribution and why its stance was chosen (a plain negation is settled against the whole article)."""
     text = doc_text(doc)
-    content = Content.of(text, cand.parts)
+    parts = list(cand.parts)
+    content = Content.of(text, parts)
     negated = cand.cue_token is not None and _negated(doc, cand.cue_token)
-    stance = stance_of(cand.cue_lemma, negated, content.text, cand.frame,
-                       content_negated=_states_a_negation(doc, cand.parts[0]),
-                       content_verb=_main_verb(doc, cand.parts[0]))
     cue = Span.of(text, *cand.cue) if cand.cue else None
+    stance, why = stance_reading(cand.cue_lemma, negated, content.text, cand.frame,
+                                 content_negated=_states_a_negation(doc, parts[0]),
+                                 content_verb=_main_verb(doc, parts[0]), cue_text=cue.text if cue else None)
+    if stance != "deny" and not negated and (cut := denial_opening(content.text)):
+        # "repeated its denial of reports that P": the denial is in the content's opening words
+        stance, why = "deny", "cue"
+        parts[0] = (parts[0][0] + cut, parts[0][1])
+        content = Content.of(text, parts)
+    if stance == "assert" and answers_no(content.text):
+        stance, why = "deny", "phrase"      # '"No, …," he said': an answer rejecting what was put to him
+    if stance == "deny" and why == "cue" and (cut := preamble_end(text[parts[0][0]:parts[0][1]])):
+        # "rejected claims that Moscow had received drones": what is rejected is that Moscow had received them
+        parts[0] = (parts[0][0] + cut, parts[0][1])
+        content = Content.of(text, parts)
+    polarity = NEGATE if negated_clause(doc, parts[0]) else AFFIRM
+    if declines(cand.cue_lemma, negated, content.text, cand.frame):
+        stance, polarity = "decline", AFFIRM
+    elif stance == "deny" and why in ("cue", "negated-cue", "inner-verb"):
+        # the speaker rejects the content: "denied that P" negates P, "denied it had never P" affirms it
+        polarity = AFFIRM if polarity == NEGATE else NEGATE
+    elif stance == "deny":
+        polarity = NEGATE       # "called the reports baseless", "No such agreement exists"
+    elif stance == "assert" and polarity == NEGATE and dismisses_report(content.text):
+        stance = "deny"         # "the newspaper report does not reflect where the talks stand"
+    elif stance == "assert" and polarity == NEGATE and why == "cue" and unhedged(doc, parts[0]):
+        # "Russia had nothing to do with the incident": a negated fact, settled against the article like the
+        # plain negations stance.py finds ("did not", "never")
+        stance, why = "deny", PLAIN_NEGATION
     if actor is None:
         speaker = Speaker(mention, None, "unknown", None)
     else:
@@ -174,7 +220,26 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
     if relay is not None and mention is not None and mention.start <= relay[0] < mention.end:
         relay = None   # the relay is who spoke ("the BBC said"): it is the speaker, not a relay
     return Attribution(f"q{n}", cand.kind, content, cue, speaker, stance, cand.rule, round(confidence, 3),
-                       sentence, Span.of(text, *relay) if relay else None, mode=mode_of(doc, cand))
+                       sentence, Span.of(text, *relay) if relay else None, mode=mode_of(doc, cand),
+                       polarity=polarity), why
+
+
+def _settle_plain_negations(doc: Doc, read: list[tuple[Attribution, str]]) -> list[Attribution]:
+    """A plain negative statement ("We are not closing rural branches") stays a denial only where it answers a
+    proposition someone else put forward in this article; otherwise it asserts that something is not so."""
+    if not any(why == PLAIN_NEGATION for _a, why in read):
+        return [a for a, _why in read]
+    statements = [Statement(a.speaker.actor or (a.speaker.mention.text.lower() if a.speaker.mention else None),
+                            a.stance, a.polarity, content_words(doc, a.content.parts),
+                            about_own_side(doc, a.content.parts[0]), cites_claims(a.content.text))
+                  for a, _why in read]
+    context = put_forward_sentences(doc, [(a.sentence.start, a.sentence.end) for a, _w in read if a.sentence])
+    out = []
+    for i, (a, why) in enumerate(read):
+        if why == PLAIN_NEGATION and a.stance == "deny" and not rebuts(i, statements, context):
+            a = replace(a, stance="assert")
+        out.append(a)
+    return out
 
 
 def _near(text: str, mention: Span | None, content: Content) -> Span | None:

@@ -1,4 +1,4 @@
-"""The speaker's stance towards the content: assert, deny, accuse, question or demand.
+"""The speaker's stance towards the content: assert, deny, accuse, question, demand (decline: polarity.py).
 
 Read from the cue lemma, then corrected by context: a negated cue ("did not confirm") is not an assert;
 a content that calls something baseless, false or untrue is a denial even under "said"; "ask … to" and
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import lexicon
+from .polarity import names_a_denial
 
 # Content phrases that turn "X said …" into a denial. Kept narrow: they must describe the claim, not the world.
 DENIAL_PHRASES = re.compile(
@@ -17,7 +18,7 @@ DENIAL_PHRASES = re.compile(
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
     r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|"
-    r"is wrong|are wrong|speculation)\b",
+    r"is wrong|are wrong|speculation|not the case|pure fiction|a fiction|fantasy)\b",
     re.IGNORECASE,
 )
 # A judgement ("calling X Y", "dismissed X as Y") whose object X is an earlier claim and whose words Y dismiss it
@@ -40,7 +41,22 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
     """Stance for an attribution. ``frame`` is "to" when the content is an infinitive clause;
     ``content_negated`` when the content's main clause is a plain negated statement of fact
     ("This is not protectionism", "Andre did not have a gun") rather than a refusal or a forecast."""
+    return stance_reading(cue_lemma, negated, content, frame, content_negated, content_verb)[0]
+
+
+# why a stance was chosen, where later stages read it: a plain negative is a denial only if it answers someone
+PLAIN_NEGATION = "plain-negation"
+NEGATED_DENIAL = "negated-denial"
+
+
+def stance_reading(cue_lemma: str | None, negated: bool, content: str, frame: str = "",
+                   content_negated: bool = False, content_verb: str | None = None,
+                   cue_text: str | None = None) -> tuple[str, str]:
+    """The stance and why: "cue", "negated-cue", NEGATED_DENIAL ("did not deny"), "phrase" (the content calls
+    something false), "inner-verb", PLAIN_NEGATION (a negated statement of fact), "question", "demand"."""
     base = lexicon().cue_stance.get(cue_lemma or "", "assert")
+    if names_a_denial(cue_text) and not negated:
+        return "deny", "cue"          # "repeated a denial of reports that …"
     if cue_lemma == "according to":
         base = "assert"
     if frame == "judge":
@@ -48,22 +64,23 @@ def stance_of(cue_lemma: str | None, negated: bool, content: str, frame: str = "
     if base == "question" and frame == "to":
         base = "demand"            # "asked Iran to stop" is a demand, "asked whether" a question
     if negated:
-        # "did not confirm", "did not say" – the speaker declines the content; "did not deny" is not a denial
-        return "assert" if base == "deny" else "deny"
+        # "did not deny" is not a denial; "did not confirm", "did not say" are silence (polarity.declines reads
+        # them as decline); "did not accept that …" rejects the content
+        return ("assert", NEGATED_DENIAL) if base == "deny" else ("deny", "negated-cue")
     if base == "assert":
         # "said that it rejects any suggestion of …": the reported verb carries the stance
         inner = lexicon().cue_stance.get(content_verb or "")
         if inner in ("deny", "accuse"):
-            return inner
+            return inner, "inner-verb"
         if DENIAL_PHRASES.search(content) or (frame == "judge" and DISMISSED_CLAIM.search(content)):
-            return "deny"
+            return "deny", "phrase"
         if content_negated and cue_lemma not in ("warn", "promise", "vow", "pledge", "threaten"):
-            return "deny"
+            return "deny", PLAIN_NEGATION
         stripped = content.rstrip(" \"'”’»")
         if stripped.endswith("?") and cue_lemma in (None, "say", "ask", "add", "wonder", "tell", "write"):
-            return "question"
+            return "question", "question"
         if cue_lemma in ("warn", "insist") and frame == "to":
-            return "demand"
+            return "demand", "demand"
         if ACCUSE_PHRASES.search(content):
-            return "accuse"
-    return base
+            return "accuse", "phrase"
+    return base, "cue"

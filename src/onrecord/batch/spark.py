@@ -267,7 +267,7 @@ def attribution_fields(a) -> tuple:
     return (a.id, a.kind, a.content.text, a.content.start, a.content.end, [list(p) for p in a.content.parts],
             *(_span(cue)), *(_span(mention)), a.speaker.name, a.speaker.kind, a.speaker.actor, a.stance, a.rule,
             # the confidence as stored by ingest, not rounded as in to_dict: the ledgers must be equal
-            float(a.confidence), *(_span(sentence)), *(_span(a.via)), a.said_on, a.mode)
+            float(a.confidence), *(_span(sentence)), *(_span(a.via)), a.said_on, a.mode, a.polarity)
 
 
 def actor_fields(a) -> tuple:
@@ -292,7 +292,7 @@ def result_schema():
     attribution = StructType(fields(
         "id kind content_text content_start content_end parts cue_text cue_start cue_end mention_text mention_start"
         " mention_end speaker_name speaker_kind speaker_actor stance rule confidence sentence_text sentence_start"
-        " sentence_end via_text via_start via_end said_on mode",
+        " sentence_end via_text via_start via_end said_on mode polarity",
         span | {"via_start": ints, "via_end": ints, "parts": ArrayType(ArrayType(ints)), "confidence": DoubleType()}))
     actor = StructType(fields("id name kind aliases titles",
                               {"aliases": ArrayType(StringType()), "titles": ArrayType(StringType())}))

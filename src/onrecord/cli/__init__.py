@@ -1,7 +1,7 @@
 """Command line: thin commands that parse arguments, call one library function and format the result.
 
 Commands on texts live in :mod:`.extract` (extract, eval); commands on the ledger in :mod:`.ledger`
-(ingest, actors, actor, claims, claim, search, errors, export, split).
+(ingest, actors, actor, claims, claim, search, errors, export, split); disputes in :mod:`.disputes`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import extract, ledger, scale, web
+from . import disputes, extract, ledger, scale, web
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, error
 
 
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract.add_commands(sub)
     ledger.add_commands(sub)
+    disputes.add_commands(sub)
     web.add_commands(sub)
     scale.add_commands(sub)
     return parser

@@ -10,6 +10,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 from ..article import Article, with_mode
 from ..batch.runner import batches
@@ -52,9 +53,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                     "(brat standoff: text/ and attributions/), scored exact, partial, source and "
                                     "cue F1, optionally next to a baseline. wire: hand-labelled articles "
                                     "(NN-name.txt + NN-name.gold.json), scored as the share of gold attributions "
-                                    "found with the right resolved speaker and of denials read as deny.")
-    ev.add_argument("corpus", choices=("polnear", "wire"),
-                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")
+                                    "found with the right resolved speaker and of denials read as deny. disputes: "
+                                    "the same pairs with statements labelled by dispute and position, scored "
+                                    "through a ledger.")
+    ev.add_argument("corpus", choices=("polnear", "wire", "disputes"),
+                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; disputes: "
+                         "the same pairs with statements labelled by dispute and position, scored through a ledger")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
                     help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl",
@@ -130,6 +134,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 raise OnrecordError(f"eval wire: {option} is for polnear only (wire copy is scored by speaker and "
                                     "denial, with no baseline and no error file); leave it out")
         return _eval_wire(split, args)
+    if args.corpus == "disputes":
+        return _eval_disputes(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     if args.mode_labels:
@@ -162,6 +168,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from ..evaluate.baseline import textacy_extract_many
         reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))
     print(format_table(reports) if args.format == "table" else to_json(reports))
+    return EXIT_OK
+
+
+def _eval_disputes(folder, args: argparse.Namespace) -> int:
+    from ..evaluate import disputes
+    from ..pipeline import Extractor
+
+    if not folder.is_dir() or not list(folder.glob("*.gold.json")):
+        raise InputError(str(folder), "holds no *.gold.json files")
+    try:
+        figures = disputes.evaluate(folder, Extractor(args.model).extract_many)
+    except ValueError as exc:
+        raise InputError(str(folder), str(exc)) from None
+    if args.errors:
+        Path(args.errors).write_text("\n".join(json.dumps(e, ensure_ascii=False)
+                                               for e in figures["errors"] + figures["unlisted"]) + "\n",
+                                    encoding="utf-8")
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(disputes.format_table(folder, figures), end="")
     return EXIT_OK
 
 

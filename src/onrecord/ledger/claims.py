@@ -3,7 +3,7 @@
 Pure functions over text: no database, no spaCy, no model. A proposition keeps what was said without its
 polarity or hedging ("Tehran supplied drones" and "Tehran did not supply drones" are one proposition; the
 stance says which way the speaker took it), so an assertion and a denial of the same thing can be linked.
-Word lists live in ``onrecord/data/claim_stopwords.tsv`` and ``claim_synonyms.tsv``.
+Word lists live in ``onrecord/data/claim_stopwords.tsv``, ``claim_synonyms.tsv`` and ``claim_phrases.tsv``.
 """
 
 from __future__ import annotations
@@ -58,6 +58,9 @@ _QUOTES = "\"'“”‘’«»„"
 _TOKEN_RE = re.compile(r"\[[^\]]+\]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’-][^\W_]+)*['’]?|[.!?;:,]")
 _CLITIC_RE = re.compile(r"^(.+?)(n't|'s|'ll|'re|'ve|'d|'m|')$")
 _ACRONYM_RE = re.compile(r"\b((?:[A-Z]\.){2,})")
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘]?[A-Z])")
+_TRAILING_CLAUSE = re.compile(r",?\s+\b(?:because|since|so that|although|though|whereas)\b\s+"
+                              r"|,\s+(?:which|who|while|saying|adding|as part of)\b\s+|;\s+", re.I)
 _PREAMBLE_RE = re.compile(r"^(?:the|these|those|such|any|all)\s+(?:\w+\s+){0,2}?(\w+)\s+that\s+", re.I)
 
 
@@ -121,15 +124,36 @@ def stem(word: str) -> str:
     return w
 
 
+@cache
+def _phrases() -> re.Pattern[str] | None:
+    rows = _rows("claim_phrases.tsv")
+    if not rows:
+        return None
+    longest = sorted((p for p, _r in rows), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in longest) + r")\b", re.I)
+
+
+@cache
+def _phrase_map() -> dict[str, str]:
+    return {p.lower(): r for p, r in _rows("claim_phrases.tsv")}
+
+
 def _clean(content: str) -> str:
     text = _INTERRUPTION_RE.sub(" ", content.strip())
+    if (phrases := _phrases()) is not None:    # "unmanned aerial vehicles" -> "drones" (data/claim_phrases.tsv)
+        text = phrases.sub(lambda m: _phrase_map()[m.group(1).lower()], text)
     text = text.strip().strip(_QUOTES + " ").rstrip(".,;:!?…" + _QUOTES + " ").strip(_QUOTES + " ")
     text = re.sub(r"^that\s+", "", text, flags=re.I)
     m = _PREAMBLE_RE.match(text)          # "the report that X" states X
     if m and _words().word_class.get(m.group(1).lower()) == "ref":
         text = text[m.end():]
     text = text.strip(_QUOTES + " ")
-    return re.sub(r"\s+", " ", text)
+    # the first sentence, up to a clause giving reasons or circumstances: "They hid the results. I saw …" and
+    # "the company hid the results because it knew …" state that the results were hidden (issue 17: the extra
+    # words counted as additions and kept paraphrases of one proposition apart)
+    text = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    text = _TRAILING_CLAUSE.split(text, maxsplit=1)[0]
+    return re.sub(r"\s+", " ", text).rstrip(".,;:!?…" + _QUOTES + " ")
 
 
 def _canon(name: str, canonical: Mapping[str, str]) -> str | None:
@@ -410,6 +434,9 @@ def is_back_reference(content: str) -> bool:
     rest, rest_tok = low[i:], tokens[i:]
     if not rest or rest[0] in _REF_AFTER or rest_tok[0] in "\"“”«»‘":
         return True                     # "the report as 'another provocation'", "the accusation \"a fabrication …\""
+    if rest[0] in _COPULA and low[0] in ("these", "those", "such", "the", "this", "that") and i <= 3 \
+            and any(w.word_class.get(t) == "polarity" for t in rest[1:4]):
+        return True     # "These accusations are absurd and, as usual, not backed by any evidence"
     if rest[0] in _COPULA:              # "These reports are baseless … and we reject them completely"
         return all(t in _COPULA or t in _REF_PRONOUNS or t in _EVALUATION_EXTRA or t in ",\"“”"
                    or w.word_class.get(t) in drop + ("stop", "ref") or stem(t) in _EVALUATION_EXTRA

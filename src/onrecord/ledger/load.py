@@ -97,7 +97,9 @@ def attribution(r: dict[str, Any]) -> Attribution:
     speaker = Speaker(span("mention"), r["speaker_name"], r["speaker_kind"] or "unknown", r["speaker_actor"])
     return Attribution(r["id"], r["kind"], content, span("cue"), speaker, r["stance"], r["rule"],
                        float(r["confidence"]), span("sentence"), span("via"), r.get("said_on"),
-                       r.get("mode") or "speech")
+                       r.get("mode") or "speech",
+                       # tables written before issue 17 have no polarity column: "affirm", as onrecord.article/1 reads
+                       r.get("polarity") or "affirm")
 
 
 def actor(r: dict[str, Any]) -> Actor:

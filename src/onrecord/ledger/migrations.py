@@ -188,4 +188,23 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE attributions ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
     """,
+    # issue 17: polarity and the side each statement takes on its claim; disputes (claims with sides) judged
+    """
+    ALTER TABLE attributions ADD COLUMN polarity TEXT NOT NULL DEFAULT 'affirm';   -- as extracted
+    ALTER TABLE attributions ADD COLUMN position TEXT;   -- 'affirm' | 'negate' on its claim; NULL takes no side
+    ALTER TABLE claims ADD COLUMN contested_why TEXT;    -- the evidence for contested (or why not)
+    ALTER TABLE claims ADD COLUMN n_sides INTEGER NOT NULL DEFAULT 0;  -- statements taking a side
+    CREATE INDEX attributions_claim_position ON attributions(claim_id, position);
+    CREATE INDEX claims_sides ON claims(n_sides, last_day DESC, id DESC);
+    -- the other wordings a claim was stated in: a new statement joins the claim if it matches any of them
+    CREATE TABLE claim_variants (
+        id INTEGER PRIMARY KEY,
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        text TEXT NOT NULL,
+        terms TEXT NOT NULL,
+        entities TEXT NOT NULL DEFAULT '[]',
+        agent TEXT,
+        UNIQUE (claim_id, terms)
+    );
+    """,
 )

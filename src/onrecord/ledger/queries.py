@@ -105,7 +105,7 @@ DATED_FIRST = "t.day = '', t.day, t.id"
 STATEMENT_SQL = (
     "SELECT t.id, t.local_id, t.article_id, t.kind, t.stance, t.claim_stance, t.claim_id, t.rule, t.confidence,"
     " t.content_text, t.content_start, t.content_end, t.cue_text, t.mention_text, t.speaker_name, t.actor_id,"
-    " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link,"
+    " t.sentence_start, t.sentence_end, t.day, t.story_id, t.claim_link, t.polarity, t.position,"
     " substr(ar.text, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence,"
     " ar.title, ar.url, ar.site, ar.source, act.name AS actor_name, t.via_text, t.said_on, ar.date_method, ar.wire,"
     " t.mode"
@@ -115,15 +115,15 @@ STATEMENT_SQL = (
 def _statement(r: sqlite3.Row) -> dict[str, Any]:
     """A row of ``STATEMENT_SQL`` as the contract's statement (unpacked by position: pages list hundreds)."""
     (attribution, local_id, article, kind, stance, claim_stance, claim, rule, _confidence, content, content_start,
-     content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, sentence,
-     title, url, site, source, actor_name, via, said_on, date_method, wire, mode) = tuple(r)
+     content_end, cue, mention, speaker_name, actor, sentence_start, sentence_end, day, story, claim_link, polarity,
+     position, sentence, title, url, site, source, actor_name, via, said_on, date_method, wire, mode) = tuple(r)
     return {"attribution": attribution, "local_id": local_id, "article": article, "title": title, "url": url,
             "site": site, "source": source, "date": day or None, "date_method": date_method, "said_on": said_on,
             "via": via, "wire": wire, "kind": kind, "stance": stance, "cue": cue,
             "content": content, "speaker": actor_name or speaker_name or mention, "actor": actor,
             "sentence": sentence, "sentence_span": [sentence_start, sentence_end],
             "content_span": [content_start, content_end], "claim": claim, "claim_stance": claim_stance,
-            "claim_link": claim_link, "story": story, "mode": mode}
+            "claim_link": claim_link, "story": story, "mode": mode, "polarity": polarity, "position": position}
 
 
 def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
@@ -178,9 +178,10 @@ def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
 def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
     stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ? ORDER BY " + DATED_FIRST,
                                               (row["id"],))]
-    supporters = [s for s in stmts if s["claim_stance"] in ("assert", "accuse")]
-    deniers = [s for s in stmts if s["claim_stance"] == "deny"]
-    others = [s for s in stmts if s["claim_stance"] not in ("assert", "accuse", "deny")]
+    # sides as the dispute rules read them: stance and polarity ("will not support him" is no supporter)
+    supporters = [s for s in stmts if s["position"] == "affirm"]
+    deniers = [s for s in stmts if s["position"] == "negate"]
+    others = [s for s in stmts if s["position"] is None]
     return {"id": row["id"], "text": row["text"], "entities": json.loads(row["entities"]),
             "contested": bool(row["contested"]), "first_date": row["first_day"] or None,
             "last_date": row["last_day"] or None,
@@ -250,3 +251,80 @@ def errors(store: Store, *, limit: int | None = None, offset: int | None = None)
     return [dict(r) for r in store.all(
         "SELECT source, reason, first_at, last_at, count FROM errors ORDER BY last_at DESC, id DESC LIMIT ? OFFSET ?",
         (limit, offset))]
+
+
+# -- disputes ------------------------------------------------------------------------------------------------
+
+def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """Every statement with its article, story, holder (actor or the state it speaks for), stance, polarity and
+    position, for the dispute rules and the dispute benchmark (``claim_ids`` limits it to those claims)."""
+    where, params = "", []
+    if claim_ids is not None:
+        where = f" WHERE t.claim_id IN ({','.join('?' * len(claim_ids))})"
+        params = list(claim_ids)
+    return [dict(r) for r in store.all(
+        "SELECT t.id, t.article_id, t.story_id, t.actor_id, a.represents, t.day, t.stance, t.polarity, t.position,"
+        " t.claim_id, t.claim_stance, t.claim_link, t.speaker_name, t.content_text, t.content_start, t.content_end,"
+        " t.parts, ar.source"
+        " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors a ON a.id = t.actor_id"
+        + where + " ORDER BY t.id", tuple(params))]
+
+
+def disputes(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
+             offset: int | None = None) -> list[dict[str, Any]]:
+    """Disputes (claims on which at least two statements take a side), contested first, then most recent."""
+    limit, offset = _page(limit, offset)
+    where, params = ["c.n_sides > 1"], []
+    if contested:
+        where.append("c.contested = 1")
+    if about:
+        entities = _about_names(store, about)
+        where.append(f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity IN ({','.join('?' * len(entities))}))")
+        params += entities
+    rows = store.all("SELECT c.* FROM claims c WHERE " + " AND ".join(where)
+                     + " ORDER BY c.contested DESC, c.last_day DESC, c.id DESC LIMIT ? OFFSET ?",
+                     (*params, limit, offset))
+    return [_dispute(store, r) for r in rows]
+
+
+def dispute(store: Store, dispute_id: int | str) -> dict[str, Any]:
+    text = str(dispute_id).strip()
+    row = store.one("SELECT * FROM claims WHERE id = ? AND n_sides > 0", (int(text),)) if text.isdigit() else None
+    if row is None:
+        raise NotFound("dispute", text)
+    return _dispute(store, row)
+
+
+def _dispute(store: Store, row: sqlite3.Row) -> dict[str, Any]:
+    """A dispute in the contract's JSON form (exactly the fields issue 17 lists)."""
+    from .disputes import camps_of
+    statements = [{"attribution": s["attribution"], "article": s["article"], "source": s["source"], "url": s["url"],
+                   "date": s["date"], "content_span": s["content_span"], "actor": s["actor"],
+                   "speaker": s["speaker"], "stance": s["stance"], "polarity": s["polarity"],
+                   "position": s["position"], "link": s["claim_link"]}
+                  for s in (_statement(r) for r in store.all(
+                      STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY " + DATED_FIRST,
+                      (row["id"],)))]
+    return {"id": row["id"], "proposition": row["text"], "contested": bool(row["contested"]),
+            "camps": camps_of(statements), "statements": statements}
+
+
+def dispute_page(store: Store, dispute_id: int | str) -> dict[str, Any]:
+    """A dispute with what its page shows beside the JSON: each statement's sentence, cue and outlet, the changes
+    of position, and why it is (or is not) contested."""
+    from .disputes import moves
+    data = dispute(store, dispute_id)
+    full = {s["attribution"]: s for s in (_statement(r) for r in store.all(
+        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY " + DATED_FIRST, (data["id"],)))}
+    for r in store.all("SELECT id, cue_start, cue_end FROM attributions WHERE claim_id = ? AND position IS NOT NULL",
+                       (data["id"],)):
+        full[r["id"]]["cue_span"] = [r["cue_start"], r["cue_end"]]
+    why = store.one("SELECT contested_why FROM claims WHERE id = ?", (data["id"],))
+    return data | {"details": full, "changes": moves(data["camps"]), "why": why[0] if why else None}
+
+
+def claim_propositions(store: Store) -> dict[int, Any]:
+    """Every claim's stored proposition, by id (for re-judging disputes outside the writer)."""
+    from .claims import Proposition
+    return {r["id"]: Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])), r["agent"])
+            for r in store.all("SELECT id, text, terms, entities, agent FROM claims")}

@@ -20,6 +20,7 @@ from ..errors import NotFound, OnrecordError
 from ..ingest.document import Document, Failure
 from . import actors as actor_rules
 from . import claims as claim_rules
+from . import disputes as dispute_rules
 from .identity import article_key, text_hash
 from .store import Store
 from .stories import SAME_STORY, bands, resemblance, signature
@@ -31,6 +32,9 @@ MAX_CANDIDATES = 200
 PER_BLOCK = 40
 # Actor candidates are all passed on: "only one person with that surname" must see every one of them.
 MAX_ACTOR_CANDIDATES = 5000
+# Wordings of one claim compared with a new statement: the most recent ones (a claim repeated a thousand times
+# in one wording adds no variant; one reworded often keeps the latest)
+MAX_VARIANTS = 20
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # "rejected the denial": a denial of a denial supports what was denied
 _DENIAL_WORDS = re.compile(r"\b(denials?|rebuttals?|dismissals?|rejections?)\b", re.I)
@@ -88,6 +92,7 @@ class Ledger:
         self.store = store
         self.conn = store.conn
         self._propositions: dict[int, claim_rules.Proposition] = {}   # claim id → its stored proposition
+        self._variants: dict[int, list[claim_rules.Proposition]] = {}  # claim id → every wording of it
 
     def known(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` are stored already (checked before extraction, so a re-run parses nothing twice)."""
@@ -312,8 +317,8 @@ class Ledger:
                 "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
                 " content_start, content_end, parts, cue_text, cue_start, cue_end, mention_text, mention_start,"
                 " mention_end, speaker_name, speaker_kind, local_actor, actor_id, sentence_start, sentence_end, day,"
-                " story_id, claim_id, claim_stance, claim_link, via_text, via_start, via_end, said_on, mode)"
-                " VALUES (" + ", ".join("?" * 32) + ")",
+                " story_id, claim_id, claim_stance, claim_link, via_text, via_start, via_end, said_on, mode,"
+                " polarity, position) VALUES (" + ", ".join("?" * 34) + ")",
                 (article_id, a.id, a.kind, a.stance, a.rule, a.confidence, a.content.text, a.content.start,
                  a.content.end, json.dumps([list(p) for p in a.content.parts]),
                  cue.text if cue else None, cue.start if cue else None, cue.end if cue else None,
@@ -321,7 +326,8 @@ class Ledger:
                  mention.end if mention else None, a.speaker.name, a.speaker.kind, a.speaker.actor, actor_id,
                  sentence.start if sentence else None, sentence.end if sentence else None, day, story_id,
                  claim_id, claim_stance, link, via.text if via else None, via.start if via else None,
-                 via.end if via else None, a.said_on, a.mode))
+                 via.end if via else None, a.said_on, a.mode, a.polarity,
+                 dispute_rules.position(a.stance, a.polarity, claim_stance, a.mode) if claim_id is not None else None))
             self.conn.execute("INSERT INTO attributions_fts (rowid, content_text, speaker_name) VALUES (?, ?, ?)",
                               (cur.lastrowid, a.content.text, a.speaker.name or ""))
             if claim_id is not None:
@@ -346,6 +352,7 @@ class Ledger:
         best = self._similar_claim(prop)
         if best is not None:
             claim_id, score, shared = best
+            self._add_variant(claim_id, prop)
             return claim_id, a.stance, f"same claim (similarity {score:.2f}; shared: {', '.join(shared[:8])})"
         claim_id = self._new_claim(prop, day)
         return claim_id, a.stance, "new claim"
@@ -394,14 +401,43 @@ class Ledger:
                 (key, PER_BLOCK)))
         best: tuple[int, float, tuple[str, ...]] | None = None
         for claim_id in sorted(ids, reverse=True):
-            other = self._proposition(claim_id)
-            if claim_rules.score_bound(prop, other) < claim_rules.SAME_CLAIM:
-                continue
-            # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
-            score, shared = claim_rules.similarity(prop, other)
-            if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
-                best = (claim_id, score, shared)
+            # the claim as first stated and each other wording it has been stated in (issue 17: a dispute's
+            # paraphrases gather around every wording, not only the first)
+            for other in self._wordings(claim_id):
+                if claim_rules.score_bound(prop, other) < claim_rules.SAME_CLAIM:
+                    continue
+                # uniform weights: SAME_CLAIM was set on the labelled pairs with them (see claims.py)
+                score, shared = claim_rules.similarity(prop, other)
+                if score >= claim_rules.SAME_CLAIM and (best is None or score > best[1]):
+                    best = (claim_id, score, shared)
         return best
+
+    def _wordings(self, claim_id: int) -> list[claim_rules.Proposition]:
+        """The claim's stored proposition and its variants (the most recent MAX_VARIANTS)."""
+        cached = self._variants.get(claim_id)
+        if cached is None:
+            cached = [self._proposition(claim_id)] + [
+                claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])),
+                                        r["agent"])
+                for r in self.conn.execute("SELECT text, terms, entities, agent FROM claim_variants WHERE claim_id = ?"
+                                           " ORDER BY id DESC LIMIT ?", (claim_id, MAX_VARIANTS))]
+            if len(self._variants) > 100_000:
+                self._variants.clear()
+            self._variants[claim_id] = cached
+        return cached
+
+    def _add_variant(self, claim_id: int, prop: claim_rules.Proposition) -> None:
+        """Keep a new wording of the claim, indexed under its own block keys, so later statements that resemble
+        this wording (and not the first) find the claim too."""
+        if any(set(w.terms) == set(prop.terms) for w in self._wordings(claim_id)):
+            return
+        self.conn.execute("INSERT OR IGNORE INTO claim_variants (claim_id, text, terms, entities, agent)"
+                          " VALUES (?, ?, ?, ?, ?)",
+                          (claim_id, prop.text, " ".join(prop.terms), json.dumps(list(prop.entities),
+                                                                              ensure_ascii=False), prop.agent))
+        self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
+                              [(k, claim_id) for k in claim_rules.block_keys(prop)])
+        self._variants.pop(claim_id, None)
 
     def _proposition(self, claim_id: int) -> claim_rules.Proposition:
         cached = self._propositions.get(claim_id)
@@ -427,27 +463,48 @@ class Ledger:
                               [(e, claim_id) for e in prop.entities])
         return claim_id
 
+    def rejudge(self) -> int:
+        """Judge every dispute again with the current rules (after an upgrade); returns how many were judged."""
+        with self.store.atomic():
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM claims WHERE n_sides > 0 OR contested = 1")]
+            for claim_id in ids:
+                self._refresh_claim(claim_id)
+        return len(ids)
+
     def _refresh_claim(self, claim_id: int) -> None:
-        """Counts, first and last day, and whether one actor asserts what another denies."""
+        """Counts, first and last day, and whether the claim is contested (``disputes.judge``, with evidence)."""
         rows = self.conn.execute(
-            "SELECT claim_stance, actor_id, mention_text, id, day FROM attributions WHERE claim_id = ?",
+            "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, t.stance, t.claim_stance,"
+            " t.claim_link, t.content_text, t.speaker_name, a.represents"
+            " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
             (claim_id,)).fetchall()
-        supporters = {_who(r) for r in rows if r["claim_stance"] in SUPPORT}
-        deniers = {_who(r) for r in rows if r["claim_stance"] == "deny"}
-        contested = any(s != d for s in supporters for d in deniers)
+        seed = self._proposition(claim_id)
+        placed = [placed_of(r, seed) for r in rows if r["position"]]
+        verdict = dispute_rules.judge(placed)
         days = [r["day"] for r in rows if r["day"] != UNDATED_DAY] or [UNDATED_DAY]   # undated statements: no range
         self.conn.execute(
-            "UPDATE claims SET contested = ?, n_attributions = ?, first_day = ?, last_day = ? WHERE id = ?",
-            (int(contested), len(rows), min(days), max(days), claim_id))
+            "UPDATE claims SET contested = ?, contested_why = ?, n_sides = ?, n_attributions = ?, first_day = ?,"
+            " last_day = ? WHERE id = ?",
+            (int(verdict.contested), verdict.evidence, len(placed), len(rows), min(days), max(days), claim_id))
 
 
-def _who(row) -> str:
-    """Who holds a stance: the ledger actor, else the words naming the speaker, else that one attribution."""
-    if row["actor_id"] is not None:
-        return f"actor:{row['actor_id']}"
-    if row["mention_text"]:
-        return "mention:" + row["mention_text"].casefold()
-    return f"attribution:{row['id']}"
+def placed_of(row, seed: claim_rules.Proposition) -> dispute_rules.Placed:
+    """A statement as the dispute rules see it. A back-reference ("denied the accusation") says what the claim
+    says; a denial is a statement whose stance towards the claim is deny."""
+    if (row["claim_link"] or "").startswith("back-reference"):
+        prop = seed
+    else:
+        prop = claim_rules.normalise(row["content_text"], speaker=row["speaker_name"])
+    return dispute_rules.Placed(row["id"], row["article_id"], row["story_id"], holder_of(row), row["day"],
+                                row["position"], denial=row["claim_stance"] == "deny", proposition=prop)
+
+
+def holder_of(row) -> str | None:
+    """Who holds a side: the ledger actor, a capital or institution as the state it speaks for ("the Kremlin" and
+    "Russia" are one holder); None for an unresolved speaker, who cannot make a claim contested."""
+    if row["actor_id"] is None:
+        return None
+    return f"actor:{row['represents'] or row['actor_id']}"
 
 
 def _clip(text: str, width: int = 60) -> str:

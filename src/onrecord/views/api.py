@@ -79,6 +79,25 @@ async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
 
 
+Disputed = Query(False, description="only disputes where two different actors stand on opposite sides in "
+                                     "different stories")
+DisputeAbout = Query(None, max_length=200, description="only disputes naming this entity or one of its aliases")
+
+
+@router.get("/disputes", response_model=schemas.DisputePage,
+            summary="Disputes, contested first: the proposition, the affirm and negate camps, statements")
+async def disputes(store: StoreDep, request: Request, contested: bool = Disputed, about: str | None = DisputeAbout,
+                   limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
+    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset)
+    return listing(request, rows, limit, offset)
+
+
+@router.get("/disputes/{dispute_id}", response_model=schemas.Dispute,
+            summary="One dispute: camps and every statement with its link")
+async def dispute(store: StoreDep, dispute_id: str) -> dict[str, Any]:
+    return queries.dispute(store, dispute_id)
+
+
 @router.get("/search", response_model=schemas.Search,
             summary="Full-text search (SQLite FTS5) over articles and attribution contents")
 async def search(store: StoreDep, request: Request, q: str = Text, limit: int = SearchLimit,

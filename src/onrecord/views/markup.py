@@ -260,3 +260,32 @@ def claim_link_text(statement: dict[str, Any]) -> str:
         link = link.replace("deny of a denial counts as assert", "denying a denial supports the claim")
         return link
     return link
+# words that carry a statement's polarity: the reader sees why it stands where it stands
+_POLARITY_WORDS = re.compile(r"\b(?:not|n['’]t|never|no|nobody|nothing|none|baseless|groundless|false|untrue|lies?|"
+                             r"absurd|fabricat\w*|fiction|nonsense|speculation|deni\w*|deny|reject\w*|dismiss\w*|"
+                             r"refut\w*)\b", re.I)
+
+
+def wording(sentence: str, sentence_start: int | None, cue: list | None, content: list,
+            position: str | None) -> list[tuple[str, str]]:
+    """The sentence cut into (text, class) pieces: the cue and the negating words marked ``wording-<position>``,
+    the content ``content``, the rest ``""``. Offsets are the article's; the sentence starts at ``sentence_start``."""
+    if not sentence or sentence_start is None:
+        return [(sentence, "")]
+    marks = [""] * len(sentence)
+    lo, hi = max(0, content[0] - sentence_start), max(0, content[1] - sentence_start)
+    for i in range(lo, min(hi, len(sentence))):
+        marks[i] = "content"
+    spans = [(m.start(), m.end()) for m in _POLARITY_WORDS.finditer(sentence)] if position == "negate" else []
+    if cue and cue[0] is not None:
+        spans.append((cue[0] - sentence_start, cue[1] - sentence_start))
+    for a, b in spans:
+        for i in range(max(0, a), min(b, len(sentence))):
+            marks[i] = f"wording-{position or 'none'}"
+    pieces: list[tuple[str, str]] = []
+    for ch, mark in zip(sentence, marks):
+        if pieces and pieces[-1][1] == mark:
+            pieces[-1] = (pieces[-1][0] + ch, mark)
+        else:
+            pieces.append((ch, mark))
+    return pieces

@@ -45,6 +45,10 @@ class Statement(Model):
     stance: Stance
     mode: Literal["speech", "thought"] = Field(description="speech (said, written, quoted) or thought (believed, "
                                                            "wanted, planned)")
+    polarity: Literal["affirm", "negate"] = Field(description="whether, as reported, the speaker holds the "
+                                                              "content true (affirm) or false (negate)")
+    position: Literal["affirm", "negate"] | None = Field(description="the side the statement takes on its claim; "
+                                                                      "null takes none (decline, thought, no claim)")
     cue: str | None
     content: str
     speaker: str | None
@@ -178,6 +182,52 @@ class ActorPage(ArticlePage):
 
 class ClaimPage(ArticlePage):
     items: list[Claim]  # type: ignore[assignment]
+
+
+Side = Literal["affirm", "negate"]
+
+
+class CampMember(Model):
+    """One actor in a camp: its statements on that side and the first and last day it took it."""
+    actor: int | None
+    name: str | None
+    statements: list[int] = Field(description="attribution ids")
+    first: str | None = Field(description="first dated statement (YYYY-MM-DD); null when all are undated")
+    last: str | None
+
+
+class Camps(Model):
+    affirm: list[CampMember]
+    negate: list[CampMember]
+
+
+class DisputeStatement(Model):
+    """A statement taking a side in a dispute, traceable to its article's text."""
+    attribution: int
+    article: int
+    source: str
+    url: str | None
+    date: str | None = Field(description="the article's publication day; null when undated")
+    content_span: list[int] = Field(description="[start, end) of the content in the article's text")
+    actor: int | None
+    speaker: str | None
+    stance: Stance
+    polarity: Side
+    position: Side = Field(description="the camp the statement stands in")
+    link: str | None = Field(description="why the statement joined this dispute (the evidence)")
+
+
+class Dispute(Model):
+    """One proposition as two camps: who affirms it and who negates it, with every statement."""
+    id: int
+    proposition: str
+    contested: bool = Field(description="two different actors on opposite sides in different stories")
+    camps: Camps
+    statements: list[DisputeStatement]
+
+
+class DisputePage(ArticlePage):
+    items: list[Dispute]  # type: ignore[assignment]
 
 
 class SearchArticle(Model):

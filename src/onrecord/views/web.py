@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..ledger import pages, queries
 from .app import StoreDep, relative_url
-from .markup import highlight, timeline
+from .markup import highlight, timeline, wording
 
 router = APIRouter(include_in_schema=False)
 
@@ -81,6 +81,24 @@ async def claim_list(store: StoreDep, request: Request, contested: bool = False,
     rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset)
     return render(request, "claims.html", claims=rows, contested=contested, about=about or "",
                   pager=pager(request, limit, offset, len(rows)))
+
+
+@router.get("/disputes", response_class=HTMLResponse)
+async def dispute_list(store: StoreDep, request: Request, contested: bool = False, about: str | None = About,
+                       limit: int = ClaimLimit, offset: int = Offset) -> HTMLResponse:
+    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset)
+    return render(request, "disputes.html", disputes=rows, contested=contested, about=about or "",
+                  pager=pager(request, limit, offset, len(rows)))
+
+
+@router.get("/disputes/{dispute_id}", response_class=HTMLResponse)
+async def dispute(store: StoreDep, request: Request, dispute_id: str) -> HTMLResponse:
+    page = queries.dispute_page(store, dispute_id)
+    for s in page["statements"]:
+        full = page["details"][s["attribution"]]
+        full["pieces"] = wording(full["sentence"] or "", full["sentence_span"][0], full.get("cue_span"),
+                                 s["content_span"], s["position"])
+    return render(request, "dispute.html", dispute=page)
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)

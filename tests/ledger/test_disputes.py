@@ -1,0 +1,70 @@
+"""Dispute rules without a database: sides, contested, changes of position, camps (issue 17)."""
+
+import pytest
+
+from onrecord.ledger.disputes import Placed, camps_of, changes_of, judge, moves, position
+
+
+@pytest.mark.parametrize("stance, polarity, claim_stance, expected", [
+    ("assert", "affirm", "assert", "affirm"),
+    ("assert", "negate", "assert", "negate"),        # "she will not vote for him" is no supporter
+    ("accuse", "affirm", "accuse", "affirm"),
+    ("deny", "negate", "deny", "negate"),
+    ("deny", "affirm", "deny", "negate"),            # a record of onrecord.article/1 has no polarity
+    ("deny", "negate", "assert", "affirm"),          # "rejected the denial" upholds the claim
+    ("assert", "affirm", "deny", "negate"),          # "said the reports were pure fiction"
+    ("decline", "affirm", "decline", None),          # "declined to comment" takes no side
+    ("question", "affirm", "question", None),
+    ("demand", "affirm", "demand", None),
+    ("assert", "affirm", None, None),                # no claim
+])
+def test_disputes_position(stance, polarity, claim_stance, expected):
+    assert position(stance, polarity, claim_stance) == expected
+
+
+def _p(attribution, article, story, holder, day, side):
+    return Placed(attribution, article, story, holder, day, side)
+
+
+def test_disputes_two_actors_in_two_stories_are_contested():
+    v = judge([_p(1, 1, 1, "actor:1", "2026-01-01", "affirm"), _p(2, 2, 2, "actor:2", "2026-01-02", "negate")])
+    assert v.contested and v.pair == (1, 2) and v.camps == {"affirm": ("actor:1",), "negate": ("actor:2",)}
+
+
+@pytest.mark.parametrize("name, statements", [
+    ("same-actor", [_p(1, 1, 1, "actor:1", "2026-01-01", "affirm"), _p(2, 2, 2, "actor:1", "2026-01-01", "negate")]),
+    ("same-document", [_p(1, 1, 1, "actor:1", "2026-01-01", "affirm"), _p(2, 1, 1, "actor:2", "2026-01-01", "negate")]),
+    ("one-republished-story", [_p(1, 1, 7, "actor:1", "2026-01-01", "affirm"),
+                               _p(2, 2, 7, "actor:2", "2026-01-01", "negate")]),
+    ("unresolved-speaker", [_p(1, 1, 1, None, "2026-01-01", "affirm"), _p(2, 2, 2, "actor:2", "2026-01-02", "negate")]),
+    ("one-camp", [_p(1, 1, 1, "actor:1", "2026-01-01", "affirm"), _p(2, 2, 2, "actor:2", "2026-01-02", "affirm")]),
+])
+def test_disputes_never_a_contradiction(name, statements):
+    assert not judge(statements).contested, name
+
+
+def test_disputes_an_actor_who_moved_is_a_change_of_position_not_a_contradiction():
+    statements = [_p(1, 1, 1, "actor:1", "2026-01-01", "negate"), _p(2, 2, 2, "actor:2", "2026-01-02", "affirm"),
+                  _p(3, 3, 3, "actor:1", "2026-02-01", "affirm")]
+    v = judge(statements)
+    assert not v.contested                                    # both now affirm
+    assert v.camps["affirm"] == ("actor:1", "actor:2") and v.camps["negate"] == ()
+    (change,) = changes_of(statements)
+    assert (change.holder, change.before, change.after, change.left, change.joined) == \
+        ("actor:1", "negate", "affirm", "2026-01-01", "2026-02-01")
+
+
+def test_disputes_camps_group_statements_per_actor_with_dates_and_moves():
+    statements = [
+        {"attribution": 1, "actor": 5, "speaker": "Corvan", "date": "2026-08-03", "position": "negate"},
+        {"attribution": 2, "actor": 5, "speaker": "Corvan", "date": "2026-08-05", "position": "negate"},
+        {"attribution": 3, "actor": 9, "speaker": "Union", "date": "2026-08-03", "position": "affirm"},
+        {"attribution": 4, "actor": 5, "speaker": "Corvan", "date": "2026-09-14", "position": "affirm"},
+        {"attribution": 5, "actor": None, "speaker": "a pilot", "date": "2026-08-04", "position": "affirm"},
+    ]
+    camps = camps_of(statements)
+    assert [(e["name"], e["statements"], e["first"], e["last"]) for e in camps["negate"]] == \
+        [("Corvan", [1, 2], "2026-08-03", "2026-08-05")]
+    assert [e["name"] for e in camps["affirm"]] == ["Union", "a pilot", "Corvan"]
+    assert moves(camps) == [{"actor": 5, "name": "Corvan", "from": "negate", "to": "affirm", "since": "2026-09-14",
+                             "until": "2026-08-05"}]
