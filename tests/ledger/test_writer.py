@@ -79,7 +79,7 @@ def test_writer_merges_actors_across_articles_and_surfaces_the_contradiction(sto
     supporters = {s["speaker"] for s in claim["supporters"]}
     deniers = {s["speaker"] for s in claim["deniers"]}
     assert supporters == {"Maksym Kovalenko"}
-    assert deniers == {"Russia's defence ministry", "Kremlin"}
+    assert deniers == {"Russian Defence Ministry", "Kremlin"}  # the proper form names it
     assert len(claim["supporters"]) == 2 and len(claim["deniers"]) == 4   # incl. "the accusation" back-reference
     assert claim["first_date"] == "2026-11-03"
     kov = queries.actor(store, "Kovalenko")

@@ -152,4 +152,27 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
     """,
+    # issue 16: curation records (merge, split, rename, kind) replayed on every ingest; a curator's name stands
+    """
+    ALTER TABLE actors ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE curations (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,                  -- 'merge' | 'split' | 'rename' | 'kind'
+        actor TEXT NOT NULL,                   -- the actor's name when the decision was made
+        value TEXT NOT NULL,                   -- merge: the other actor's name; split: the mention's name;
+                                               -- rename: the new name; kind: the new kind
+        article TEXT NOT NULL DEFAULT '',      -- split: the article key the mention is in
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        UNIQUE (action, actor, value, article)
+    );
+    CREATE TABLE curation_effects (            -- what a record did to this ledger (shown on the actor page)
+        curation_id INTEGER NOT NULL REFERENCES curations(id),
+        actor_id INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        UNIQUE (curation_id, actor_id, detail)
+    );
+    CREATE INDEX curation_effects_actor ON curation_effects(actor_id);
+    """,
 )
