@@ -253,7 +253,8 @@ def _speaker(doc: Doc, cand: Candidate, resolver: Resolver) -> tuple[Span | None
         return None, None
     head = doc[cand.speaker_token]
     statement = bool(STATEMENT_WORDS.search(head.sent.text))
-    (first, last), actor = resolver.resolve(head, statement=statement)
+    colon = cand.cue_token if cand.rule == "colon-line" else None
+    (first, last), actor = resolver.resolve(head, statement=statement, before=colon)
     mention = Span.of(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return mention, actor
 

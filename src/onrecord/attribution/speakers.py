@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from .gender import given_name_gender
 from .lexicon import lexicon
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -30,7 +31,11 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "dame": "f", "lady": "f", "lord": "m"}
 NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
                  "senator", "governor", "minister", "ayatollah", "sheikh", "general", "gen", "judge", "king",
-                 "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier"}
+                 "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier",
+                 # ranks: "Major General Rahim Safavi" and "Safavi" are one person, not two organisations
+                 "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt",
+                 "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "rev", "reverend", "spokesman",
+                 "spokeswoman", "spokesperson"}
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
                "LOC": "place"}
 ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency", "Institute", "Foundation",
@@ -40,6 +45,9 @@ ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency"
 # "the company said": any organisation of the article can be "the company"; "the ministry" must be named so
 GENERIC_ORGS = {"company", "firm", "group", "team", "club", "carmaker", "bank", "organization", "organisation",
                 "agency", "union", "campaign", "party"}
+# A short name two people of the article fit: left unresolved rather than guessed.
+AMBIGUOUS = "ambiguous"
+_SUFFIX_WORDS = {"jr", "sr", "ii", "iii"}
 # How many sentences back a pronoun may reach for its antecedent.
 PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
@@ -202,8 +210,27 @@ class Resolver:
         return any(c.dep_ == "dobj" and self.lex.noun_class.get(c.lemma_.lower()) == "statement"
                    for c in verb.children)
 
+    def _person_span(self, ent: SpacySpan) -> SpacySpan:
+        """'Ivanka Trump' where the model tagged only 'Trump': capitalised proper nouns compounded onto the name
+        belong to it (a given name the NER left out would make her Donald)."""
+        start = ent.start
+        while (start > 0 and (t := self.doc[start - 1]).pos_ == "PROPN" and t.dep_ == "compound"
+               and ent.start <= t.head.i < ent.end and t.text[:1].isupper() and not self.quoted[t.i]
+               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_):
+            start -= 1
+        return self.doc[start:ent.end] if start < ent.start else ent
+
+    def _honorific_gender(self, ent: SpacySpan) -> str | None:
+        """'Mrs. Clinton' → 'f': an honorific inside the name or just before it."""
+        words = [t.lower_.rstrip(".") for t in ent[:2]]
+        if ent.start > 0:
+            words.insert(0, self.doc[ent.start - 1].lower_.rstrip("."))
+        return next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
+
     def _entity_actor(self, ent: SpacySpan) -> ActorDraft | None:
         kind = ENTITY_KIND[ent.label_]
+        if ent.label_ == "PERSON":
+            ent = self._person_span(ent)
         text = ent.text.strip()
         text = re.sub(r"['’]s$", "", text).strip()
         if ent.label_ != "PERSON" and self._looks_like_person(ent, text):
@@ -217,7 +244,7 @@ class Resolver:
             text = " ".join(words)
             if not text:
                 return None
-            return self.person(text, ent.start_char)
+            return self.person(text, ent.start_char, self._honorific_gender(ent))
         if text in self.lex.institution_country:
             kind = "organization"
         # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
@@ -272,7 +299,7 @@ class Resolver:
             actor.gender = actor.gender or HONORIFICS[doc[ent.start - 1].lower_.rstrip(".")]
         first_name = norm(actor.name).split()[0] if actor.name else ""
         if actor.gender is None and len(actor.name.split()) > 1:
-            actor.gender = self.lex.first_name_gender.get(first_name)
+            actor.gender = given_name_gender(first_name)
 
     def _add_np_title(self, actor: ActorDraft, noun: Token) -> None:
         first, last = mention_span(noun)
@@ -296,19 +323,24 @@ class Resolver:
             self.actors.append(actor)
         return actor
 
-    def person(self, name: str, char: int) -> ActorDraft:
-        """The person called ``name`` here: a short name joins the latest full name that contains it."""
+    def person(self, name: str, char: int, gender: str | None = None) -> ActorDraft | None:
+        """The person called ``name`` here: a short name joins the one full name seen that it agrees with
+        (surname, gender); None when two people fit ('Clinton' after Bill and Hillary Clinton)."""
         key = norm(name)
         words = key.split()
         best: ActorDraft | None = None
+        owner = self._owner(words, gender)
+        if owner is AMBIGUOUS:
+            return None
         for _pos, actor in reversed(self.person_names):
             full = norm(actor.name).split()
             if words == full:
                 best = actor
                 break
-            if set(words) <= set(full) and len(words) < len(full):
+            if actor is owner:
                 best = best or actor
-            elif set(full) <= set(words) and len(full) < len(words):
+            elif (set(full) <= set(words) and len(full) < len(words) and full[-1] == words[-1]
+                  and not (gender and actor.gender and actor.gender != gender)):
                 # the short form came first ("Zakharova … Maria Zakharova"): upgrade the name
                 actor.add_alias(actor.name)
                 del self.by_key[("person", norm(actor.name))]
@@ -319,19 +351,25 @@ class Resolver:
             best = self.named(name, "person")
         else:
             best.add_alias(name)
+        if gender and best.gender is None:
+            best.gender = gender
         self.person_names.append((char, best))
         return best
 
     # ---- resolution ----------------------------------------------------------------------------------
-    def resolve(self, head: Token, *, statement: bool = False) -> tuple[tuple[int, int], ActorDraft | None]:
-        """Mention token range and actor for a speaker head token, recording the sighting."""
+    def resolve(self, head: Token, *, statement: bool = False,
+                before: int | None = None) -> tuple[tuple[int, int], ActorDraft | None]:
+        """Mention token range and actor for a speaker head token, recording the sighting. ``before``: the mention
+        ends before this token (a headline's colon: "Reid: 'Never underestimate Trump'" is Reid's line)."""
         first, last = mention_span(head)
-        actor = self._resolve(head, first, last)
+        if before is not None:
+            last = min(last, before - 1)
+        actor = self._resolve(head, first, last, before)
         if actor is not None:
             self.sightings.append(Sighting(actor, head.idx, self.sent_of[head.i], True, True, statement))
         return (first, last), actor
 
-    def _resolve(self, head: Token, first: int, last: int) -> ActorDraft | None:
+    def _resolve(self, head: Token, first: int, last: int, before: int | None = None) -> ActorDraft | None:
         doc = self.doc
         lower = head.lower_
         if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
@@ -343,6 +381,8 @@ class Resolver:
         for c in head.children:
             if c.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
                 continue
+            if before is not None and c.i >= before:
+                continue         # inside the headline's quote: someone it talks about, not the speaker
             name_tok = next((t for t in c.subtree if t.ent_type_ == "PERSON" and t.dep_ not in ("compound",)),
                             c if c.pos_ == "PROPN" else None)
             if name_tok is None:
@@ -364,6 +404,8 @@ class Resolver:
             actor = self._entity_at(head)
             if actor is not None:
                 return actor
+            if head.ent_type_ == "PERSON":
+                return None          # a person's short name two people of the article fit: unresolved
         if head.pos_ == "PROPN":
             return self._bare_name(head, span)
         return self._description(head, span)
@@ -393,11 +435,36 @@ class Resolver:
         words = norm(text).split()
         if not words or len(words) > 2:
             return None
-        for _pos, actor in reversed(self.person_names):
+        owner = self._owner(words, None)
+        return owner if isinstance(owner, ActorDraft) else None
+
+    def _owner(self, words: list[str], gender: str | None) -> ActorDraft | str | None:
+        """The one person named in full so far whose name a short form ('Clinton', 'Mrs. Clinton', 'Trump Jr.')
+        stands for: the surname must be the full name's last word, the gender must agree. Two such people
+        ('Clinton' after Bill and Hillary Clinton) → AMBIGUOUS: the speaker is left unnamed, not guessed."""
+        found: list[ActorDraft] = []
+        people = [a for _pos, a in reversed(self.person_names)]
+        people += [a for a in self.actors if a.kind == "person" and a.named]   # named through an apposition
+        for actor in people:
+            actor = actor.final()
             full = norm(actor.name).split()
-            if len(full) > len(words) and set(words) <= set(full):
-                return actor
-        return None
+            if len(full) <= len(words) or actor in found:
+                continue
+            core = [w for w in full if w not in _SUFFIX_WORDS]
+            mine = [w for w in words if w not in _SUFFIX_WORDS]
+            if not mine or not core or mine[-1] != core[-1] or not set(words) <= set(full):
+                continue
+            if gender and (actor.gender or self._given_gender(actor)) not in (None, gender):
+                continue
+            found.append(actor)
+        if len(found) > 1:
+            return AMBIGUOUS
+        return found[0] if found else None
+
+    @staticmethod
+    def _given_gender(actor: ActorDraft) -> str | None:
+        words = actor.name.split()
+        return given_name_gender(words[0]) if len(words) > 1 else None
 
     def _person_sighted_at(self, char: int) -> ActorDraft | None:
         for pos, actor in self.person_names:
@@ -415,10 +482,11 @@ class Resolver:
     def _bare_name(self, head: Token, span: SpacySpan) -> ActorDraft | None:
         """A proper noun the NER missed: a known person's short name, a capital, or a new actor."""
         text = strip_determiner(span.text)
-        key = norm(head.text)
-        for _pos, actor in reversed(self.person_names):
-            if key in norm(actor.name).split():
-                return actor
+        owner = self._owner([norm(head.text)], None)
+        if owner is AMBIGUOUS:
+            return None
+        if owner is not None:
+            return owner
         if text in self.lex.capital_country or text in self.lex.countries:
             return self.named(text, "place")
         words = [t for t in span if t.pos_ == "PROPN"]

@@ -1,21 +1,20 @@
 """What a name says about whom it can name: given names, gender, generic labels and the canonical form of an actor.
 
 Pure functions over strings, shared by the cross-article matcher (``actors.py``), the writer and the evaluation.
-Given-name genders come from the bundled ``data/first_names.tsv`` first, then from gender-guesser's list (40,000
-names from many countries); only its confident answers count ("mostly_female" for Bernie would be a wrong guess).
+Given-name genders: ``attribution/gender.py`` (the bundled list, then gender-guesser's confident answers).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import cache, lru_cache
 
+from ..attribution.gender import HONORIFIC_GENDER, given_name_gender, is_given_name
 from ..attribution.lexicon import lexicon
 
-# Honorifics and ranks that say the bearer's gender. "Dr.", "Sen." say nothing.
-HONORIFIC_GENDER = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f",
-                    "madam": "f", "madame": "f", "dame": "f", "lady": "f"}
+__all__ = ["HONORIFIC_GENDER", "canonical_name", "given_name_gender", "is_generic", "is_given_name",
+           "person_gender", "strip_titles", "title_gender"]
+
 # Words a name can open with that are no part of it: honorifics, ranks, offices (a canonical name drops them).
 TITLE_WORDS = {*HONORIFIC_GENDER, "mx", "dr", "prof", "professor", "sen", "senator", "rep", "representative", "gov",
                "governor", "gen", "general", "lt", "col", "colonel", "capt", "captain", "cmdr", "adm", "admiral",
@@ -37,36 +36,6 @@ GENERIC_WORDS = {"people", "person", "man", "men", "woman", "women", "voter", "v
                  "nominee", "frontrunner", "front-runner", "reporters", "viewers", "readers",
                  "skeptics", "evangelicals", "independents", "millennials", "women voters", "gop voters"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-
-
-@cache
-def _guesser():  # noqa: ANN202 - gender_guesser has no types
-    import gender_guesser.detector as detector
-    return detector.Detector(case_sensitive=False)
-
-
-@lru_cache(maxsize=65536)
-def given_name_gender(word: str) -> str | None:
-    """'Hillary' → 'f', 'Bill' → 'm', 'Khizr' → None (unknown: no gender guessed)."""
-    word = word.strip(".").casefold()
-    if len(word) < 2:
-        return None
-    bundled = lexicon().first_name_gender.get(word)
-    if bundled:
-        return bundled
-    answer = _guesser().get_gender(word.capitalize())
-    return {"male": "m", "female": "f"}.get(answer)
-
-
-@lru_cache(maxsize=65536)
-def is_given_name(word: str) -> bool:
-    """A word listed as a given name anywhere (either gender, or both: 'Jordan')."""
-    word = word.strip(".").casefold()
-    if len(word) < 2:
-        return False
-    if word in lexicon().first_name_gender:
-        return True
-    return _guesser().get_gender(word.capitalize()) != "unknown"
 
 
 def words(text: str) -> list[str]:
