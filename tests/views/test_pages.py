@@ -218,3 +218,34 @@ def test_highlight_keeps_crossing_and_touching_spans_well_formed_and_the_text_ex
     assert sorted(a["data-attribution"] for a in page.having("data-attribution")) == ["1", "2", "3"]
     assert len(page.having("data-continues")) >= 1                  # a crossed content is reopened, not doubled
     assert 'title="speaker: A; B"' in html                          # one mention shared by two attributions
+
+
+def test_actor_page_lists_every_actor_a_name_matches(tmp_path):
+    # issue 16: "3 actors match 'Trump'" on the web as on the command line, each linked with its count
+    from fastapi.testclient import TestClient
+
+    from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
+    from onrecord.ingest.document import Document
+    from onrecord.ledger.writer import Ledger
+    from onrecord.views.app import create_app
+
+    def said(name, url):
+        text = f"{name} said the count was fair."
+        actor = Actor("person:x", name, "person")
+        att = Attribution("q1", "indirect", Content.of(text, [(text.index("the"), len(text) - 1)]),
+                          Span.of(text, len(name) + 1, len(name) + 5), Speaker(Span.of(text, 0, len(name)), name,
+                                                                               "person", actor.id),
+                          "assert", "clause-complement", 0.9, Span.of(text, 0, len(text)))
+        return Document(url, text, "text", url=url, published="2016-05-01"), Article(url, len(text), (att,), (actor,))
+
+    db = tmp_path / "trumps.db"
+    with Store.open(db) as store:
+        Ledger(store).add_batch([said("Donald Trump", "https://t.example/1"), said("Ivanka Trump", "https://t.example/2"),
+                                 said("Donald Trump Jr.", "https://t.example/3")], model="test")
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        page = parse(client.get("/actors/Trump", follow_redirects=False).text)
+        text = " ".join(page.text)
+        assert "3 actors match 'Trump'" in text and "Ivanka Trump" in text and "Donald Trump Jr." in text
+        assert len([h for h in page.links() if re.fullmatch(r"/actors/\d+", h)]) >= 3
+        assert client.get("/actors/Ivanka Trump", follow_redirects=False).status_code == 303
+        assert len(client.get("/api/v1/actors/Trump").json()["matches"]) == 3

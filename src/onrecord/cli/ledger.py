@@ -7,6 +7,7 @@ import sys
 
 from ..errors import OnrecordError
 from ..models import DEFAULT_MODEL, check_installed
+from . import curation
 from .common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -43,6 +44,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_page(p)
     p.add_argument("--kind", choices=("person", "organization", "place", "group", "unknown"))
     p.set_defaults(run=cmd_actors)
+    curation.add_actor_commands(p)   # actors merge|split|rename|kind (issue 16)
 
     p = sub.add_parser("actor", help="one actor: identity, merges and every statement, oldest first")
     p.add_argument("name", metavar="NAME_OR_ID")
@@ -167,6 +169,13 @@ def cmd_actor(args: argparse.Namespace) -> int:
         print_json(data)
         return EXIT_OK
     out = _SafeOut(sys.stdout)
+    if len(data["matches"]) > 1:
+        # a lookup never hides one of several people behind another: all of them, with their counts
+        out.write(f"{len(data['matches'])} actors match '{data['query']}':\n")
+        for m in data["matches"]:
+            mark = "*" if m["id"] == data["id"] else " "
+            out.write(f"  {mark} {m['id']:>6}  {m['name']} ({m['kind']}, {m['attributions']} statement(s))\n")
+        out.write(f"showing actor {data['id']} (*); 'onrecord actor ID' shows another\n\n")
     out.write(f"{data['name']}  (actor {data['id']}, {data['kind']}, {data['attributions']} statement(s))\n")
     for label, key in (("aliases", "aliases"), ("titles", "titles")):
         if data[key]:
@@ -177,6 +186,8 @@ def cmd_actor(args: argparse.Namespace) -> int:
         out.write(f"  speaks for: {data['represents']['name']} (actor {data['represents']['id']})\n")
     if data["speakers_for_it"]:
         out.write(f"  spoken for by: {', '.join(s['name'] for s in data['speakers_for_it'])}\n")
+    for c in data["curation"]:
+        out.write(f"  curator: {c['detail']} — {c['who']}, {c['at']}{': ' + c['why'] if c['why'] else ''}\n")
     out.write("  merges (LINK article: mention — method score — evidence):\n")
     for m in data["merges"]:
         out.write(f"    {m['link']} a{m['article']}: {m['local_name']} — {m['method']} {m['score']:.2f} — "

@@ -218,10 +218,3 @@ def import_records(store: Store, data: Any, where: str) -> dict[str, int]:
                 (c.action, c.actor, c.value, c.article, c.who or "curator", c.at or now(), c.why)).rowcount
         changes = replay(conn)
     return {"records": len(records), "added": added, "changes": changes}
-
-
-def for_actor(store: Store, actor_id: int) -> list[dict[str, Any]]:
-    """The curators' decisions that touched an actor, for its page."""
-    return [dict(r) for r in store.all(
-        "SELECT c.id, c.action, c.actor, c.value, c.article, c.who, c.at, c.why, e.detail FROM curation_effects e"
-        " JOIN curations c ON c.id = e.curation_id WHERE e.actor_id = ? ORDER BY c.id", (actor_id,))]
