@@ -1,4 +1,4 @@
-"""Curators' commands: ``actors merge|split|rename|kind`` and ``curation export|import`` (records replayed on ingest)."""
+"""Curators' commands: ``actors merge|split|rename|kind``, ``curation export|import`` (replayed on ingest)."""
 
 from __future__ import annotations
 
