@@ -79,6 +79,16 @@ IDENTITY_CASES = [
     ("Sam Ortega opened the rally. Ortega said the count was fair.", "the count was fair", "Sam Ortega"),
     ("Lieutenant Colonel Avi Ronen briefed reporters. Ronen said the border was quiet.",
      "the border was quiet", "Avi Ronen"),
+    # a bare surname before the full name joins it once the article has been read
+    ("Ortega said the count was fair.\n\nDana Ortega ran the state party for a decade.", "the count was fair",
+     "Dana Ortega"),
+    ("Senate Minority Leader Harold Voss opened the debate. Voss said the bill would fail.", "the bill would fail",
+     "Harold Voss"),
+    # a title written short, or with words that only say when or for what, is the bearer's title
+    ("Vermont Sen. Nora Blake spoke first. The senator said the bill would pass.", "the bill would pass",
+     "Nora Blake"),
+    ("Republican nominee Tom Greer toured Ohio. The Republican presidential nominee said the polls were wrong.",
+     "the polls were wrong", "Tom Greer"),
 ]
 
 

@@ -75,6 +75,7 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
         resolved.append((cand, mention, actor))
         previous = (actor, index.paragraph_of(cand.end), mention)
     # actors are named only now: a short name seen first is upgraded when the full name appears
+    resolver.consolidate()
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     drafts = [d for d in resolver.actors if id(d) in speaking]
     ids = actor_ids(drafts)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from .gender import given_name_gender
+from .gender import given_name_gender, is_given_name
 from .lexicon import lexicon
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -35,7 +35,8 @@ NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "presid
                  # ranks: "Major General Rahim Safavi" and "Safavi" are one person, not two organisations
                  "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt",
                  "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "rev", "reverend", "spokesman",
-                 "spokeswoman", "spokesperson"}
+                 "spokeswoman", "spokesperson", "representative", "congressman", "congresswoman", "chairman", "leader",
+                 "chairwoman"}
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
                "LOC": "place"}
 ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency", "Institute", "Foundation",
@@ -45,6 +46,13 @@ ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency"
 # "the company said": any organisation of the article can be "the company"; "the ministry" must be named so
 GENERIC_ORGS = {"company", "firm", "group", "team", "club", "carmaker", "bank", "organization", "organisation",
                 "agency", "union", "campaign", "party"}
+# "The senator" is the "Vermont Sen." of the article, "the GOP nominee" its "Republican nominee": abbreviations
+# and synonyms read as one word, and words that only say when ("former") or what for ("presidential") left out
+_TITLE_WORD = {"sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary", "gop": "republican",
+               "pres": "president", "gen": "general"}
+_TITLE_FILLERS = {"presidential", "former", "current", "then", "top", "new", "longtime"}
+
+
 # A short name two people of the article fit: left unresolved rather than guessed.
 AMBIGUOUS = "ambiguous"
 _SUFFIX_WORDS = {"jr", "sr", "ii", "iii"}
@@ -332,6 +340,8 @@ class Resolver:
         owner = self._owner(words, gender)
         if owner is AMBIGUOUS:
             return None
+        # "Michelle Obama" does not take over the "Obama" the article called "Mr. Obama"
+        new_gender = gender or (given_name_gender(name.split()[0]) if len(words) > 1 else None)
         for _pos, actor in reversed(self.person_names):
             full = norm(actor.name).split()
             if words == full:
@@ -340,7 +350,7 @@ class Resolver:
             if actor is owner:
                 best = best or actor
             elif (set(full) <= set(words) and len(full) < len(words) and full[-1] == words[-1]
-                  and not (gender and actor.gender and actor.gender != gender)):
+                  and not (new_gender and actor.gender and actor.gender != new_gender)):
                 # the short form came first ("Zakharova … Maria Zakharova"): upgrade the name
                 actor.add_alias(actor.name)
                 del self.by_key[("person", norm(actor.name))]
@@ -355,6 +365,31 @@ class Resolver:
             best.gender = gender
         self.person_names.append((char, best))
         return best
+
+    def consolidate(self) -> None:
+        """Once the article is read: a bare surname actor ('Clinton', made before the full name appeared, or
+        where the parser tagged only the surname) is the one person of the article named in full with that
+        surname and a gender that agrees; with two such people it stays apart (a miss, not a guess)."""
+        people = [a for a in self.actors if a.kind == "person" and a.named and a.same_as is None]
+        # the small model tags a lone surname ORG as often as PERSON ("Clinton said"): those count too, unless a
+        # known institution
+        for bare in [a for a in self.actors if a.kind in ("person", "unknown", "organization") and a.named
+                     and a.same_as is None and a.name not in self.lex.institution_country]:
+            words = norm(bare.name).split()
+            if len(words) != 1 or not bare.name[:1].isupper():
+                continue
+            gender = bare.gender
+            fits = {id(f): f for f in (p.final() for p in people) if f is not bare
+                    and len(full := [w for w in norm(f.name).split() if w not in _SUFFIX_WORDS]) >= 2
+                    and full[-1] == words[0] and len(full) == len(norm(f.name).split())
+                    and not (gender and (f.gender or self._given_gender(f)) not in (None, gender))}
+            if len(fits) == 1:
+                (full_actor,) = fits.values()
+                bare.kind = "person"
+                bare.same_as = full_actor
+                full_actor.add_alias(bare.name)
+                for title in bare.titles:
+                    full_actor.add_title(title)
 
     # ---- resolution ----------------------------------------------------------------------------------
     def resolve(self, head: Token, *, statement: bool = False,
@@ -482,6 +517,10 @@ class Resolver:
     def _bare_name(self, head: Token, span: SpacySpan) -> ActorDraft | None:
         """A proper noun the NER missed: a known person's short name, a capital, or a new actor."""
         text = strip_determiner(span.text)
+        proper = [t for t in span if t.pos_ == "PROPN"]
+        if (len(proper) >= 2 and all(t.text[:1].isupper() for t in proper) and len(proper) == len(text.split())
+                and is_given_name(proper[0].text)):
+            return self.person(text, span.start_char)   # "Ivanka Trump" the NER missed: her full name, not "Trump"
         owner = self._owner([norm(head.text)], None)
         if owner is AMBIGUOUS:
             return None
@@ -562,7 +601,8 @@ class Resolver:
 
     def _by_title(self, span: SpacySpan, cls: str) -> ActorDraft | None:
         """The latest actor whose title (or, for organisations, name) holds the description's words."""
-        wanted = {norm(t.text) for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct}
+        wanted = {_TITLE_WORD.get(w, w) for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct
+                  for w in [norm(t.text)]} - _TITLE_FILLERS
         country = {self.lex.demonym_country[w] for w in wanted if w in self.lex.demonym_country}
         wanted -= set(self.lex.demonym_country)
         wanted = {w for w in wanted if w}
@@ -576,7 +616,7 @@ class Resolver:
                 continue
             fields = list(actor.titles) + ([actor.name] if cls == "organization" else [])
             for title in fields:
-                have = set(norm(title).split())
+                have = {_TITLE_WORD.get(w, w) for w in norm(title).split()}
                 if country and not any(c.lower() in have or c.lower() in norm(title) for c in country):
                     demonyms = {d for d, c in self.lex.demonym_country.items() if c in country}
                     if not have & demonyms:

@@ -29,14 +29,18 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
                         description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
-    ev.add_argument("corpus", choices=("polnear", "wire"),
-                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")
+    ev.add_argument("corpus", choices=("polnear", "wire", "speakers"),
+                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; speakers: "
+                         "speaker identity and cross-article actors on a PolNeAR split with entity labels")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
                     help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl", help="write every false positive and false negative here")
     ev.add_argument("--format", choices=("table", "json"), default="table")
     ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
+    ev.add_argument("--labels", metavar="FILE", help="speakers: entity labels (default: the bundled PolNeAR dev labels)")
+    ev.add_argument("--part", choices=("seen", "unseen", "all"), default="seen",
+                    help="speakers: which labels to score (default seen)")
     ev.set_defaults(run=cmd_eval)
 
 
@@ -80,6 +84,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     split = Path(args.split_dir)
     if args.corpus == "wire":
         return _eval_wire(split, args)
+    if args.corpus == "speakers":
+        return _eval_speakers(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     extractor = Extractor(args.model)
@@ -109,6 +115,32 @@ def _eval_wire(folder, args: argparse.Namespace) -> int:
         print(f"denials with deny stance: {figures['denials_right']}/{figures['denials']}"
               f" = {figures['deny_accuracy']:.3f}")
         print(f"stance right on found attributions: {figures['stance_right']}/{figures['found']}")
+    return EXIT_OK
+
+
+def _eval_speakers(split, args: argparse.Namespace) -> int:
+    from ..evaluate.speakers import default_labels, read_labels, score
+    from ..pipeline import Extractor
+
+    if not (split / "text").is_dir():
+        raise InputError(str(split), "is not a PolNeAR split (expected text/ inside)")
+    labels = read_labels(args.labels or default_labels())
+    figures = score(split, labels, Extractor(args.model).extract_many, args.part)
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{split} ({figures['part']} labels): {figures['articles']} articles, {figures['identifiable']} "
+          f"identifiable source mentions, {figures['matched']} matched by a predicted speaker")
+    print(f"speaker accuracy: {figures['speaker_right']}/{figures['matched']} = {figures['speaker_accuracy']:.3f}"
+          f" (over resolved speakers only: {figures['resolved_precision']:.3f} of {figures['resolved']})")
+    print(f"cross-article pairwise: precision {figures['pairwise_precision']:.3f} "
+          f"({figures['pairs_same_actor']} pairs in one actor), recall {figures['pairwise_recall']:.3f} "
+          f"({figures['pairs_same_entity']} pairs of one entity)")
+    print(f"B-cubed: precision {figures['bcubed_precision']:.3f}, recall {figures['bcubed_recall']:.3f}")
+    print(f"merges of two given names: {len(figures['given_name_merges'])}"
+          f"{' — ' + '; '.join(figures['given_name_merges']) if figures['given_name_merges'] else ''}")
+    print(f"generic labels as cross-article actors: {len(figures['generic_cross_article_actors'])}"
+          f"{' — ' + ', '.join(figures['generic_cross_article_actors']) if figures['generic_cross_article_actors'] else ''}")
     return EXIT_OK
 
 
