@@ -38,7 +38,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--format", choices=("table", "json"), default="table")
     ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    ev.add_argument("--labels", metavar="FILE", help="speakers: entity labels (default: the bundled PolNeAR dev labels)")
+    ev.add_argument("--labels", metavar="FILE",
+                    help="speakers: entity labels (default: the bundled PolNeAR dev labels)")
     ev.add_argument("--part", choices=("seen", "unseen", "all"), default="seen",
                     help="speakers: which labels to score (default seen)")
     ev.set_defaults(run=cmd_eval)
@@ -139,8 +140,8 @@ def _eval_speakers(split, args: argparse.Namespace) -> int:
     print(f"B-cubed: precision {figures['bcubed_precision']:.3f}, recall {figures['bcubed_recall']:.3f}")
     print(f"merges of two given names: {len(figures['given_name_merges'])}"
           f"{' — ' + '; '.join(figures['given_name_merges']) if figures['given_name_merges'] else ''}")
-    print(f"generic labels as cross-article actors: {len(figures['generic_cross_article_actors'])}"
-          f"{' — ' + ', '.join(figures['generic_cross_article_actors']) if figures['generic_cross_article_actors'] else ''}")
+    generic = figures["generic_cross_article_actors"]
+    print(f"generic labels as cross-article actors: {len(generic)}{' — ' + ', '.join(generic) if generic else ''}")
     return EXIT_OK
 
 

@@ -178,7 +178,8 @@ def score(split_dir: str | Path, labels: Sequence[Label], extract_many: Callable
             "pairwise_precision": _ratio(both, same_actor), "pairwise_recall": _ratio(both, same_entity),
             "pairs_same_actor": same_actor, "pairs_same_entity": same_entity,
             "bcubed_precision": round(bp, 4), "bcubed_recall": round(br, 4),
-            "given_name_merges": merged_given, "generic_cross_article_actors": generic, "split_entities": split_entities, "misses": misses}
+            "given_name_merges": merged_given, "generic_cross_article_actors": generic,
+            "split_entities": split_entities, "misses": misses}
 
 
 def _given_name_merges(store: Store) -> list[str]:
