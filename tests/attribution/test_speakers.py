@@ -87,6 +87,11 @@ IDENTITY_CASES = [
     # a title written short, or with words that only say when or for what, is the bearer's title
     ("Vermont Sen. Nora Blake spoke first. The senator said the bill would pass.", "the bill would pass",
      "Nora Blake"),
+    # bugs seen on train: "Mrs. Clinton accused him" under Bill, "Mr. Trump said" under Ivana
+    ("Mr. Lowry spoke first. Later Mrs. Lowry said the plan was fair. Robert Lowry nodded.", "the plan was fair",
+     "Lowry"),
+    ("His first wife, Ivana Greer, was in New York. Mr. Greer said the deal was done.", "the deal was done",
+     "Greer"),
     ("Republican nominee Tom Greer toured Ohio. The Republican presidential nominee said the polls were wrong.",
      "the polls were wrong", "Tom Greer"),
 ]

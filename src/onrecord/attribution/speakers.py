@@ -256,7 +256,7 @@ class Resolver:
         if text in self.lex.institution_country:
             kind = "organization"
         # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
-        known = self._known_person(text)
+        known = self._known_person(text, self._honorific_gender(ent))
         if known is not None:
             known.add_alias(text)
             self.person_names.append((ent.start_char, known))
@@ -344,7 +344,7 @@ class Resolver:
         new_gender = gender or (given_name_gender(name.split()[0]) if len(words) > 1 else None)
         for _pos, actor in reversed(self.person_names):
             full = norm(actor.name).split()
-            if words == full:
+            if words == full and not (gender and actor.gender and actor.gender != gender):
                 best = actor
                 break
             if actor is owner:
@@ -353,12 +353,21 @@ class Resolver:
                   and not (new_gender and actor.gender and actor.gender != new_gender)):
                 # the short form came first ("Zakharova … Maria Zakharova"): upgrade the name
                 actor.add_alias(actor.name)
-                del self.by_key[("person", norm(actor.name))]
+                self.by_key.pop(("person", norm(actor.name)), None)
                 actor.name = name
                 self.by_key[("person", key)] = actor
                 best = best or actor
         if best is None:
-            best = self.named(name, "person")
+            other = self.by_key.get(("person", key))
+            if gender and other is not None and other.gender and other.gender != gender:
+                # "Mrs. Clinton" where the article's bare "Clinton" is "Mr. Clinton": another person
+                best = self.by_key.get(("person", f"{key}|{gender}"))
+                if best is None:
+                    best = ActorDraft(name, "person", gender=gender)
+                    self.by_key[("person", f"{key}|{gender}")] = best
+                    self.actors.append(best)
+            else:
+                best = self.named(name, "person")
         else:
             best.add_alias(name)
         if gender and best.gender is None:
@@ -466,11 +475,11 @@ class Resolver:
                 return self._entity_actor(ent)
         return None
 
-    def _known_person(self, text: str) -> ActorDraft | None:
+    def _known_person(self, text: str, gender: str | None = None) -> ActorDraft | None:
         words = norm(text).split()
         if not words or len(words) > 2:
             return None
-        owner = self._owner(words, None)
+        owner = self._owner(words, gender)
         return owner if isinstance(owner, ActorDraft) else None
 
     def _owner(self, words: list[str], gender: str | None) -> ActorDraft | str | None:
@@ -545,10 +554,11 @@ class Resolver:
                 continue
             if s.actor.kind not in kinds:
                 continue
-            if gender and s.actor.gender and s.actor.gender != gender:
-                continue
+            known = s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
+            if gender and known and known != gender:
+                continue            # "She said Rubio …" is not Marco Rubio's
             score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
-            if gender and s.actor.gender == gender:
+            if gender and known == gender:
                 score += 0.5
             rank = (score, s.char)
             if best is None or rank > best:
