@@ -17,6 +17,8 @@ def test_names_given_name_gender(word, gender):
     ("Clinton", ["Mrs."], "f"), ("Clinton", ["former president"], None), ("Hillary Clinton", [], "f"),
     ("Clinton", ["Mr."], "m"), ("Zakharova", ["Russian foreign ministry spokeswoman"], "f"), ("Trump", [], None),
     ("Clinton", ["Mrs.", "Mr."], None),       # titles that disagree say nothing
+    # the bug seen on train: a second "Donald Trump" actor, a woman by the "Miss" of a pageant's name
+    ("Donald Trump", ["longtime owner of the televised Miss Universe pageant"], "m"),
 ])
 def test_names_person_gender(name, titles, gender):
     assert person_gender(name, titles) == gender

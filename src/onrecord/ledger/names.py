@@ -47,21 +47,22 @@ def title_gender(titles: Iterable[str]) -> str | None:
     found = set()
     nouns = lexicon().noun_gender
     for title in titles:
-        for w in words(title):
-            g = HONORIFIC_GENDER.get(w) or nouns.get(w)
-            if g:
-                found.add(g)
+        ws = words(title)
+        # an honorific only where it stands as one, before the name: "owner of the Miss Universe pageant" is
+        # Donald Trump's title and says nothing of his gender
+        if ws and ws[0] in HONORIFIC_GENDER:
+            found.add(HONORIFIC_GENDER[ws[0]])
+        found.update(nouns[w] for w in ws if w in nouns)
     return found.pop() if len(found) == 1 else None
 
 
 def person_gender(name: str, titles: Iterable[str] = ()) -> str | None:
-    """The gender a person's titles or given name say; titles win (they were written about this person)."""
-    if g := title_gender(titles):
-        return g
+    """The gender a person's titles or given name say; None where they disagree (a title wrongly attached must
+    not keep a person from their own statements)."""
     ws = [w for w in words(name) if w not in TITLE_WORDS]
-    if lead := [w for w in words(name)[:1] if w in HONORIFIC_GENDER]:
-        return HONORIFIC_GENDER[lead[0]]
-    return given_name_gender(ws[0]) if len(ws) >= 2 else None
+    lead = [HONORIFIC_GENDER[w] for w in words(name)[:1] if w in HONORIFIC_GENDER]
+    said = {g for g in (title_gender(titles), *lead, given_name_gender(ws[0]) if len(ws) >= 2 else None) if g}
+    return said.pop() if len(said) == 1 else None
 
 
 def is_generic(name: str) -> bool:

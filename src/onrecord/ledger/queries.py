@@ -82,7 +82,8 @@ def find_actor(store: Store, name_or_id: str) -> int:
     found = matching_actors(store, text)
     if not found:
         raise NotFound("actor", text)
-    own = [m for m in found if name_key(m["name"]) == name_key(text)]
+    # a full name typed is that actor; one word ('Trump') shows the most quoted of all it can mean
+    own = [m for m in found if name_key(m["name"]) == name_key(text)] if " " in name_key(text) else []
     return (own or found)[0]["id"]
 
 
