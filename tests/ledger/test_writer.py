@@ -82,7 +82,7 @@ def test_writer_merges_actors_across_articles_and_surfaces_the_contradiction(sto
     supporters = {s["speaker"] for s in claim["supporters"]}
     deniers = {s["speaker"] for s in claim["deniers"]}
     assert supporters == {"Maksym Kovalenko"}
-    assert deniers == {"Russia's defence ministry", "Kremlin"}
+    assert deniers == {"Russian Defence Ministry", "Kremlin"}  # the proper form names it
     assert len(claim["supporters"]) == 2 and len(claim["deniers"]) == 4   # incl. "the accusation" back-reference
     assert claim["first_date"] == "2026-11-03"
     kov = queries.actor(store, "Kovalenko")
@@ -240,3 +240,37 @@ def test_writer_stores_mode_and_queries_filter_on_it(store):
     assert found and {s["mode"] for s in found} == {"speech"}
     with pytest.raises(InvalidValue):
         queries.search(store, "grain", mode="spoken")
+
+
+def _said(name: str, url: str, kind: str = "person", titles: tuple[str, ...] = ()):
+    text = f"{name} said the count was fair."
+    actor = Actor(f"{kind}:x", name, kind, (), titles)
+    return build(text, url, "2016-05-01", [actor], [(actor.id, "said", "the count was fair", "assert")])
+
+
+def test_writer_lookup_lists_every_actor_a_name_can_mean(store):
+    # issue 16: `onrecord actor Trump` showed one of five Trumps with no hint of the others
+    Ledger(store).add_batch([_said("Donald Trump", "https://t.example/1"), _said("Ivanka Trump", "https://t.example/2"),
+                             _said("Donald Trump Jr.", "https://t.example/3"),
+                             _said("Marco Rubio", "https://t.example/4")], model="test")
+    found = {m["name"] for m in queries.matching_actors(store, "Trump")}
+    assert found == {"Donald Trump", "Ivanka Trump", "Donald Trump Jr."}
+    data = queries.actor(store, "Trump")
+    assert len(data["matches"]) == 3 and data["name"] in found
+    assert {m["name"] for m in queries.matching_actors(store, "Donald Trump")} == {"Donald Trump"}
+
+
+def test_writer_generic_labels_are_one_actor_per_article(store):
+    Ledger(store).add_batch([_said("voters", "https://v.example/1", "group"),
+                             _said("voters", "https://v.example/2", "group"),
+                             _said("woman", "https://v.example/3", "person"),
+                             _said("woman", "https://v.example/4", "person")], model="test")
+    rows = store.all("SELECT actor_id, method FROM actor_links")
+    assert len({r["actor_id"] for r in rows}) == 4 and {r["method"] for r in rows} == {"article-scoped"}
+
+
+def test_writer_canonical_name_is_the_most_complete_form_seen_most_often(store):
+    Ledger(store).add_batch([_said("Donald J. Trump", "https://c.example/1"), _said("Donald Trump", "https://c.example/2"),
+                             _said("Donald Trump", "https://c.example/3")], model="test")
+    (row,) = store.all("SELECT name FROM actors")
+    assert row["name"] == "Donald Trump"

@@ -363,3 +363,34 @@ def test_dispute_page_has_camps_side_by_side_a_timeline_and_marked_wording(clien
     assert '<mark class="wording-negate">denied</mark>' in page     # the negating wording is highlighted
     assert "wording-affirm" in page
     assert client.get("/disputes/999999").status_code == 404
+
+
+def test_actor_page_lists_every_actor_a_name_matches(tmp_path):
+    # issue 16: "3 actors match 'Trump'" on the web as on the command line, each linked with its count
+    from fastapi.testclient import TestClient
+
+    from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
+    from onrecord.ingest.document import Document
+    from onrecord.ledger.writer import Ledger
+    from onrecord.views.app import create_app
+
+    def said(name, url):
+        text = f"{name} said the count was fair."
+        actor = Actor("person:x", name, "person")
+        att = Attribution("q1", "indirect", Content.of(text, [(text.index("the"), len(text) - 1)]),
+                          Span.of(text, len(name) + 1, len(name) + 5), Speaker(Span.of(text, 0, len(name)), name,
+                                                                               "person", actor.id),
+                          "assert", "clause-complement", 0.9, Span.of(text, 0, len(text)))
+        return Document(url, text, "text", url=url, published="2016-05-01"), Article(url, len(text), (att,), (actor,))
+
+    db = tmp_path / "trumps.db"
+    with Store.open(db) as store:
+        Ledger(store).add_batch([said("Donald Trump", "https://t.example/1"), said("Ivanka Trump", "https://t.example/2"),
+                                 said("Donald Trump Jr.", "https://t.example/3")], model="test")
+    with TestClient(create_app(db), raise_server_exceptions=False, base_url="http://localhost") as client:
+        page = parse(client.get("/actors/Trump", follow_redirects=False).text)
+        text = " ".join(page.text)
+        assert "3 actors match 'Trump'" in text and "Ivanka Trump" in text and "Donald Trump Jr." in text
+        assert len([h for h in page.links() if re.fullmatch(r"/actors/\d+", h)]) >= 3
+        assert client.get("/actors/Ivanka Trump", follow_redirects=False).status_code == 303
+        assert len(client.get("/api/v1/actors/Trump").json()["matches"]) == 3

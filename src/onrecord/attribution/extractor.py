@@ -105,6 +105,7 @@ def attribute_doc(doc: Doc) -> tuple[list[Attribution], list[Actor]]:
         resolved.append((cand, mention, actor))
         previous = (actor, index.paragraph_of(cand.end), mention)
     # actors are named only now: a short name seen first is upgraded when the full name appears
+    resolver.consolidate()
     speaking = {id(actor.final()) for _c, _m, actor in resolved if actor is not None}
     drafts = [d for d in resolver.actors if id(d) in speaking]
     ids = actor_ids(drafts)
@@ -348,7 +349,8 @@ def _speaker(doc: Doc, cand: Candidate, resolver: Resolver) -> tuple[Span | None
         return None, None
     head = doc[cand.speaker_token]
     statement = bool(STATEMENT_WORDS.search(head.sent.text))
-    (first, last), actor = resolver.resolve(head, statement=statement)
+    colon = cand.cue_token if cand.rule == "colon-line" else None
+    (first, last), actor = resolver.resolve(head, statement=statement, before=colon)
     mention = Span.of(doc_text(doc), doc[first].idx, doc[last].idx + len(doc[last].text))
     return mention, actor
 

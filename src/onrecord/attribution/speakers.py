@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ingest.header import datelines
+from .gender import given_name_gender, is_given_name
 from .lexicon import lexicon
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -31,7 +32,12 @@ HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": 
               "dame": "f", "lady": "f", "lord": "m"}
 NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
                  "senator", "governor", "minister", "ayatollah", "sheikh", "general", "gen", "judge", "king",
-                 "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier"}
+                 "queen", "prince", "pope", "mayor", "secretary", "chancellor", "premier",
+                 # ranks: "Major General Rahim Safavi" and "Safavi" are one person, not two organisations
+                 "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt",
+                 "admiral", "adm", "commander", "cmdr", "brigadier", "brig", "rev", "reverend", "spokesman",
+                 "spokeswoman", "spokesperson", "representative", "congressman", "congresswoman", "chairman", "leader",
+                 "chairwoman"}
 ENTITY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "group", "FAC": "organization",
                "LOC": "place"}
 ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency", "Institute", "Foundation",
@@ -41,6 +47,16 @@ ORG_SUFFIXES = {"Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Group", "Agency"
 # "the company said": any organisation of the article can be "the company"; "the ministry" must be named so
 GENERIC_ORGS = {"company", "firm", "group", "team", "club", "carmaker", "bank", "organization", "organisation",
                 "agency", "union", "campaign", "party"}
+# "The senator" is the "Vermont Sen." of the article, "the GOP nominee" its "Republican nominee": abbreviations
+# and synonyms read as one word, and words that only say when ("former") or what for ("presidential") left out
+_TITLE_WORD = {"sen": "senator", "gov": "governor", "rep": "representative", "sec": "secretary", "gop": "republican",
+               "pres": "president", "gen": "general"}
+_TITLE_FILLERS = {"presidential", "former", "current", "then", "top", "new", "longtime"}
+
+
+# A short name two people of the article fit: left unresolved rather than guessed.
+AMBIGUOUS = "ambiguous"
+_SUFFIX_WORDS = {"jr", "sr", "ii", "iii"}
 # How many sentences back a pronoun may reach for its antecedent.
 PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
@@ -208,8 +224,27 @@ class Resolver:
         return any(c.dep_ == "dobj" and self.lex.noun_class.get(c.lemma_.lower()) == "statement"
                    for c in verb.children)
 
+    def _person_span(self, ent: SpacySpan) -> SpacySpan:
+        """'Ivanka Trump' where the model tagged only 'Trump': capitalised proper nouns compounded onto the name
+        belong to it (a given name the NER left out would make her Donald)."""
+        start = ent.start
+        while (start > 0 and (t := self.doc[start - 1]).pos_ == "PROPN" and t.dep_ == "compound"
+               and ent.start <= t.head.i < ent.end and t.text[:1].isupper() and not self.quoted[t.i]
+               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_):
+            start -= 1
+        return self.doc[start:ent.end] if start < ent.start else ent
+
+    def _honorific_gender(self, ent: SpacySpan) -> str | None:
+        """'Mrs. Clinton' → 'f': an honorific inside the name or just before it."""
+        words = [t.lower_.rstrip(".") for t in ent[:2]]
+        if ent.start > 0:
+            words.insert(0, self.doc[ent.start - 1].lower_.rstrip("."))
+        return next((HONORIFICS[w] for w in words if w in HONORIFICS), None)
+
     def _entity_actor(self, ent: SpacySpan) -> ActorDraft | None:
         kind = ENTITY_KIND[ent.label_]
+        if ent.label_ == "PERSON":
+            ent = self._person_span(ent)
         text = ent.text.strip()
         text = re.sub(r"['’]s$", "", text).strip()
         if ent.label_ != "PERSON" and self._looks_like_person(ent, text):
@@ -223,11 +258,11 @@ class Resolver:
             text = " ".join(words)
             if not text:
                 return None
-            return self.person(text, ent.start_char)
+            return self.person(text, ent.start_char, self._honorific_gender(ent))
         if text in self.lex.institution_country:
             kind = "organization"
         # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
-        known = self._known_person(text)
+        known = self._known_person(text, self._honorific_gender(ent))
         if known is not None:
             known.add_alias(text)
             self.person_names.append((ent.start_char, known))
@@ -278,7 +313,7 @@ class Resolver:
             actor.gender = actor.gender or HONORIFICS[doc[ent.start - 1].lower_.rstrip(".")]
         first_name = norm(actor.name).split()[0] if actor.name else ""
         if actor.gender is None and len(actor.name.split()) > 1:
-            actor.gender = self.lex.first_name_gender.get(first_name)
+            actor.gender = given_name_gender(first_name)
 
     def _add_np_title(self, actor: ActorDraft, noun: Token) -> None:
         first, last = mention_span(noun)
@@ -302,42 +337,89 @@ class Resolver:
             self.actors.append(actor)
         return actor
 
-    def person(self, name: str, char: int) -> ActorDraft:
-        """The person called ``name`` here: a short name joins the latest full name that contains it."""
+    def person(self, name: str, char: int, gender: str | None = None) -> ActorDraft | None:
+        """The person called ``name`` here: a short name joins the one full name seen that it agrees with
+        (surname, gender); None when two people fit ('Clinton' after Bill and Hillary Clinton)."""
         key = norm(name)
         words = key.split()
         best: ActorDraft | None = None
+        owner = self._owner(words, gender)
+        if owner is AMBIGUOUS:
+            return None
+        # "Michelle Obama" does not take over the "Obama" the article called "Mr. Obama"
+        new_gender = gender or (given_name_gender(name.split()[0]) if len(words) > 1 else None)
         for _pos, actor in reversed(self.person_names):
             full = norm(actor.name).split()
-            if words == full:
+            if words == full and not (gender and actor.gender and actor.gender != gender):
                 best = actor
                 break
-            if set(words) <= set(full) and len(words) < len(full):
+            if actor is owner:
                 best = best or actor
-            elif set(full) <= set(words) and len(full) < len(words):
+            elif (set(full) <= set(words) and len(full) < len(words) and full[-1] == words[-1]
+                  and not (new_gender and actor.gender and actor.gender != new_gender)):
                 # the short form came first ("Zakharova … Maria Zakharova"): upgrade the name
                 actor.add_alias(actor.name)
-                del self.by_key[("person", norm(actor.name))]
+                self.by_key.pop(("person", norm(actor.name)), None)
                 actor.name = name
                 self.by_key[("person", key)] = actor
                 best = best or actor
         if best is None:
-            best = self.named(name, "person")
+            other = self.by_key.get(("person", key))
+            if gender and other is not None and other.gender and other.gender != gender:
+                # "Mrs. Clinton" where the article's bare "Clinton" is "Mr. Clinton": another person
+                best = self.by_key.get(("person", f"{key}|{gender}"))
+                if best is None:
+                    best = ActorDraft(name, "person", gender=gender)
+                    self.by_key[("person", f"{key}|{gender}")] = best
+                    self.actors.append(best)
+            else:
+                best = self.named(name, "person")
         else:
             best.add_alias(name)
+        if gender and best.gender is None:
+            best.gender = gender
         self.person_names.append((char, best))
         return best
 
+    def consolidate(self) -> None:
+        """Once the article is read: a bare surname actor ('Clinton', made before the full name appeared, or
+        where the parser tagged only the surname) is the one person of the article named in full with that
+        surname and a gender that agrees; with two such people it stays apart (a miss, not a guess)."""
+        people = [a for a in self.actors if a.kind == "person" and a.named and a.same_as is None]
+        # the small model tags a lone surname ORG as often as PERSON ("Clinton said"): those count too, unless a
+        # known institution
+        for bare in [a for a in self.actors if a.kind in ("person", "unknown", "organization") and a.named
+                     and a.same_as is None and a.name not in self.lex.institution_country]:
+            words = norm(bare.name).split()
+            if len(words) != 1 or not bare.name[:1].isupper():
+                continue
+            gender = bare.gender
+            fits = {id(f): f for f in (p.final() for p in people) if f is not bare
+                    and len(full := [w for w in norm(f.name).split() if w not in _SUFFIX_WORDS]) >= 2
+                    and full[-1] == words[0] and len(full) == len(norm(f.name).split())
+                    and not (gender and (f.gender or self._given_gender(f)) not in (None, gender))}
+            if len(fits) == 1:
+                (full_actor,) = fits.values()
+                bare.kind = "person"
+                bare.same_as = full_actor
+                full_actor.add_alias(bare.name)
+                for title in bare.titles:
+                    full_actor.add_title(title)
+
     # ---- resolution ----------------------------------------------------------------------------------
-    def resolve(self, head: Token, *, statement: bool = False) -> tuple[tuple[int, int], ActorDraft | None]:
-        """Mention token range and actor for a speaker head token, recording the sighting."""
+    def resolve(self, head: Token, *, statement: bool = False,
+                before: int | None = None) -> tuple[tuple[int, int], ActorDraft | None]:
+        """Mention token range and actor for a speaker head token, recording the sighting. ``before``: the mention
+        ends before this token (a headline's colon: "Reid: 'Never underestimate Trump'" is Reid's line)."""
         first, last = mention_span(head)
-        actor = self._resolve(head, first, last)
+        if before is not None:
+            last = min(last, before - 1)
+        actor = self._resolve(head, first, last, before)
         if actor is not None:
             self.sightings.append(Sighting(actor, head.idx, self.sent_of[head.i], True, True, statement))
         return (first, last), actor
 
-    def _resolve(self, head: Token, first: int, last: int) -> ActorDraft | None:
+    def _resolve(self, head: Token, first: int, last: int, before: int | None = None) -> ActorDraft | None:
         doc = self.doc
         lower = head.lower_
         if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
@@ -349,6 +431,8 @@ class Resolver:
         for c in head.children:
             if c.dep_ != "appos" or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "PERSON":
                 continue
+            if before is not None and c.i >= before:
+                continue         # inside the headline's quote: someone it talks about, not the speaker
             name_tok = next((t for t in c.subtree if t.ent_type_ == "PERSON" and t.dep_ not in ("compound",)),
                             c if c.pos_ == "PROPN" else None)
             if name_tok is None:
@@ -370,6 +454,8 @@ class Resolver:
             actor = self._entity_at(head)
             if actor is not None:
                 return actor
+            if head.ent_type_ == "PERSON":
+                return None          # a person's short name two people of the article fit: unresolved
         if head.pos_ == "PROPN":
             return self._bare_name(head, span)
         return self._description(head, span)
@@ -395,15 +481,40 @@ class Resolver:
                 return self._entity_actor(ent)
         return None
 
-    def _known_person(self, text: str) -> ActorDraft | None:
+    def _known_person(self, text: str, gender: str | None = None) -> ActorDraft | None:
         words = norm(text).split()
         if not words or len(words) > 2:
             return None
-        for _pos, actor in reversed(self.person_names):
+        owner = self._owner(words, gender)
+        return owner if isinstance(owner, ActorDraft) else None
+
+    def _owner(self, words: list[str], gender: str | None) -> ActorDraft | str | None:
+        """The one person named in full so far whose name a short form ('Clinton', 'Mrs. Clinton', 'Trump Jr.')
+        stands for: the surname must be the full name's last word, the gender must agree. Two such people
+        ('Clinton' after Bill and Hillary Clinton) → AMBIGUOUS: the speaker is left unnamed, not guessed."""
+        found: list[ActorDraft] = []
+        people = [a for _pos, a in reversed(self.person_names)]
+        people += [a for a in self.actors if a.kind == "person" and a.named]   # named through an apposition
+        for actor in people:
+            actor = actor.final()
             full = norm(actor.name).split()
-            if len(full) > len(words) and set(words) <= set(full):
-                return actor
-        return None
+            if len(full) <= len(words) or actor in found:
+                continue
+            core = [w for w in full if w not in _SUFFIX_WORDS]
+            mine = [w for w in words if w not in _SUFFIX_WORDS]
+            if not mine or not core or mine[-1] != core[-1] or not set(words) <= set(full):
+                continue
+            if gender and (actor.gender or self._given_gender(actor)) not in (None, gender):
+                continue
+            found.append(actor)
+        if len(found) > 1:
+            return AMBIGUOUS
+        return found[0] if found else None
+
+    @staticmethod
+    def _given_gender(actor: ActorDraft) -> str | None:
+        words = actor.name.split()
+        return given_name_gender(words[0]) if len(words) > 1 else None
 
     def _person_sighted_at(self, char: int) -> ActorDraft | None:
         for pos, actor in self.person_names:
@@ -421,10 +532,15 @@ class Resolver:
     def _bare_name(self, head: Token, span: SpacySpan) -> ActorDraft | None:
         """A proper noun the NER missed: a known person's short name, a capital, or a new actor."""
         text = strip_determiner(span.text)
-        key = norm(head.text)
-        for _pos, actor in reversed(self.person_names):
-            if key in norm(actor.name).split():
-                return actor
+        proper = [t for t in span if t.pos_ == "PROPN"]
+        if (len(proper) >= 2 and all(t.text[:1].isupper() for t in proper) and len(proper) == len(text.split())
+                and is_given_name(proper[0].text)):
+            return self.person(text, span.start_char)   # "Ivanka Trump" the NER missed: her full name, not "Trump"
+        owner = self._owner([norm(head.text)], None)
+        if owner is AMBIGUOUS:
+            return None
+        if owner is not None:
+            return owner
         if text in self.lex.capital_country or text in self.lex.countries:
             return self.named(text, "place")
         words = [t for t in span if t.pos_ == "PROPN"]
@@ -444,10 +560,11 @@ class Resolver:
                 continue
             if s.actor.kind not in kinds:
                 continue
-            if gender and s.actor.gender and s.actor.gender != gender:
-                continue
+            known = s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
+            if gender and known and known != gender:
+                continue            # "She said Rubio …" is not Marco Rubio's
             score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
-            if gender and s.actor.gender == gender:
+            if gender and known == gender:
                 score += 0.5
             rank = (score, s.char)
             if best is None or rank > best:
@@ -502,7 +619,8 @@ class Resolver:
 
     def _by_title(self, span: SpacySpan, cls: str) -> ActorDraft | None:
         """The latest actor whose title (or, for organisations, name) holds the description's words."""
-        wanted = {norm(t.text) for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct}
+        wanted = {_TITLE_WORD.get(w, w) for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_punct
+                  for w in [norm(t.text)]} - _TITLE_FILLERS
         country = {self.lex.demonym_country[w] for w in wanted if w in self.lex.demonym_country}
         wanted -= set(self.lex.demonym_country)
         wanted = {w for w in wanted if w}
@@ -516,7 +634,7 @@ class Resolver:
                 continue
             fields = list(actor.titles) + ([actor.name] if cls == "organization" else [])
             for title in fields:
-                have = set(norm(title).split())
+                have = {_TITLE_WORD.get(w, w) for w in norm(title).split()}
                 if country and not any(c.lower() in have or c.lower() in norm(title) for c in country):
                     demonyms = {d for d, c in self.lex.demonym_country.items() if c in country}
                     if not have & demonyms:

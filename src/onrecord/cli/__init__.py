@@ -1,7 +1,8 @@
 """Command line: thin commands that parse arguments, call one library function and format the result.
 
 Commands on texts live in :mod:`.extract` (extract, eval); commands on the ledger in :mod:`.ledger`
-(ingest, actors, actor, claims, claim, search, errors, export, split); disputes in :mod:`.disputes`.
+(ingest, actors, actor, claims, claim, search, errors, export, split); disputes in :mod:`.disputes`; curators'
+corrections in :mod:`.curation` (actors merge|split|rename|kind, curation export|import).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import disputes, extract, ledger, scale, web
+from . import curation, disputes, extract, ledger, scale, web
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, error
 
 
@@ -23,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_commands(sub)
     ledger.add_commands(sub)
     disputes.add_commands(sub)
+    curation.add_commands(sub)
     web.add_commands(sub)
     scale.add_commands(sub)
     return parser

@@ -55,10 +55,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                     "(NN-name.txt + NN-name.gold.json), scored as the share of gold attributions "
                                     "found with the right resolved speaker and of denials read as deny. disputes: "
                                     "the same pairs with statements labelled by dispute and position, scored "
-                                    "through a ledger.")
-    ev.add_argument("corpus", choices=("polnear", "wire", "disputes"),
+                                    "through a ledger. speakers: speaker identity and cross-article actors on a "
+                                    "PolNeAR split with entity labels.")
+    ev.add_argument("corpus", choices=("polnear", "wire", "disputes", "speakers"),
                     help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; disputes: "
-                         "the same pairs with statements labelled by dispute and position, scored through a ledger")
+                         "the same pairs with statements labelled by dispute and position, scored through a "
+                         "ledger; speakers: speaker identity and cross-article actors on a PolNeAR split with "
+                         "entity labels")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
                     help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl",
@@ -71,6 +74,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                         "whose cue is a verb or noun of speaking or writing (see README, Said or thought)")
     ev.add_argument("--mode-labels", metavar="LABELS.tsv",
                     help="polnear: also report mode accuracy against hand labels (article, start, end, mode)")
+    ev.add_argument("--labels", metavar="FILE",
+                    help="speakers: entity labels (default: the bundled PolNeAR dev labels)")
+    ev.add_argument("--part", choices=("seen", "unseen", "all"), default="seen",
+                    help="speakers: which labels to score (default seen)")
     ev.set_defaults(run=cmd_eval)
 
 
@@ -136,6 +143,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _eval_wire(split, args)
     if args.corpus == "disputes":
         return _eval_disputes(split, args)
+    if args.corpus == "speakers":
+        return _eval_speakers(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     if args.mode_labels:
@@ -209,6 +218,32 @@ def _eval_wire(folder, args: argparse.Namespace) -> int:
         print(f"denials with deny stance: {figures['denials_right']}/{figures['denials']}"
               f" = {figures['deny_accuracy']:.3f}")
         print(f"stance right on found attributions: {figures['stance_right']}/{figures['found']}")
+    return EXIT_OK
+
+
+def _eval_speakers(split, args: argparse.Namespace) -> int:
+    from ..evaluate.speakers import default_labels, read_labels, score
+    from ..pipeline import Extractor
+
+    if not (split / "text").is_dir():
+        raise InputError(str(split), "is not a PolNeAR split (expected text/ inside)")
+    labels = read_labels(args.labels or default_labels())
+    figures = score(split, labels, Extractor(args.model).extract_many, args.part)
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{split} ({figures['part']} labels): {figures['articles']} articles, {figures['identifiable']} "
+          f"identifiable source mentions, {figures['matched']} matched by a predicted speaker")
+    print(f"speaker accuracy: {figures['speaker_right']}/{figures['matched']} = {figures['speaker_accuracy']:.3f}"
+          f" (over resolved speakers only: {figures['resolved_precision']:.3f} of {figures['resolved']})")
+    print(f"cross-article pairwise: precision {figures['pairwise_precision']:.3f} "
+          f"({figures['pairs_same_actor']} pairs in one actor), recall {figures['pairwise_recall']:.3f} "
+          f"({figures['pairs_same_entity']} pairs of one entity)")
+    print(f"B-cubed: precision {figures['bcubed_precision']:.3f}, recall {figures['bcubed_recall']:.3f}")
+    print(f"merges of two given names: {len(figures['given_name_merges'])}"
+          f"{' — ' + '; '.join(figures['given_name_merges']) if figures['given_name_merges'] else ''}")
+    generic = figures["generic_cross_article_actors"]
+    print(f"generic labels as cross-article actors: {len(generic)}{' — ' + ', '.join(generic) if generic else ''}")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from ..models import DEFAULT_MODEL, check_installed
 from ..validation import parse_id
 from ..views.export import FORMATS as EXPORT_FORMATS
 from ..views.export import TABLES as EXPORT_TABLES
+from . import curation
 from .common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -66,6 +67,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=KINDS, metavar="KIND",
                    help=f"only actors of this kind: {', '.join(KINDS)} (default: every kind)")
     p.set_defaults(run=cmd_actors)
+    curation.add_actor_commands(p)   # actors merge|split|rename|kind (issue 16)
 
     p = sub.add_parser("actor", help="one actor: identity, merges and every statement, oldest first",
                        description="Show one actor: aliases, titles, affiliation and whom it speaks for; how each "
@@ -239,6 +241,13 @@ def cmd_actor(args: argparse.Namespace) -> int:
         print_json(data)
         return EXIT_OK
     out = _SafeOut(sys.stdout)
+    if len(data["matches"]) > 1:
+        # a lookup never hides one of several people behind another: all of them, with their counts
+        out.write(f"{len(data['matches'])} actors match '{data['query']}':\n")
+        for m in data["matches"]:
+            mark = "*" if m["id"] == data["id"] else " "
+            out.write(f"  {mark} {m['id']:>6}  {m['name']} ({m['kind']}, {m['attributions']} statement(s))\n")
+        out.write(f"showing actor {data['id']} (*); 'onrecord actor ID' shows another\n\n")
     out.write(f"{data['name']}  (actor {data['id']}, {data['kind']}, {data['attributions']} statement(s))\n")
     for label, key in (("aliases", "aliases"), ("titles", "titles")):
         if data[key]:
@@ -249,6 +258,8 @@ def cmd_actor(args: argparse.Namespace) -> int:
         out.write(f"  speaks for: {data['represents']['name']} (actor {data['represents']['id']})\n")
     if data["speakers_for_it"]:
         out.write(f"  spoken for by: {', '.join(s['name'] for s in data['speakers_for_it'])}\n")
+    for c in data["curation"]:
+        out.write(f"  curator: {c['detail']} — {c['who']}, {c['at']}{': ' + c['why'] if c['why'] else ''}\n")
     out.write("  merges (LINK article: mention — method score — evidence):\n")
     for m in data["merges"]:
         out.write(f"    {m['link']} a{m['article']}: {m['local_name']} — {m['method']} {m['score']:.2f} — "

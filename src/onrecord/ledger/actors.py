@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..article import Actor
 from ..attribution.lexicon import lexicon
+from .names import is_generic, is_given_name, person_gender
 
 # Similarity floor (rapidfuzz ratio of transliteration keys) for person names whose surnames differ after
 # transliteration, read off the labelled pairs in tests/ledger/test_actors.py: Lukashenka/Lukashenko 0.95 in,
@@ -31,7 +32,15 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir"
 # One given name, many romanisations: whole-token variants the letter rules below cannot reach without also
 # merging genuinely different names (folding every o/u and e/a would make Jon = Jan and Paterson = Peterson).
 _SAME_NAME = ("muhammad mohammed mohammad mohamed mohamad muhammed", "ahmad ahmed", "yusuf youssef yousef yusef yousif",
-              "husain hussein hussain husayn hossein husein", "abd abdel abdul abdal abdol", "umar omar", "usama osama")
+              "husain hussein hussain husayn hossein husein hosein", "abd abdel abdul abdal abdol", "umar omar",
+              "usama osama", "benjamin binyamin",
+              # Ukrainian and Russian romanisations of one given name (Volodymyr/Vladimir Zelensky, Dmytro/Dmitry
+              # Kuleba): the same person in wire copy from Kyiv and from Moscow
+              "volodymyr vladimir volodimir wolodymyr", "dmytro dmitry dmitri dmitrii", "serhiy sergei sergey serhii",
+              "oleksiy alexei aleksei alexey oleksii", "andriy andrei andrey andrii", "mykola nikolai nikolay",
+              "yuriy yuri yury", "oleksandr aleksandr alexander", "maksym maxim maksim", "yevhen yevgeny evgeny",
+              "mykhailo mikhail", "pavlo pavel", "petro pyotr petr", "ihor igor", "oleh oleg", "hennadiy gennady",
+              "vitaliy vitaly vitali", "anatoliy anatoly", "valeriy valery", "heorhiy georgy georgiy")
 _NICKNAMES = {nick: group.split(":")[0] for group in (
     "william:bill:billy:will robert:bob:bobby:rob michael:mike james:jim:jimmy joseph:joe thomas:tom richard:dick:rick "
     "anthony:tony:antony daniel:dan christopher:chris david:dave stephen:steve alexander:alex elizabeth:liz "
@@ -56,6 +65,7 @@ class Candidate:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     affiliation: str | None = None    # state it speaks for / belongs to, e.g. "Iran", when known
+    statements: int = 0               # links so far: picks the dominant bearer of a bare surname
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +130,8 @@ def blocking_keys(name: str, kind: str) -> set[str]:
     (fuzzy person names), the state-normalised name (organisations, places).
     """
     keys = {f"{kind}:{translit_key(name)}"}
+    if kind == "person" and len(_translit_tokens(name)) > 1:
+        keys.add(f"person:compact:{''.join(_translit_tokens(name))}")   # Amirabdollahian / Amir-Abdollahian
     if kind == "person":
         # "Jr." stays in the name (Donald Trump Jr. is not Donald Trump) but is no surname to look up by
         if toks := [t for t in _translit_tokens(name) if t not in ("jr", "sr", "ii", "iii")]:
@@ -245,14 +257,49 @@ def _same_token(a: str, b: str) -> bool:
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
+_SUFFIX_TOKENS = ("jr", "sr", "ii", "iii", "iv")
+
+
+def _surname(tokens: Sequence[str]) -> str:
+    core = [t for t in tokens if t not in _SUFFIX_TOKENS]
+    return core[-1] if core else ""
+
+
+def _alias_of_person(alias: Sequence[str], main: Sequence[str]) -> bool:
+    """Can this alias stand for the person on its own? Only a fuller or equal form of the same name: two words or
+    more, the same surname and a given name that agrees. A bare given name ('Bill'), a bare surname ('Trump'),
+    a title or a headline fragment ('Anti-Donald Trump' seen in 'Marco Rubio Donor's Anti-Donald Trump …') would
+    carry the next article's 'Bill' or 'Trump' to the wrong person."""
+    if len(alias) < 2 or len(main) < 2:
+        return tuple(alias) == tuple(main)
+    if _subname(alias, main) or _subname(main, alias):
+        return True                   # 'Amir Abdollahian' of 'Hossein Amir-Abdollahian'
+    if _surname(alias) != _surname(main) or [t for t in alias if t in _SUFFIX_TOKENS] != [
+            t for t in main if t in _SUFFIX_TOKENS]:
+        return False
+    x, y = alias[0], main[0]
+    if _same_token(x, y) or _NICKNAMES.get(x, x) == _NICKNAMES.get(y, y):
+        return True
+    # seen for this person in one article: a spelling of the same given name (Maria/Mariya), not Ivanka/Donald
+    return x[0] == y[0] and not _gendered(x, y) and fuzz.ratio(x, y) / 100 >= FIRST_NAME_CLOSE
+
+
 @lru_cache(maxsize=65536)
 def _forms(name: str, aliases: tuple[str, ...], kind: str) -> tuple[_Form, ...]:
     main, out = _translit_tokens(name), []
     for i, text in enumerate((name, *aliases)):
         toks = _translit_tokens(text)
-        usable = _is_name(text, kind) and (i == 0 or kind != "person" or len(toks) > 1 or not _subname(toks, main))
+        usable = _is_name(text, kind) and (i == 0 or kind != "person" or _alias_of_person(toks, main))
         out.append(_Form(text, name_key(text), " ".join(toks), toks, (name_key(text).split() or [""])[0], usable))
     return tuple(f for f in out if f.key)
+
+
+def article_scoped(actor: Actor) -> bool:
+    """A group, a generic label ('voters', 'woman', 'candidate', 'polls', 'Republicans') or an unnamed description
+    ('White House spokesman', 'the Vermont senator'): many people across articles, so never one ledger actor."""
+    if actor.kind == "group" or is_generic(actor.name):
+        return True
+    return actor.kind in ("person", "unknown") and not _is_name(actor.name, "person")
 
 
 def _is_name(text: str, kind: str) -> bool:
@@ -273,9 +320,10 @@ def _first_compatible(a: _Form, b: _Form) -> bool:
     x, y = a.tokens[0], b.tokens[0]
     if _same_token(x, y) or _NICKNAMES.get(a.first_raw, x) == _NICKNAMES.get(b.first_raw, y):
         return True
-    given = _gazetteer().given
-    if (a.first_raw in given and b.first_raw in given) or _gendered(x, y):
-        return False                   # Maria ≠ Marina: two listed given names are two people
+    # Maria ≠ Marina, Ivanka ≠ Ivana, Khizr ≠ Ghazala: two listed given names are two people, however alike;
+    # only an unlisted spelling (Volodimir, a romanisation) may be a variant of a listed one
+    if (is_given_name(a.first_raw) and is_given_name(b.first_raw)) or _gendered(x, y):
+        return False
     return x[0] == y[0] and fuzz.ratio(x, y) / 100 >= FIRST_NAME_CLOSE
 
 
@@ -307,7 +355,8 @@ def _stage(method: str, kind: str, mine: Sequence[_Form], theirs: Sequence[_Form
                      for a, b in pairs if a.key == b.key), None)
     if method == "transliteration":
         return next(((0.93, f"'{a.text}' ~ '{b.text}' (transliteration key {a.translit})", False)
-                     for a, b in pairs if a.translit == b.translit), None)
+                     for a, b in pairs if a.translit.replace(" ", "") == b.translit.replace(" ", "")
+                     and (len(a.tokens) > 1) == (len(b.tokens) > 1)), None)
     if method == "short-name":
         for a, b in pairs:
             if _subname(a.tokens, b.tokens):
@@ -361,9 +410,20 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
     and alias) a candidate of another state or one speaking separately here (``context``) is out. Of two or more,
     a shared title, the same state or a state named in the article picks one; else None, not a guess.
     """
+    if article_scoped(actor):
+        return None
     pool, mine = [c for c in candidates if c.kind == actor.kind], _forms(actor.name, actor.aliases, actor.kind)
     if not pool or not mine:
         return None
+    if actor.kind == "person":
+        # Mrs. Clinton is not Bill Clinton, Mr. Trump not Ivanka Trump: a known gender on both sides must agree
+        gender = person_gender(actor.name, actor.titles)
+        pool = [c for c in pool if not (gender and (g := person_gender(c.name, c.titles)) and g != gender)]
+        bare = len(mine[0].tokens) == 1
+        if bare and any(len(_translit_tokens(c.name)) > 1 for c in pool):
+            # a bare surname ('Clinton') joins no other bare 'Clinton' when full names with it are known: that
+            # pool would hold Bill's and Hillary's words at once; the short-name rule below decides instead
+            pool = [c for c in pool if len(_translit_tokens(c.name)) > 1]
     own = affiliation_of(actor.name, actor.titles)
     titles, here = {k: t for t in actor.titles if (k := _title_set(t))}, {name_key(n) for n in context}
     context_states = {s for n in context if (s := affiliation_of(n, ()))}
@@ -390,6 +450,8 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
                             ("the only one of a state in the article", lambda h: h.affiliation in context_states)):
             if len(hits) > 1 and (narrowed := [h for h in hits if keep(h)]):
                 hits, reason = narrowed, label
+        if len(hits) > 1 and method == "short-name" and (found := _dominant(hits)) is not None:
+            hits, reason = [found[0]], found[1]
         if len(hits) > 1:
             return None                                    # "Clinton" with Bill and Hillary in the ledger
         if hits:
@@ -397,4 +459,20 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
             parts = [h.detail, f"both {actor.kind}", h.shared_title and f"title '{h.shared_title}' shared",
                      own and h.affiliation == own and f"both {own}", reason]
             return Match(h.candidate.id, method, round(h.score, 3), ", ".join(p for p in parts if p))
+    return None
+
+
+# A bare surname goes to one of several bearers only when that one holds nearly all of their statements so far
+# (a "Trump" with no given name in 2016 coverage, where Donald holds 95% of the Trumps' statements). Below this
+# share ("Clinton": Hillary and Bill both speak often) the mention stays an actor of its own: a miss, not a guess.
+DOMINANT_SHARE = 0.9
+DOMINANT_MIN = 20       # statements the dominant bearer must already hold: early in a ledger nobody dominates
+
+
+def _dominant(hits: Sequence[_Hit]) -> tuple[_Hit, str] | None:
+    total = sum(h.candidate.statements for h in hits)
+    top = max(hits, key=lambda h: h.candidate.statements)
+    if top.candidate.statements >= DOMINANT_MIN and top.candidate.statements >= DOMINANT_SHARE * total:
+        return top, (f"the dominant bearer of the name: {top.candidate.statements} of the {total} statements of "
+                     f"the {len(hits)} candidates")
     return None

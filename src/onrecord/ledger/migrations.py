@@ -152,7 +152,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX attributions_actor_stance ON attributions(actor_id, day, stance);
     """,
-    # issue 21: search by stem and prefix (FTS5's porter tokenizer over unicode61, accents folded); both indexes
+    # 3 (issue 21): search by stem and prefix (FTS5's porter tokenizer over unicode61, accents folded); both indexes
     # are rebuilt from the rows already stored
     """
     DROP TABLE articles_fts;
@@ -165,7 +165,7 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     INSERT INTO attributions_fts (attributions_fts) VALUES ('rebuild');
     """,
-    # issue 18: undated articles are stored undated (day '' instead of the ingest day; '' sorts before every date,
+    # 4 (issue 18): undated articles are stored undated (day '' instead of the ingest day; '' sorts before every date,
     # so views order undated rows apart); the wire credit and language of an article; an attribution's relay
     # (via) and the day the statement was made (said_on); claims' first and last day count dated statements only
     """
@@ -183,12 +183,12 @@ MIGRATIONS: tuple[str, ...] = (
         first_day = coalesce((SELECT min(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), ''),
         last_day = coalesce((SELECT max(t.day) FROM attributions t WHERE t.claim_id = claims.id AND t.day <> ''), '');
     """,
-    # issue 19: the mode of each attribution, speech (said, written) or thought (believed, planned); rows stored
+    # 5 (issue 19): the mode of each attribution, speech (said, written) or thought (believed, planned); rows stored
     # before it were extracted without one and read as speech, as onrecord.article/1 documents do
     """
     ALTER TABLE attributions ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
     """,
-    # issue 17: polarity and the side each statement takes on its claim; disputes (claims with sides) judged
+    # 6 (issue 17): polarity and the side each statement takes on its claim; disputes (claims with sides) judged
     """
     ALTER TABLE attributions ADD COLUMN polarity TEXT NOT NULL DEFAULT 'affirm';   -- as extracted
     ALTER TABLE attributions ADD COLUMN position TEXT;   -- 'affirm' | 'negate' on its claim; NULL takes no side
@@ -206,5 +206,28 @@ MIGRATIONS: tuple[str, ...] = (
         agent TEXT,
         UNIQUE (claim_id, terms)
     );
+    """,
+    # 7 (issue 16): curation records (merge, split, rename, kind) replayed on every ingest; a curator's name stands
+    """
+    ALTER TABLE actors ADD COLUMN renamed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE curations (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,                  -- 'merge' | 'split' | 'rename' | 'kind'
+        actor TEXT NOT NULL,                   -- the actor's name when the decision was made
+        value TEXT NOT NULL,                   -- merge: the other actor's name; split: the mention's name;
+                                               -- rename: the new name; kind: the new kind
+        article TEXT NOT NULL DEFAULT '',      -- split: the article key the mention is in
+        who TEXT NOT NULL,
+        at TEXT NOT NULL,
+        why TEXT NOT NULL DEFAULT '',
+        UNIQUE (action, actor, value, article)
+    );
+    CREATE TABLE curation_effects (            -- what a record did to this ledger (shown on the actor page)
+        curation_id INTEGER NOT NULL REFERENCES curations(id),
+        actor_id INTEGER NOT NULL,
+        detail TEXT NOT NULL,
+        UNIQUE (curation_id, actor_id, detail)
+    );
+    CREATE INDEX curation_effects_actor ON curation_effects(actor_id);
     """,
 )

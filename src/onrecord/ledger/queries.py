@@ -9,7 +9,7 @@ from typing import Any
 from ..article import ACTOR_KINDS
 from ..errors import NotFound
 from ..validation import InvalidValue, parse_choice, parse_id
-from .actors import name_key
+from .actors import name_key, translit_key
 from .fts import MAX_QUERY, fts_query, unmark  # noqa: F401 - MAX_QUERY: the views' cap
 from .store import Store
 
@@ -51,21 +51,45 @@ def _actor_summary(store: Store, row: sqlite3.Row) -> dict[str, Any]:
             "attributions": row["n"]}
 
 
+MAX_MATCHES = 100
+
+
+def matching_actors(store: Store, text: str) -> list[dict[str, Any]]:
+    """Every actor a typed name can mean, most quoted first: by any name or alias, by its transliteration key
+    ('Zelenskyy' finds 'Zelensky'), and for one word by surname ('Trump' finds Donald Trump, Ivanka Trump,
+    Donald Trump Jr. and an untyped 'Trump'), so a lookup never hides one of several people behind another."""
+    key = name_key(str(text))
+    if not key:
+        return []
+    keys = [f"{kind}:{translit_key(text)}" for kind in ("person", "organization", "place", "unknown", "group")]
+    tokens = translit_key(text).split()
+    if len(tokens) == 1:
+        keys.append(f"person:last:{tokens[0]}")
+    elif tokens:
+        keys.append(f"person:compact:{''.join(tokens)}")
+    marks = ",".join("?" * len(keys))
+    rows = store.all(
+        "SELECT a.id, a.name, a.kind, (SELECT count(*) FROM attributions t WHERE t.actor_id = a.id) AS n"
+        " FROM actors a WHERE a.id IN (SELECT actor_id FROM actor_names WHERE name_key = ? AND is_title = 0"
+        f" UNION SELECT actor_id FROM actor_keys WHERE key IN ({marks}))"
+        " ORDER BY n DESC, a.id LIMIT ?", (key, *keys, MAX_MATCHES))
+    return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "attributions": r["n"]} for r in rows]
+
+
 def find_actor(store: Store, name_or_id: str) -> int:
-    """An actor id from an id, a name or an alias (the most quoted when several share the name)."""
+    """An actor id from an id, a name or an alias: the actor of that very name, else the most quoted match
+    (``matching_actors`` lists them all)."""
     text = str(name_or_id).strip()
     number = _row_id(text)
     if number is not None and store.one("SELECT 1 FROM actors WHERE id = ?", (number,)):
         return number
-    key = name_key(text)
-    if not key:   # "%", "_", "*", a NUL: no letters to look up (and a junk actor may have an empty key)
+    # "%", "_", "*", a NUL: no letters to look up (and a junk actor may have an empty key)
+    found = matching_actors(store, text) if name_key(text) else []
+    if not found:
         raise NotFound("actor", text)
-    row = store.one(
-        "SELECT n.actor_id FROM actor_names n WHERE n.name_key = ? AND n.is_title = 0"
-        " ORDER BY (SELECT count(*) FROM attributions t WHERE t.actor_id = n.actor_id) DESC LIMIT 1", (key,))
-    if row is None:
-        raise NotFound("actor", text)
-    return row[0]
+    # a full name typed is that actor; one word ('Trump') shows the most quoted of all it can mean
+    own = [m for m in found if name_key(m["name"]) == name_key(text)] if " " in name_key(text) else []
+    return (own or found)[0]["id"]
 
 
 def _row_id(text: str) -> int | None:
@@ -82,6 +106,8 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
     statements oldest first (only those of ``mode``, speech or thought, unless it is ``all``)."""
     mode_sql, mode_params = _mode_filter(mode)
     actor_id = find_actor(store, name_or_id)
+    text = str(name_or_id).strip()
+    matches = [] if text.isdigit() else matching_actors(store, text)
     row = store.one("SELECT a.id, a.name, a.kind, a.affiliation, a.represents,"
                     " (SELECT count(*) FROM attributions t WHERE t.actor_id = a.id) AS n FROM actors a WHERE id = ?",
                     (actor_id,))
@@ -95,6 +121,11 @@ def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: in
     rows = store.all(STATEMENT_SQL + " WHERE t.actor_id = ?" + mode_sql + " ORDER BY " + DATED_FIRST
                      + " LIMIT ? OFFSET ?", (actor_id, *mode_params, limit, offset))
     out["statements"] = [_statement(r) for r in rows]
+    out["query"] = text
+    out["matches"] = matches               # several: "3 actors match 'Trump'", each with its count
+    out["curation"] = [dict(r) for r in store.all(
+        "SELECT c.id, c.action, c.actor, c.value, c.article, c.who, c.at, c.why, e.detail FROM curation_effects e"
+        " JOIN curations c ON c.id = e.curation_id WHERE e.actor_id = ? ORDER BY c.id", (actor_id,))]
     return out
 
 

@@ -22,6 +22,7 @@ from . import actors as actor_rules
 from . import claims as claim_rules
 from . import disputes as dispute_rules
 from .identity import article_key, text_hash
+from .names import canonical_name
 from .store import Store
 from .stories import SAME_STORY, bands, resemblance, signature
 
@@ -140,6 +141,13 @@ class Ledger:
                 result.added += 1
                 result.attributions += len(article.attributions)
                 result.keys.append(key)
+            if result.added and self.conn.execute("SELECT 1 FROM curations LIMIT 1").fetchone():
+                # curators' decisions hold for the new articles too (a merge, a split, a name, a kind)
+                from .curation import replay
+                if replay(self.conn):
+                    # a merge or split moved statements: whether a claim is contested depends on who holds them
+                    touched |= {r[0] for r in self.conn.execute(
+                        "SELECT DISTINCT claim_id FROM attributions WHERE claim_id IS NOT NULL")}
             for claim_id in touched:
                 self._refresh_claim(claim_id)
         return result
@@ -209,9 +217,24 @@ class Ledger:
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (article_id, actor.id, actor.name, actor_id, method, score, evidence))
             out[actor.id] = actor_id
+            if method != "article-scoped":
+                refresh_name(self.conn, actor_id)
         return out
 
     def _resolve_actor(self, actor: Actor, context: Sequence[str]) -> tuple[int, str, float, str]:
+        if actor_rules.article_scoped(actor):
+            actor_id = self._new_actor(actor.name, "group" if actor.kind == "unknown" else actor.kind, None, None)
+            self._add_names(actor_id, actor, index=False)
+            return actor_id, "article-scoped", 1.0, (f"'{actor.name}' is a group, a generic label or an unnamed "
+                                                     "description: an actor of this article only")
+        if actor.kind == "unknown" and len(actor.name.split()) == 1 and actor.name[:1].isupper():
+            # a bare proper noun the parser could not type ("Trump said"): the person of that surname, if the
+            # person rules find exactly one (or the dominant one)
+            as_person = Actor(actor.id, actor.name, "person", actor.aliases, actor.titles)
+            match = actor_rules.match(as_person, self._actor_candidates(as_person), context=context)
+            if match is not None:
+                self._add_names(match.actor_id, as_person)
+                return match.actor_id, match.method, match.score, match.evidence + " (untyped name read as a person)"
         candidates = self._actor_candidates(actor)
         match = actor_rules.match(actor, candidates, context=context)
         if match is not None:
@@ -251,7 +274,8 @@ class Ledger:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self.conn.execute(f"SELECT id, name, kind, affiliation FROM actors WHERE id IN ({marks})",
+        rows = self.conn.execute(f"SELECT id, name, kind, affiliation, (SELECT count(*) FROM attributions t"
+                                 f" WHERE t.actor_id = actors.id) AS n FROM actors WHERE id IN ({marks})",
                                  ids).fetchall()
         names: dict[int, list[sqlite3.Row]] = {}
         for n in self.conn.execute(f"SELECT actor_id, name, is_title FROM actor_names WHERE actor_id IN ({marks})",
@@ -264,7 +288,7 @@ class Ledger:
             out.append(actor_rules.Candidate(
                 row["id"], row["name"], row["kind"],
                 tuple(n["name"] for n in own if not n["is_title"] and n["name"] != row["name"]),
-                tuple(n["name"] for n in own if n["is_title"]), row["affiliation"]))
+                tuple(n["name"] for n in own if n["is_title"]), row["affiliation"], row["n"]))
         return out
 
     def _new_actor(self, name: str, kind: str, affiliation: str | None, represents: int | None) -> int:
@@ -285,11 +309,13 @@ class Ledger:
         self._add_names(actor_id, Actor(f"place:{state}", state, "place"))
         return actor_id
 
-    def _add_names(self, actor_id: int, actor: Actor) -> None:
+    def _add_names(self, actor_id: int, actor: Actor, index: bool = True) -> None:
         rows = [(actor_id, n, actor_rules.name_key(n), 0) for n in (actor.name, *actor.aliases)]
         rows += [(actor_id, t, actor_rules.name_key(t), 1) for t in actor.titles]
         self.conn.executemany(
             "INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, ?)", rows)
+        if not index:
+            return          # an article-scoped actor is found by no later article
         keys = set()
         for name in (actor.name, *actor.aliases):
             keys |= actor_rules.blocking_keys(name, actor.kind)
@@ -442,10 +468,7 @@ class Ledger:
     def _proposition(self, claim_id: int) -> claim_rules.Proposition:
         cached = self._propositions.get(claim_id)
         if cached is None:
-            r = self.conn.execute("SELECT text, terms, entities, agent FROM claims WHERE id = ?",
-                                  (claim_id,)).fetchone()
-            cached = claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])),
-                                             r["agent"])
+            cached = proposition_of(self.conn, claim_id)
             if len(self._propositions) > 100_000:
                 self._propositions.clear()
             self._propositions[claim_id] = cached
@@ -473,19 +496,49 @@ class Ledger:
 
     def _refresh_claim(self, claim_id: int) -> None:
         """Counts, first and last day, and whether the claim is contested (``disputes.judge``, with evidence)."""
-        rows = self.conn.execute(
-            "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, t.stance, t.claim_stance,"
-            " t.claim_link, t.content_text, t.speaker_name, a.represents"
-            " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
-            (claim_id,)).fetchall()
-        seed = self._proposition(claim_id)
-        placed = [placed_of(r, seed) for r in rows if r["position"]]
-        verdict = dispute_rules.judge(placed)
-        days = [r["day"] for r in rows if r["day"] != UNDATED_DAY] or [UNDATED_DAY]   # undated statements: no range
-        self.conn.execute(
-            "UPDATE claims SET contested = ?, contested_why = ?, n_sides = ?, n_attributions = ?, first_day = ?,"
-            " last_day = ? WHERE id = ?",
-            (int(verdict.contested), verdict.evidence, len(placed), len(rows), min(days), max(days), claim_id))
+        refresh_claim(self.conn, claim_id, self._proposition(claim_id))
+
+
+def proposition_of(conn: sqlite3.Connection, claim_id: int) -> claim_rules.Proposition:
+    """The stored proposition of a claim."""
+    r = conn.execute("SELECT text, terms, entities, agent FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    return claim_rules.Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])), r["agent"])
+
+
+def refresh_claim(conn: sqlite3.Connection, claim_id: int, seed: claim_rules.Proposition | None = None) -> None:
+    """Counts, first and last day, and whether the claim is contested (``disputes.judge``, with evidence); after
+    an ingest, a split or a curator's merge."""
+    rows = conn.execute(
+        "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, t.stance, t.claim_stance,"
+        " t.claim_link, t.content_text, t.speaker_name, a.represents"
+        " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
+        (claim_id,)).fetchall()
+    if not rows:
+        return
+    seed = seed or proposition_of(conn, claim_id)
+    placed = [placed_of(r, seed) for r in rows if r["position"]]
+    verdict = dispute_rules.judge(placed)
+    days = [r["day"] for r in rows if r["day"] != UNDATED_DAY] or [UNDATED_DAY]   # undated statements: no range
+    conn.execute(
+        "UPDATE claims SET contested = ?, contested_why = ?, n_sides = ?, n_attributions = ?, first_day = ?,"
+        " last_day = ? WHERE id = ?",
+        (int(verdict.contested), verdict.evidence, len(placed), len(rows), min(days), max(days), claim_id))
+
+
+def refresh_name(conn: sqlite3.Connection, actor_id: int) -> None:
+    """The actor's name becomes the most complete proper form its articles used most often (no titles)."""
+    counts: dict[str, int] = {}
+    for name, n in conn.execute("SELECT local_name, count(*) FROM actor_links WHERE actor_id = ? GROUP BY local_name",
+                                (actor_id,)):
+        counts[name] = n
+    row = conn.execute("SELECT name, kind, renamed FROM actors WHERE id = ?", (actor_id,)).fetchone()
+    if row is None or row["renamed"]:
+        return                      # a curator's name stands
+    best = canonical_name(counts, row["kind"])
+    if best and best != row["name"]:
+        conn.execute("UPDATE actors SET name = ? WHERE id = ?", (best, actor_id))
+        conn.execute("INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, 0)",
+                     (actor_id, best, actor_rules.name_key(best)))
 
 
 def placed_of(row, seed: claim_rules.Proposition) -> dispute_rules.Placed:
@@ -515,37 +568,55 @@ def _clip(text: str, width: int = 60) -> str:
 def split_link(store: Store, link_id: int) -> dict[str, object]:
     """Undo one merge: the article's actor behind ``link_id`` becomes an actor of its own, its statements move
     with it, and its name never joins the old actor again."""
-    conn = store.conn
-    with store.atomic():
-        link = conn.execute("SELECT * FROM actor_links WHERE id = ?", (link_id,)).fetchone()
+    from . import curation
+    with store.atomic() as conn:
+        link = conn.execute("SELECT l.local_name, a.key, l.actor_id FROM actor_links l JOIN articles a"
+                            " ON a.id = l.article_id WHERE l.id = ?", (link_id,)).fetchone()
         if link is None:
             raise NotFound("merge link", str(link_id))
-        old = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (link["actor_id"],)).fetchone()
-        others = conn.execute("SELECT count(*) FROM actor_links WHERE actor_id = ? AND id != ?",
-                              (old["id"], link_id)).fetchone()[0]
-        if not others:
-            raise OnrecordError(f"merge link {link_id}: actor {old['id']} ({old['name']}) has no other mention to "
-                                "split from")
-        key = actor_rules.name_key(link["local_name"])
-        new_id = conn.execute("INSERT INTO actors (name, kind, created_at) VALUES (?, ?, ?)",
-                              (link["local_name"], old["kind"], now())).lastrowid
-        conn.execute("INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, 0)",
-                     (new_id, link["local_name"], key))
-        conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
-                         [(k, new_id) for k in actor_rules.blocking_keys(link["local_name"], old["kind"])])
-        conn.execute("INSERT OR IGNORE INTO actor_splits (actor_id, name_key) VALUES (?, ?)", (old["id"], key))
-        moved = conn.execute("UPDATE attributions SET actor_id = ? WHERE article_id = ? AND local_actor = ?",
-                             (new_id, link["article_id"], link["local_id"])).rowcount
-        conn.execute("UPDATE actor_links SET actor_id = ?, method = 'split', score = 1.0, evidence = ? WHERE id = ?",
-                     (new_id, f"split by hand from actor {old['id']} ({old['name']}); was: {link['evidence']}",
-                      link_id))
-        still = conn.execute("SELECT local_name FROM actor_links WHERE actor_id = ?", (old["id"],)).fetchall()
-        if all(actor_rules.name_key(r[0]) != key for r in still):
-            conn.execute("DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_title = 0",
-                         (old["id"], key))
-        ledger = Ledger(store)
-        for (claim_id,) in conn.execute("SELECT DISTINCT claim_id FROM attributions WHERE actor_id = ? AND"
-                                        " claim_id IS NOT NULL", (new_id,)).fetchall():
-            ledger._refresh_claim(claim_id)
+        name = conn.execute("SELECT name FROM actors WHERE id = ?", (link["actor_id"],)).fetchone()[0]
+        out = split_link_rows(conn, link_id, "split by hand")
+        # kept as a curation record, so a re-ingest or a rebuilt ledger splits the mention again
+        conn.execute("INSERT OR IGNORE INTO curations (action, actor, value, article, who, at, why)"
+                     " VALUES ('split', ?, ?, ?, 'curator', ?, ?)", (name, link["local_name"], link["key"], now(),
+                                                                     f"split link {link_id}"))
+        cid = conn.execute("SELECT id FROM curations WHERE action = 'split' AND actor = ? AND value = ? AND"
+                           " article = ?", (name, link["local_name"], link["key"])).fetchone()[0]
+        curation._effect(conn, cid, out["from_actor"], f"split '{link['local_name']}' of article {link['key']} off "
+                                                       f"into actor {out['new_actor']}")
+    return out
+
+
+def split_link_rows(conn: sqlite3.Connection, link_id: int, why: str) -> dict[str, object]:
+    """The rows of a split, inside the caller's transaction."""
+    link = conn.execute("SELECT * FROM actor_links WHERE id = ?", (link_id,)).fetchone()
+    if link is None:
+        raise NotFound("merge link", str(link_id))
+    old = conn.execute("SELECT id, name, kind FROM actors WHERE id = ?", (link["actor_id"],)).fetchone()
+    others = conn.execute("SELECT count(*) FROM actor_links WHERE actor_id = ? AND id != ?",
+                          (old["id"], link_id)).fetchone()[0]
+    if not others:
+        raise OnrecordError(f"merge link {link_id}: actor {old['id']} ({old['name']}) has no other mention to "
+                            "split from")
+    key = actor_rules.name_key(link["local_name"])
+    new_id = conn.execute("INSERT INTO actors (name, kind, created_at) VALUES (?, ?, ?)",
+                          (link["local_name"], old["kind"], now())).lastrowid
+    conn.execute("INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, 0)",
+                 (new_id, link["local_name"], key))
+    conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
+                     [(k, new_id) for k in actor_rules.blocking_keys(link["local_name"], old["kind"])])
+    conn.execute("INSERT OR IGNORE INTO actor_splits (actor_id, name_key) VALUES (?, ?)", (old["id"], key))
+    moved = conn.execute("UPDATE attributions SET actor_id = ? WHERE article_id = ? AND local_actor = ?",
+                         (new_id, link["article_id"], link["local_id"])).rowcount
+    conn.execute("UPDATE actor_links SET actor_id = ?, method = 'split', score = 1.0, evidence = ? WHERE id = ?",
+                 (new_id, f"{why} from actor {old['id']} ({old['name']}); was: {link['evidence']}",
+                  link_id))
+    still = conn.execute("SELECT local_name FROM actor_links WHERE actor_id = ?", (old["id"],)).fetchall()
+    if all(actor_rules.name_key(r[0]) != key for r in still):
+        conn.execute("DELETE FROM actor_names WHERE actor_id = ? AND name_key = ? AND is_title = 0",
+                     (old["id"], key))
+    for (claim_id,) in conn.execute("SELECT DISTINCT claim_id FROM attributions WHERE actor_id = ? AND"
+                                    " claim_id IS NOT NULL", (new_id,)).fetchall():
+        refresh_claim(conn, claim_id)
     return {"link": link_id, "from_actor": old["id"], "new_actor": new_id, "name": link["local_name"],
             "attributions_moved": moved}

@@ -144,12 +144,37 @@ class TimelineDay(Model):
     n: int
 
 
+class ActorMatch(Model):
+    """One of the actors a typed name can mean ("3 actors match 'Trump'")."""
+    id: int
+    name: str
+    kind: ActorKind
+    attributions: int
+
+
+class Curation(Model):
+    """A curator's correction that touched this actor, replayed on every ingest."""
+    id: int
+    action: Literal["merge", "split", "rename", "kind"]
+    actor: str = Field(description="the actor's name when the decision was made")
+    value: str = Field(description="merge: the other actor; split: the mention; rename: the new name; kind: the kind")
+    article: str = Field(description="split: the key of the article the mention is in; else empty")
+    who: str
+    at: str
+    why: str
+    detail: str | None = Field(description="what it changed for this actor")
+
+
 class Actor(ActorSummary):
     speakers_for_it: list[ActorSpeaker]
     merges: list[Merge]
     timeline: list[TimelineDay] = Field(description="statements per publication day; undated ones are not on it")
     undated_statements: int = Field(description="statements from articles without a publication date")
     statements: list[Statement] = Field(description="one page of statements, oldest first, undated ones last")
+    query: str = Field(description="the name or id that was looked up")
+    matches: list[ActorMatch] = Field(description="every actor the name can mean, most quoted first; this one is "
+                                                  "the first unless the name is its own")
+    curation: list[Curation]
     limit: int
     offset: int
     next: str | None = Field(description="the next page of statements, relative to this server; null on the last")

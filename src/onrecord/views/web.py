@@ -66,6 +66,9 @@ async def actor_list(store: StoreDep, request: Request, limit: int = Limit, offs
 @router.get("/actors/{ref}", response_class=HTMLResponse, response_model=None)
 async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit, offset: int = Offset) -> Response:
     if not (ref.isascii() and ref.isdigit()):   # a name or alias: one canonical address per actor
+        matches = queries.matching_actors(store, ref)
+        if len(matches) > 1:   # "3 actors match 'Trump'": every one of them, with its count
+            return render(request, "actor_matches.html", query=ref, matches=matches)
         return RedirectResponse(f"/actors/{queries.find_actor(store, ref)}", status_code=303)
     limit, offset = pages.page(limit, offset)
     data = pages.actor(store, ref, limit=limit, offset=offset, merges=0)
