@@ -149,6 +149,7 @@ def session(master: str | None = None, conf: Mapping[str, str] | None = None, ap
     """A SparkSession: ``master`` if given, else the one spark-submit set, else ``local[*]``; the executors' Python
     as the module docstring says; ``conf`` (``--conf KEY=VALUE``) applied last."""
     try:
+        import pyspark  # noqa: F401 — the package itself first (pyspark.sql may be cached from an earlier import)
         from pyspark.sql import SparkSession
     except ImportError:
         raise OnrecordError("the Spark engine needs pyspark: pip install 'onrecord[spark]' (and Java 17)") from None
