@@ -101,7 +101,7 @@ def archive(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("master, conf, environ, expected", [
-    # local mode: the workers are children of this process, whatever PYSPARK_PYTHON would say otherwise
+    # local mode, nothing chosen: this interpreter (the workers are children of this process)
     ("local[2]", {}, {}, (sys.executable, {})),
     # a setting given with --conf, then a variable the user exported, win over the default
     ("spark://10.0.0.2:7077", {"spark.pyspark.python": "/opt/py/bin/python"}, {"PYSPARK_PYTHON": "/usr/bin/python3"},
