@@ -1,6 +1,8 @@
-"""Scaling of onrecord on one machine: ingest with 1 and 2 worker processes and Spark local[2], on the same corpus.
+"""Scaling of onrecord: on one machine (ingest with 1 and 2 worker processes, Spark local[2]), or on a standalone
+Spark cluster (one one-core worker against two), on the same corpus.
 
     python benchmarks/scaling.py CORPUS_DIR [--repeat K] [--model NAME]
+    python benchmarks/scaling.py CORPUS_DIR --master spark://HOST:PORT|new [--repeat K] [--model NAME]
 
 CORPUS_DIR holds .txt files (e.g. ../shared/datasets/polnear/dev/text, read by path). In one run, interleaved,
 best of K (timings on a shared machine drift): onrecord's parse stage alone in one process (the floor: what one
@@ -9,6 +11,11 @@ into a fresh ledger each time, and `batch --engine spark` on local[2] to Parquet
 every rate: the in-process model, the two workers and Spark's Python workers are warmed up before timing, and the
 start-up costs are printed apart. Prints articles/s, the ratios 2 workers / 1 worker (target >= 1.7) and Spark
 local[2] / 2 workers (target >= 0.8), and the cores 0.5M articles a day need at the measured rate per core.
+
+With --master, `batch` runs on the standalone master at that URL (``new``: one started here on 127.0.0.1): each
+round starts one worker process with one core on this machine, then two, each time a new application whose
+executors are warmed up (model loaded) before the timed run, and stops them by their process ids. Prints the
+seconds of each, and the ratio two workers / one worker (target >= 1.7).
 """
 
 from __future__ import annotations
@@ -64,8 +71,14 @@ def cpu_used(before: dict[tuple[int, str], float], after: dict[tuple[int, str], 
 
 
 def main() -> None:
-    args = corpus_parser(__doc__.splitlines()[0]).parse_args()
+    parser = corpus_parser(__doc__.splitlines()[0])
+    parser.add_argument("--master", metavar="URL", help="a standalone master spark://HOST:PORT to start one-core "
+                                                        "workers for, or 'new' to start one here")
+    args = parser.parse_args()
     files = corpus_files(args.corpus, "scaling")
+    if args.master:
+        cluster_scaling(files, args)
+        return
     docs = list(read(files))
     n = len(docs)
     words = sum(len(d.text.split()) for d in docs)
@@ -149,6 +162,59 @@ def main() -> None:
         cores = per_second / per_core
         print(f"  at {per_core:.2f} articles/s per core ({name}): {per_second:.2f} / {per_core:.2f} = {cores:.2f} "
               f"cores busy around the clock, {math.ceil(cores)} cores; {math.ceil(2 * cores)} for 2x peak headroom")
+
+
+def cluster_scaling(files: list[str], args) -> None:
+    """One one-core worker against two, on a standalone master; rounds interleaved, best of K."""
+    from onrecord.batch.spark import run_batch
+    from onrecord.batch.spark_session import session
+    from onrecord.batch.standalone import Cluster
+    n, words = len(files), sum(len(d.text.split()) for d in read(files))
+    tmp = tempfile.mkdtemp(prefix="onrecord-scaling-")
+    master = "" if args.master == "new" else args.master
+    runs: dict[int, list[float]] = {1: [], 2: []}
+    loads: list[float] = []
+    with Cluster(os.path.join(tmp, "cluster"), master=master) as cluster:
+        for k in range(args.repeat):
+            for count in (1, 2):
+                for _ in range(count):
+                    cluster.add_worker(cores=1)
+                spark = session(cluster.url, conf={"spark.ui.enabled": "false"}, app=f"onrecord scaling {count}")
+                try:
+                    wait_for_executors(spark, count)
+                    # warm-up: every executor's daemon loads the model, the JVMs run their first jobs
+                    run_batch(files[:4 * count], os.path.join(tmp, "warm"), model=args.model, spark=spark,
+                              partitions=2 * count)
+                    begin = time.perf_counter()
+                    report = run_batch(files, os.path.join(tmp, "out"), model=args.model, spark=spark)
+                    runs[count].append(time.perf_counter() - begin)
+                    assert report.articles == n, report
+                finally:
+                    spark.stop()
+                    for worker in list(cluster.workers):
+                        cluster.stop_worker(worker)
+                loads.append(os.getloadavg()[0])
+                print(f"  round {k + 1}, {count} worker(s): {runs[count][-1]:.1f} s (load average {loads[-1]:.2f})",
+                      file=sys.stderr)
+    shutil.rmtree(tmp, ignore_errors=True)
+    one, two = min(runs[1]), min(runs[2])
+    print(f"corpus: {args.corpus} — {n} articles, {words:,} words; model {args.model}; master {cluster.url}; "
+          f"best of {args.repeat}; {os.cpu_count()} cores, load average {min(loads):.2f}–{max(loads):.2f} "
+          f"after the runs")
+    for count, seconds in ((1, one), (2, two)):
+        print(f"{count} one-core worker(s): {seconds:.2f} s, {n / seconds:.2f} articles/s "
+              f"(all runs: {', '.join(f'{t:.1f}' for t in runs[count])} s)")
+    print(f"ratio 2 workers / 1 worker: {one / two:.3f} (target >= 1.7)")
+
+
+def wait_for_executors(spark, count: int, timeout: float = 300.0) -> None:
+    """Until ``count`` executors have registered (the driver counts as one more in Spark's list)."""
+    tracker = spark.sparkContext._jsc.sc().statusTracker()     # the JVM's: PySpark's lacks executor infos
+    deadline = time.monotonic() + timeout
+    while len(tracker.getExecutorInfos()) < count + 1:
+        if time.monotonic() > deadline:
+            sys.exit(f"scaling: {count} executor(s) did not register in {timeout:.0f} s")
+        time.sleep(0.5)
 
 
 if __name__ == "__main__":

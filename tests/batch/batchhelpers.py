@@ -60,3 +60,18 @@ def two_sided(db: Path) -> list[str]:
     with Store.open(db, read_only=True) as store:
         return sorted(d["proposition"] for d in queries.disputes(store, limit=500)
                       if d["camps"]["affirm"] and d["camps"]["negate"])
+
+
+def assert_same_as_local(tables: Path, paths: list[str], extractor) -> int:
+    """The articles of ``onrecord batch``'s tables are, in order, what the extractor gives locally on ``paths``;
+    returns how many attributions they hold."""
+    from onrecord.ingest.reader import read
+    from onrecord.ledger.load import records
+    docs = [d for d in read(paths) if hasattr(d, "text")]
+    local = list(zip(docs, extractor.extract_many([(d.source, d.text) for d in docs]), strict=True))
+    batch = [item for item in records(str(tables)) if isinstance(item, tuple)]
+    assert [doc.source for doc, _, _ in batch] == [doc.source for doc, _ in local]
+    for (doc, article, _), (local_doc, local_article) in zip(batch, local, strict=True):
+        assert doc.text == local_doc.text
+        assert article.to_dict() == local_article.to_dict(), doc.source
+    return sum(len(article.attributions) for _, article in local)

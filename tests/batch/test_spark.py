@@ -22,8 +22,10 @@ else:
     pytest.importorskip("pyspark")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def spark():
+    """Stopped at the end of this module: a session left running would be the one the next module's
+    ``getOrCreate`` returns (a cluster test would then run in local mode)."""
     from onrecord.batch.spark import session
     spark = session("local[2]", conf={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "2",
                                       "spark.default.parallelism": "2"}, app="onrecord tests")
@@ -45,7 +47,7 @@ def twins(corpus) -> tuple[Path, Path]:
     return parquet, jsonl
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def tables(spark, corpus, twins, tmp_path_factory) -> Path:
     from onrecord.batch.spark import run_batch
     out = tmp_path_factory.mktemp("spark") / "out"

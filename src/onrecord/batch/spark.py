@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
 from onrecord.article import Article
+from onrecord.batch.spark_session import job_failed, session
 from onrecord.errors import OnrecordError
 from onrecord.ingest.document import Failure
 from onrecord.ingest.reader import ReadOptions
@@ -31,21 +30,6 @@ from onrecord.ingest.reader import ReadOptions
 TABLES = ("articles", "attributions", "actors", "failures")
 ORDER = ("rank", "file", "record")
 EXTRACT_BATCH = 32
-# Spark's own console output (startup banner, INFO lines, progress bars) is noise in a command's output
-_LOG4J = """rootLogger.level = warn
-rootLogger.appenderRef.stderr.ref = console
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
-logger.utils.name = org.apache.spark.util.Utils
-logger.utils.level = error
-logger.hadoop.name = org.apache.hadoop.util.NativeCodeLoader
-logger.hadoop.level = error
-"""
-
-
 @dataclass(frozen=True, slots=True)
 class BatchReport:
     articles: int
@@ -53,58 +37,6 @@ class BatchReport:
     actors: int
     failures: int
     seconds: float
-
-
-# -- the session ------------------------------------------------------------------------------------------------
-
-def session(master: str | None = None, conf: dict[str, str] | None = None, app: str = "onrecord batch"):
-    """A SparkSession: ``master`` if given, else the one spark-submit set, else ``local[*]``; logging at WARN."""
-    try:
-        from pyspark import SparkConf
-        from pyspark.sql import SparkSession
-    except ImportError:
-        raise OnrecordError("the Spark engine needs pyspark: pip install 'onrecord[spark]' (and Java 17)") from None
-    launched_here = "PYSPARK_GATEWAY_PORT" not in os.environ      # not under spark-submit: we start the JVM
-    if launched_here and not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        raise OnrecordError("the Spark engine needs Java 17: no java on PATH and JAVA_HOME is unset "
-                            "(e.g. apt-get install openjdk-17-jre-headless)")
-    builder = (SparkSession.builder.appName(app).config("spark.ui.showConsoleProgress", "false")
-               .config("spark.sql.debug.maxToStringFields", "200")
-               # Python workers fork from a daemon that has loaded the model (see spark_daemon.py)
-               .config("spark.python.daemon.module", "onrecord.batch.spark_daemon"))
-    if master:
-        builder = builder.master(master)
-    elif not SparkConf().contains("spark.master"):
-        builder = builder.master("local[*]")
-    if launched_here:
-        log4j = os.path.join(tempfile.gettempdir(), "onrecord-spark-log4j2.properties")
-        with open(log4j, "w", encoding="utf-8") as f:
-            f.write(_LOG4J)
-        java_options = f"-Dlog4j2.configurationFile=file:{log4j}"
-        if (master or "local").startswith("local"):
-            # In local mode the JVM only coordinates (the work is in the Python workers): its quick compiler and
-            # serial collector cost less CPU than the optimising one and parallel collection on a short run
-            # (benchmarks/scaling.py prints the JVM's CPU seconds).
-            java_options += " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-        builder = builder.config("spark.driver.extraJavaOptions", java_options)
-        if (master or "local").startswith("local"):
-            # local executors are Python processes the JVM starts: the same interpreter, so onrecord is importable
-            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    for key, value in (conf or {}).items():
-        builder = builder.config(key, value)
-    try:
-        spark = builder.getOrCreate()
-    except Exception as exc:  # noqa: BLE001 — PySparkRuntimeError (JAVA_GATEWAY_EXITED) and friends: one line
-        raise OnrecordError(f"Spark did not start: {_one_line(exc)} (is Java 17 installed and JAVA_HOME right?)"
-                            ) from None
-    spark.sparkContext.setLogLevel("WARN")
-    return spark
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    errors = [line for line in lines if "Error" in line or "error:" in line]
-    return (errors[-1] if errors else lines[0] if lines else type(exc).__name__)[:300]
 
 
 # -- inputs -----------------------------------------------------------------------------------------------------
@@ -327,13 +259,28 @@ def write_tables(results, out: str) -> None:
 
 
 def run_batch(paths: Sequence[str], out: str, *, model: str = "", master: str | None = None,
-              options: ReadOptions | None = None, partitions: int | None = None, spark=None) -> BatchReport:
-    """Read ``paths``, extract on Spark and write the tables under ``out`` (replacing tables already there)."""
+              options: ReadOptions | None = None, partitions: int | None = None, spark=None,
+              conf: Mapping[str, str] | None = None, python_env: str | None = None) -> BatchReport:
+    """Read ``paths``, extract on Spark and write the tables under ``out`` (replacing tables already there).
+
+    Without ``spark``, a session is started (see :func:`.spark_session.session` for ``master``, ``conf`` and
+    ``python_env``) and stopped at the end."""
     from onrecord.nlp import DEFAULT_MODEL
     model = model or DEFAULT_MODEL
     options = options or ReadOptions()
     started = time.perf_counter()
-    spark = spark or session(master)     # first: a missing pyspark or Java is its one-line error
+    if spark is not None:
+        return _run(spark, paths, out, model, options, partitions, started)
+    # first: a missing pyspark or Java, or a --python-env that is no archive, is its one-line error
+    spark = session(master, conf=conf, python_env=python_env)
+    try:
+        return _run(spark, paths, out, model, options, partitions, started)
+    finally:
+        spark.stop()
+
+
+def _run(spark, paths: Sequence[str], out: str, model: str, options: ReadOptions, partitions: int | None,
+         started: float) -> BatchReport:
     from pyspark import StorageLevel
     inputs = plan(paths)
     if not (inputs.files or inputs.parquet or inputs.remote or inputs.unreadable):
@@ -360,8 +307,8 @@ def run_batch(paths: Sequence[str], out: str, *, model: str = "", master: str | 
         frame.unpersist()
     except OnrecordError:
         raise
-    except Exception as exc:  # noqa: BLE001 — a failed Spark job is a Java/Python stack dump: keep its last word
-        raise OnrecordError(f"Spark job failed: {_one_line(exc)}") from None
+    except Exception as exc:  # noqa: BLE001 — a failed Spark job is a Java/Python stack dump: its cause, one line
+        raise job_failed(exc, spark) from None
     return BatchReport(int(row[0]), int(row[1]), int(row[2]), int(row[3]), time.perf_counter() - started)
 
 

@@ -34,7 +34,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--engine", choices=("spark",), default="spark", help="spark (default; needs onrecord[spark])")
     p.add_argument("--out", required=True, metavar="DIR", help="where the Parquet tables are written")
     p.add_argument("--master", metavar="URL",
-                   help="Spark master (default: the one spark-submit sets, else local[*])")
+                   help="Spark master: local[N], spark://HOST:PORT, yarn, k8s://… (default: the one spark-submit "
+                        "sets, else local[*]); on a cluster the executors run this Python unless --python-env")
+    p.add_argument("--python-env", metavar="FILE.tar.gz",
+                   help="a packed environment with onrecord and the model (venv-pack or conda-pack), shipped to "
+                        "the executors through spark.archives and run as ./env/bin/python (default: none)")
+    p.add_argument("--conf", action="append", default=[], type=_setting, metavar="KEY=VALUE",
+                   help="a Spark setting, as spark-submit --conf (repeatable; default: none)")
     p.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy pipeline installed on every executor "
                                                           f"(default {DEFAULT_MODEL})")
     p.add_argument("--partitions", type=positive("--partitions"), metavar="N",
@@ -60,6 +66,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.set_defaults(run=cmd_load)
 
 
+def _setting(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not KEY=VALUE (e.g. spark.executor.memory=4g)")
+    return key.strip(), value
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from ..batch.spark import run_batch
     from ..ingest.reader import ReadOptions
@@ -68,7 +81,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     options = ReadOptions(fields=_fields(args.field), clean=not args.no_clean, **provenance_options(args))
     try:
         report = run_batch(args.paths, args.out, model=args.model, master=args.master, options=options,
-                           partitions=args.partitions)
+                           partitions=args.partitions, conf=dict(args.conf), python_env=args.python_env)
     except KeyboardInterrupt:
         interrupted(f"the tables under {args.out} are incomplete and must not be loaded",
                     "run the same onrecord batch again: it replaces them")
