@@ -29,10 +29,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     ev = sub.add_parser("eval", help="score extraction on an annotated corpus (PolNeAR, or hand-labelled wire copy)",
                         description="Score onrecord (and optionally a baseline) on a PolNeAR split read by path.")
-    ev.add_argument("corpus", choices=("polnear", "wire"),
-                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs")
+    ev.add_argument("corpus", choices=("polnear", "wire", "events"),
+                    help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; "
+                         "events: name.txt + name.gold.json pairs with gold events")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
-                    help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
+                    help="polnear: folder with text/ and attributions/; wire, events: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl", help="write every false positive and false negative here")
     ev.add_argument("--format", choices=("table", "json"), default="table")
     ev.add_argument("--baseline", choices=("textacy",), help="also score a peer on the same texts and model")
@@ -80,6 +81,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     split = Path(args.split_dir)
     if args.corpus == "wire":
         return _eval_wire(split, args)
+    if args.corpus == "events":
+        return _eval_events(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     extractor = Extractor(args.model)
@@ -109,6 +112,30 @@ def _eval_wire(folder, args: argparse.Namespace) -> int:
         print(f"denials with deny stance: {figures['denials_right']}/{figures['denials']}"
               f" = {figures['deny_accuracy']:.3f}")
         print(f"stance right on found attributions: {figures['stance_right']}/{figures['found']}")
+    return EXIT_OK
+
+
+def _eval_events(folder, args: argparse.Namespace) -> int:
+    from ..evaluate.events import score_directory
+    from ..pipeline import Extractor
+
+    if not folder.is_dir():
+        raise InputError(str(folder), "is not a directory")
+    score = score_directory(folder, Extractor(args.model).extract_many)
+    figures = score.to_dict()
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as out:
+            for err in score.errors:
+                out.write(json.dumps(err, ensure_ascii=False) + "\n")
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(f"{folder}: {figures['gold']} gold (type, agent, target) tuples, {figures['predicted']} predicted")
+        print(f"precision {figures['true_positive_predicted']}/{figures['predicted']} = {figures['precision']:.3f}"
+              f"   recall {figures['found_gold']}/{figures['gold']} = {figures['recall']:.3f}")
+        print(f"on {figures['matched_events']} matched events: status accuracy {figures['status_accuracy']:.3f},"
+              f" date accuracy {figures['date_accuracy']:.3f}; target kind accuracy"
+              f" {figures['target_kind_accuracy']:.3f}")
     return EXIT_OK
 
 
