@@ -105,7 +105,7 @@ def score_article(name: str, gold: dict, article: Article, score: EventScore) ->
                                  "predicted": pkind})
         pairs.add((pi, gi))
     score.matched_gold += len(used)
-    for k, (gi, (gtype, gagents, gtarget, _kind)) in enumerate(golds):
+    for k, (_gi, (gtype, gagents, gtarget, _kind)) in enumerate(golds):
         if k not in used:
             score.errors.append({"article": name, "error": "miss", "type": gtype, "agent": sorted(map(str, gagents)),
                                  "target": gtarget})

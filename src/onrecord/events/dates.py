@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import dateparser
 from spacy.tokens import Token
@@ -17,6 +17,7 @@ FROM_WORDS = frozenset({"from", "as", "effective", "starting", "beginning"})
 # dates too vague to be a day ("recent months", "last year", "earlier")
 VAGUE = re.compile(r"\b(months?|years?|weeks?|decades?|recent|earlier|later|past|next|this|coming|the)\b", re.I)
 WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 
 
 def date_words(trigger: Token, governors: list[Token]) -> tuple[Token, Token, str] | None:
@@ -33,8 +34,32 @@ def date_words(trigger: Token, governors: list[Token]) -> tuple[Token, Token, st
             if prep in NOT_THE_DAY:
                 continue
             how = "from" if prep in FROM_WORDS else "on"
-            return ent[0], ent[-1], how
+            return _narrow(ent, date_tok) + (how,)
+    # "extended sanctions for another six months on Monday": "on Monday" parsed under "months"; any "on DATE"
+    # inside the act's own phrase, not under another verb
+    for tok in trigger.subtree:
+        if tok.dep_ == "pobj" and tok.ent_type_ == "DATE" and tok.head.lower_ == "on" and _same_clause(tok, trigger):
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and not (VAGUE.search(ent.text) and not WEEKDAY.search(ent.text)):
+                return _narrow(ent, tok) + ("on",)
     return None
+
+
+def _narrow(ent, tok: Token) -> tuple[Token, Token]:
+    """The date words of ``tok`` inside its entity: "another six months on Monday" is one DATE entity to the
+    small model, but the day is "Monday"."""
+    lo, hi = max(ent.start, tok.left_edge.i), min(ent.end - 1, tok.right_edge.i)
+    doc = tok.doc
+    return doc[lo], doc[hi]
+
+
+def _same_clause(tok: Token, top: Token) -> bool:
+    cur = tok.head
+    while cur.i != top.i:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def _date_under(child: Token) -> tuple[Token | None, str]:
@@ -82,16 +107,18 @@ def parse_day(text: str, base: date | None) -> date | None:
     elif not re.search(r"\b\d{4}\b", text):
         return None
     words = re.sub(r"^(on|from|as of|effective|starting)\s+", "", text.strip(), flags=re.I)
+    weekday = WEEKDAY.fullmatch(words)
+    if weekday and base is not None:
+        # the same weekday as the article is that day (dateparser's "past" would go a week back)
+        target = WEEKDAYS.index(weekday.group(1).lower())
+        return base - timedelta(days=(base.weekday() - target) % 7)
     try:
         found = dateparser.parse(words, languages=["en"], settings=settings)
     except (ValueError, OverflowError):
         return None
     if found is None:
         return None
-    day = found.date()
-    if base is not None and WEEKDAY.fullmatch(words.strip()) and day > base:
-        return None
-    return day
+    return found.date()
 
 
 def _day(text: str | None) -> date | None:

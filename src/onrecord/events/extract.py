@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..article import Attribution, Event, Participant, Span
 from .dates import date_span, date_words
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .participants import fold, named_by, names_in
+from .participants import fold, is_time, named_by, names_in
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # how an act word reaches the verb that says how far it went: "is considering imposing", "threatened to strike"
@@ -29,6 +29,8 @@ TARGET_STOP = frozenset({"for", "over", "because", "after", "who", "which", "tha
                          "amid", "in", "following", "said", "says", "saying", "to", "until", "from", "on", "since",
                          "while", "when", "citing", "alleging", "involved", "linked", "responsible", "with"})
 RANK_ABBREVIATION = re.compile(r"^(Gen|Brig|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Mr|Mrs|Ms|Dr|Co|Ltd|Inc|Corp|St|No)\.?$")
+IN_FORCE_WORDS = re.compile(r"\b(tak(?:e|es|ing)|took)\s+effect\b|\b(enter|come|came|entered|comes|enters)\s+into\s+"
+                            r"force\b|\beffective\s+(from|on|as\s+of)\b", re.I)
 NEGATION = frozenset({"not", "never", "n't", "no"})
 
 
@@ -41,7 +43,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
             event = _event(doc, tok, frame, lex, attributions)
             if event is not None:
                 found.append(event)
-    return _merge(found)
+    return in_force_later(doc, _merge(found))
 
 
 def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]:
@@ -59,7 +61,8 @@ def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]
         # "is considering new sanctions against Belarus", "threatened sanctions on X": the noun is the act when a
         # status verb governs it and no act verb does
         head = tok.head
-        if tok.dep_ in ("dobj", "pobj") and head.lemma_.lower() in lex.status and head.lemma_.lower() not in lex.noun_verbs:
+        governing = head.lemma_.lower()
+        if tok.dep_ in ("dobj", "pobj") and governing in lex.status and governing not in lex.noun_verbs:
             return [(lex.noun_verbs["impose"], tok)]
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("threaten", "warn"):
             return [(lex.noun_verbs["impose"], tok)]
@@ -108,7 +111,8 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
         if not targets:
             return None
     status, in_force = _status(doc, tok, noun, governors, carrier, lex)
-    when = date_words(tok, governors)
+    # "a strike on Odesa killed two people on Tuesday": the day hangs on the verb the act is subject of
+    when = date_words(tok, governors + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ in SUBJECTS else []))
     date, start_day = None, None
     if when is not None:
         span = date_span(doc.text, when[0], when[1])
@@ -165,7 +169,17 @@ def _region(doc: Doc, head: Token) -> tuple[int, int]:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+    """Objects of the given prepositions under ``tok``, and of a repeated one ("on A, and on B" parses the second
+    "on" as a conjunct); never a date ("on Friday")."""
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+            out.extend(g for cc in c.children if cc.dep_ == "conj" and cc.lower_ in preps
+                       for g in cc.children if g.dep_ == "pobj")
+        elif c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return [g for g in out if not is_time(g)]
 
 
 def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Participant]:
@@ -185,7 +199,7 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
     out: list[Participant] = []
     for head in heads:
         s, e = _region(doc, head)
-        for p in names_in(doc, s, e):
+        for p in names_in(doc, s, e, "state"):
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
     return out
@@ -205,7 +219,7 @@ def _transfer(doc: Doc, tok: Token, lex: EventLexicon) -> tuple[Token | None, li
     out: list[Participant] = []
     for head in recipients:
         s, e = _region(doc, head)
-        out.extend(p for p in names_in(doc, s, e) if all(fold(p.name) != fold(q.name) for q in out))
+        out.extend(p for p in names_in(doc, s, e, "state") if all(fold(p.name) != fold(q.name) for q in out))
     return theme, out
 
 
@@ -256,7 +270,11 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
         if head.lemma_.lower() in lex.weapons:
             continue
         s, e = _region(doc, head)
-        for p in names_in(doc, s, e):
+        # an unnamed thing struck ("an oil depot in Russia's Bryansk region") is known by its place
+        named = names_in(doc, s, e) or [
+            p if p.kind == "state" else Participant(p.name, "place", p.mention)
+            for p in names_in(doc, s, head.right_edge.i + 1, places=True) if p.kind != "person"][:1]
+        for p in named:
             if p.kind == "person" and p.mention is not None and p.mention.text.count(" ") == 0:
                 p = Participant(p.name, "place", p.mention)     # "struck Kharkiv": the small model says PERSON
             if all(fold(p.name) != fold(q.name) for q in out):
@@ -343,15 +361,19 @@ def _status(doc: Doc, tok: Token, noun: Token | None, governors: list[Token], ca
             return found, None
         for c in w.children:
             if c.dep_ == "aux" and (found := lex.status.get(c.lemma_.lower())):
+                # "said it would sell": reported speech puts "will" back into "would"
+                if c.lower_ == "would" and carrier is not None and carrier.cue is not None:
+                    return "announced", None
                 return found, None
     # "the measures take effect on March 1", "enter into force from Monday"
     sent = tok.sent
-    for t in sent:
-        if t.lemma_.lower() in lex.in_force and t.i != tok.i:
-            day = next((e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end
-                        and e.start > t.i), None)
-            if day is not None:
-                return "in force", Span.of(doc.text, day.start_char, day.end_char)
+    rest = doc.text[tok.idx:sent.end_char]
+    match = IN_FORCE_WORDS.search(rest)
+    if match:
+        day = next((e for e in doc.ents if e.label_ == "DATE" and e.start_char >= tok.idx + match.end()
+                    and e.end_char <= sent.end_char), None)
+        if day is not None:
+            return "in force", Span.of(doc.text, day.start_char, day.end_char)
     return "done", None
 
 
@@ -372,19 +394,46 @@ def _sentence(doc: Doc, tok: Token) -> Span:
 
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, action, agent) and overlapping targets in an article: the headline, the lede and a
-    later paragraph that repeat one act give one record (the first, with every target any of them named)."""
+    later paragraph that repeat one act give one record (the first, with every target any of them named). An act
+    told without its agent ("Drones hit Kharkiv") is the same act as one with an agent and the same targets."""
     kept: list[Event] = []
-    for ev in events:
-        key = (ev.type, ev.action, fold(ev.agent.name) if ev.agent else None)
+    for ev in sorted(events, key=lambda e: (e.agent is None, e.trigger.start)):
         names = {fold(t.name) for t in ev.targets}
-        same = next((k for k in kept if (k.type, k.action, fold(k.agent.name) if k.agent else None) == key
+        same = next((k for k in kept if k.type == ev.type and (ev.agent is None or k.action == ev.action)
+                     and (ev.agent is None or k.agent is not None and fold(k.agent.name) == fold(ev.agent.name))
                      and names & {fold(t.name) for t in k.targets} and k.status == ev.status), None)
         if same is None:
             kept.append(ev)
             continue
         extra = tuple(t for t in ev.targets if fold(t.name) not in {fold(x.name) for x in same.targets})
         kept[kept.index(same)] = _with(same, targets=same.targets + extra, date=same.date or ev.date)
+    kept.sort(key=lambda e: e.trigger.start)
     return [_with(ev, id=f"e{n}") for n, ev in enumerate(kept, 1)]
+
+
+# "The sanctions take effect from March 1": a later sentence about the measures says when they apply
+IN_FORCE = re.compile(r"^\s*(?:the|these|those|all)\s+(?:new\s+)?(?:sanctions|measures|listings|restrictions|bans?)"
+                      r"\s+(?:will\s+|would\s+|shall\s+)?(?:take\s+effect|took\s+effect|enter(?:s|ed)?\s+into\s+force|"
+                      r"come\s+into\s+force|came\s+into\s+force|apply|applies)\s+(?:on\s+|from\s+|as\s+of\s+)?",
+                      re.I)
+
+
+def in_force_later(doc: Doc, events: list[Event]) -> list[Event]:
+    """The last sanction before a sentence saying when "the sanctions" take effect gets status in force."""
+    out = list(events)
+    for sent in doc.sents:
+        match = IN_FORCE.match(sent.text)
+        if not match:
+            continue
+        day = next((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= sent.start_char + match.end() - 1),
+                   None)
+        before = [i for i, ev in enumerate(out) if ev.type == "sanction" and ev.action != "lift"
+                  and ev.trigger.end <= sent.start_char and ev.status in ("done", "announced")]
+        if day is None or not before:
+            continue
+        i = before[-1]
+        out[i] = _with(out[i], status="in force", in_force=Span.of(doc.text, day.start_char, day.end_char))
+    return out
 
 
 def _with(ev: Event, **changes: object) -> Event:

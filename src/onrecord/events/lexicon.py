@@ -28,7 +28,6 @@ class EventLexicon:
     nouns: dict[str, Trigger]          # "strike" → the noun is the act
     sanction_nouns: frozenset[str]
     status: dict[str, str]             # "consider" → "considered"
-    in_force: frozenset[str]
     military: frozenset[str]
     themes: dict[str, str]             # "uav" → "drones"
     weapons: frozenset[str]
@@ -49,6 +48,5 @@ def event_lexicon() -> EventLexicon:
             weapons.add(lemma)
     return EventLexicon(verbs, noun_verbs, nouns,
                         frozenset(w for w, role in words if role == "sanctionnoun"), status,
-                        frozenset(w for w, role in words if role == "inforce"),
                         frozenset(w for w, role in words if role == "military") | weapons,
                         themes, frozenset(weapons))

@@ -24,7 +24,7 @@ RANKS = frozenset("""mr mrs ms dr gen general brig brigadier col colonel lt lieu
 admiral sgt sergeant cmdr commander rear vice air marshal prof professor sir sheikh president minister deputy
 senator sen rep gov governor""".split())
 # words that make a name an organisation ("Ministry of Defence", "Revolutionary Guard Corps", "Wagner Group")
-ORG_WORDS = frozenset("""ministry bank corps guard guards council agency army forces force committee organization
+ORG_WORDS = frozenset("""ministry corps guard guards council agency army forces force committee organization
 organisation centre center university institute service services department office navy directorate command
 commission union party movement front brigade battalion regiment foundation fund authority court parliament
 government treasury administration network division academy association federation media agency bureau
@@ -32,7 +32,9 @@ government treasury administration network division academy association federati
 # a last word that makes a name a company where rigour's legal forms say nothing ("Volga Shipping")
 COMPANY_WORDS = frozenset("""company industries industry shipping trading engineering enterprises enterprise holding
 holdings group corporation airlines lines logistics petroleum energy electronics technologies technology systems
-aviation manufacturing exports imports""".split())
+aviation aerospace manufacturing exports imports bank""".split())
+# banks of a state are organisations, other banks companies
+STATE_BANKS = re.compile(r"\b(central|national|reserve|people'?s) bank\b|\bbank of\b", re.I)
 # tokens allowed inside a name between proper nouns: "Bank of Russia", "Black & Decker"
 JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -40,6 +42,10 @@ CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # a name right after these is a description of the target, not a target: "officers OF the IRGC", "based IN Dubai"
 DESCRIBING = frozenset({"of", "in", "from", "at", "by", "with", "for", "'s", "’s", "based", "including"})
+
+
+# "the Bryansk region": a name before these is the place itself
+AREA_WORDS = frozenset({"region", "province", "oblast", "district", "city", "area", "state", "governorate", "county"})
 
 
 def fold(text: str) -> str:
@@ -65,8 +71,17 @@ def is_union(name: str) -> bool:
     return fold(name) in ("eu", "european union")
 
 
+TIME_WORDS = CALENDAR | frozenset({"today", "yesterday", "tonight", "overnight", "morning", "evening", "night",
+                                   "week", "weekend", "month", "year", "day", "afternoon", "noon", "midnight"})
+
+
+def is_time(tok: Token) -> bool:
+    """A word of a date or time: "Odesa overnight" is one TIME entity to the small model, but Odesa is a name."""
+    return tok.lower_ in TIME_WORDS or tok.like_num or tok.ent_type_ in NOT_NAMES and not tok.text[:1].isupper()
+
+
 def _namey(tok: Token) -> bool:
-    if tok.ent_type_ in NOT_NAMES or tok.lower_ in CALENDAR:
+    if tok.ent_type_ in NOT_NAMES and tok.ent_type_ not in ("DATE", "TIME") or is_time(tok):
         return False
     if tok.pos_ == "PROPN":
         return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text == "."
@@ -91,6 +106,14 @@ def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 j += 1          # "Brig." and "Co." split as two tokens
             elif tok.lower_ in JOINERS and j + 1 < end and _namey(doc[j + 1]) and doc[j + 1].text != ".":
                 j += 1
+            elif (tok.lower_ == "of" and j + 2 < end and doc[j + 1].lower_ == "the" and _namey(doc[j + 2])
+                  and doc[j + 2].text != "."):
+                j += 2          # "Council of the European Union"
+            elif tok.lower_ == "and" and tok.ent_iob_ == "I" and j + 1 < end and doc[j + 1].ent_iob_ == "I":
+                j += 1          # the entity runs on: "Myanma Oil and Gas Enterprise"
+            elif (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > tok.sent.start
+                  and tok.ent_type_ not in NOT_NAMES):
+                j += 1          # a capitalised common noun closing a name: "Severny Credit"
             else:
                 break
         out.append((i, j))
@@ -115,7 +138,7 @@ def participant(doc: Doc, s: int, e: int, role: str = "target") -> Participant |
     kind = kind_of(name, [t.ent_type_ for t in doc[s:e]], had_rank)
     if kind == "state":
         name = state_of(name) or name
-    elif role == "agent" and (capital := lexicon().capital_country.get(name)):
+    elif role in ("agent", "state") and (capital := lexicon().capital_country.get(name)):
         name, kind = state_of(capital) or capital, "state"
     if is_union(name):
         name, kind = "European Union", "organization"
@@ -125,6 +148,8 @@ def participant(doc: Doc, s: int, e: int, role: str = "target") -> Participant |
 def kind_of(name: str, labels: list[str], had_rank: bool = False) -> str:
     words = fold(name).split()
     if not words:
+        return "organization"
+    if STATE_BANKS.search(name):
         return "organization"
     if extract_org_types(name) or words[-1] in COMPANY_WORDS:
         return "company"
@@ -144,19 +169,22 @@ def kind_of(name: str, labels: list[str], had_rank: bool = False) -> str:
         label, "organization")
 
 
-def names_in(doc: Doc, start: int, end: int, role: str = "target") -> list[Participant]:
+def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool = False) -> list[Participant]:
     """Every participant named between tokens ``start`` and ``end`` except names that only describe another
-    ("officers OF the Revolutionary Guards", "Iran'S ministry")."""
+    ("officers OF the Revolutionary Guards", "Iran'S ministry"); ``places``: only the names after "in"/"near"
+    ("a depot IN Bryansk"), for a struck thing that has no name of its own."""
     found: list[Participant] = []
     for s, e in chunks(doc, start, end):
         before = s - 1
         while before >= start and doc[before].lower_ in ("the", "a", "an"):
             before -= 1
-        if before >= start and doc[before].lower_ in DESCRIBING:
-            continue
+        after_in = before >= start and doc[before].lower_ in ("in", "near", "outside")
+        if places != after_in and not (places and before >= start and doc[before].lower_ in ("'s", "’s")):
+            if places or before >= start and doc[before].lower_ in DESCRIBING:
+                continue
         if e < len(doc) and doc[e].lower_ in ("'s", "’s"):
             continue
-        if e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].lower_ not in ("and", "or"):
+        if e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].lower_ not in AREA_WORDS:
             continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
         p = participant(doc, s, e, role)
         if p is not None and all(fold(p.name) != fold(q.name) for q in found):
@@ -169,8 +197,9 @@ def named_by(doc: Doc, head: Token, role: str = "agent", as_word: bool = False) 
     ("Russian forces" → Russia, "Iran's navy" → Iran); None for "officials", "it". ``as_word``: the token is
     itself a modifier ("a RUSSIAN strike")."""
     if as_word and (country := lexicon().demonym_country.get(head.lower_)):
-        return Participant(state_of(country) or country, "state", Span.of(doc.text, head.idx, head.idx + len(head.text)))
-    for s, e in chunks(doc, head.left_edge.i, head.i + 1):
+        mention = Span.of(doc.text, head.idx, head.idx + len(head.text))
+        return Participant(state_of(country) or country, "state", mention)
+    for s, e in chunks(doc, head.left_edge.i, head.right_edge.i + 1):
         if s <= head.i < e:
             return participant(doc, s, e, role)
     lex = lexicon()
