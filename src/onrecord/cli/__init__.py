@@ -1,7 +1,8 @@
 """Command line: thin commands that parse arguments, call one library function and format the result.
 
 Commands on texts live in :mod:`.extract` (extract, eval); commands on the ledger in :mod:`.ledger`
-(ingest, actors, actor, claims, claim, search, errors, export, split).
+(ingest, actors, actor, claims, claim, search, errors, export, split); on its events in :mod:`.events`
+(events, event).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import extract, ledger, scale, web
+from . import events, extract, ledger, scale, web
 from .common import EXIT_OK, EXIT_USAGE, error
 
 
@@ -22,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     extract.add_commands(sub)
     ledger.add_commands(sub)
+    events.add_commands(sub)
     web.add_commands(sub)
     scale.add_commands(sub)
     return parser

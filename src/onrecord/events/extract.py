@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..article import Attribution, Event, Participant, Span
 from .dates import date_span, date_words
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .participants import fold, is_time, named_by, names_in
+from .participants import fold, is_time, named_by, names_in, state_of
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # how an act word reaches the verb that says how far it went: "is considering imposing", "threatened to strike"
@@ -192,6 +192,12 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
         heads = _prep_objects(noun, ("on", "against", "targeting")) + _prep_objects(tok, ("on", "against"))
         heads += [g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "target" for g in c.children
                   if g.dep_ == "dobj"]
+        # the parser hangs a list's later members on the noun: "sanctions on the firm X and the trader Y" gives
+        # "trader" as a conjunct of "sanctions"; "sanctions on X and travel bans on Y" a second sanction noun
+        if heads:
+            for c in noun.children:
+                if c.dep_ == "conj" and c.i > heads[0].i and c.pos_ in ("NOUN", "PROPN"):
+                    heads += _prep_objects(c, ("on", "against")) if _sanction_noun(c, event_lexicon()) else [c]
         if not heads and tok.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in tok.children if c.dep_ == "dobj" and c.i != noun.i]
         if not heads and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ("threaten", "warn"):
@@ -333,7 +339,10 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
     # "we" is the speaker; so is "it"/"they" in a body's own words ("Iran denied that it had supplied …")
     own = ("we", "i") if carrier is None or carrier.speaker.kind == "person" else ("we", "i", "it", "they")
     if subj.lower_ in own and carrier is not None and carrier.speaker.name:
-        return Participant(carrier.speaker.name, _speaker_kind(carrier.speaker.kind), carrier.speaker.mention)
+        name = carrier.speaker.name
+        if (state := state_of(name)) is not None:
+            return Participant(state, "state", carrier.speaker.mention)
+        return Participant(name, _speaker_kind(carrier.speaker.kind), carrier.speaker.mention)
     if subj.pos_ == "PRON":
         return None
     return named_by(doc, subj)
@@ -389,7 +398,10 @@ def _place(doc: Doc, tok: Token, targets: list[Participant], type_: str) -> Part
 
 def _sentence(doc: Doc, tok: Token) -> Span:
     sent = tok.sent
-    return Span.of(doc.text, sent.start_char, sent.end_char)
+    start, end = sent.start_char, sent.end_char
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return Span.of(doc.text, start, end)
 
 
 def _merge(events: list[Event]) -> list[Event]:

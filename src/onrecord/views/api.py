@@ -18,6 +18,8 @@ Kind = Query(None, description="person, organization, place, group or unknown")
 Contested = Query(False, description="only claims asserted by one actor and denied by another")
 About = Query(None, max_length=200, description="only claims naming this entity or one of its aliases")
 ClaimLimit = Query(20, ge=1, le=1_000_000, description=f"rows per page (capped at {queries.MAX_PAGE})")
+EventType = Query(None, pattern="^(sanction|transfer|attack)?$", description="sanction, transfer or attack")
+EventAbout = Query(None, max_length=200, description="only events this actor did or suffered (name, alias or id)")
 Text = Query(..., max_length=queries.MAX_QUERY, description="words; all must occur")
 SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capped at {queries.MAX_PAGE})")
 
@@ -67,6 +69,18 @@ async def claims(store: StoreDep, request: Request, contested: bool = Contested,
 @router.get("/claims/{claim_id}", summary="One claim with its supporters, deniers and others")
 async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
+
+
+@router.get("/events", summary="Events (sanction, transfer, attack), most recent first, with agent and targets")
+async def events(store: StoreDep, request: Request, type: str | None = EventType, about: str | None = EventAbout,
+                 limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
+    rows = queries.events(store, type=type or None, about=about or None, limit=limit, offset=offset)
+    return listing(request, rows, limit, offset)
+
+
+@router.get("/events/{event_id}", summary="One event with its reports and the statements for and against it")
+async def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return queries.event(store, event_id)
 
 
 @router.get("/search", summary="Full-text search (SQLite FTS5) over articles and attribution contents")
