@@ -78,11 +78,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_page(p)
     p.set_defaults(run=cmd_errors)
 
-    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet or ClaimReview JSON-LD")
+    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet, ClaimReview JSON-LD or "
+                                      "FollowTheMoney entities")
     add_db(p)
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "claimreview"), default="jsonl")
-    p.add_argument("--table", choices=("attributions", "claims", "actors", "articles"), default="attributions",
-                   help="which table (jsonl, csv, parquet; default attributions)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "claimreview", "ftm"), default="jsonl",
+                   help="jsonl (default), csv, parquet, claimreview (claims), ftm (events as FollowTheMoney "
+                        "entities, JSON lines)")
+    p.add_argument("--table", choices=("attributions", "claims", "actors", "articles", "events"),
+                   default="attributions", help="which table (jsonl, csv, parquet; default attributions)")
     p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
     p.set_defaults(run=cmd_export)
 
@@ -281,13 +284,16 @@ def cmd_export(args: argparse.Namespace) -> int:
                     n = export.write_jsonl(store, args.table, out)
                 elif args.format == "csv":
                     n = export.write_csv(store, args.table, out)
+                elif args.format == "ftm":
+                    from ..views.ftm import write_ftm
+                    n = write_ftm(store, out)
                 else:
                     n = export.write_claimreview(store, out)
             finally:
                 if args.out:
                     out.close()
     if args.out:
-        what = "claims" if args.format == "claimreview" else args.table
+        what = {"claimreview": "claims", "ftm": "entities"}.get(args.format, args.table)
         print(f"{args.out}: {n} {what} row(s) as {args.format}", file=sys.stderr)
     return EXIT_OK
 

@@ -399,9 +399,19 @@ def _place(doc: Doc, tok: Token, targets: list[Participant], type_: str) -> Part
 def _sentence(doc: Doc, tok: Token) -> Span:
     sent = tok.sent
     start, end = sent.start_char, sent.end_char
+    # the parser ends a sentence at "Brig." or "Co.": the act's sentence runs on through the next one
+    while sent.end < len(doc) and _ends_at_abbreviation(doc, sent):
+        sent = doc[sent.end].sent
+        end = sent.end_char
     while end > start and doc.text[end - 1].isspace():
         end -= 1
     return Span.of(doc.text, start, end)
+
+
+def _ends_at_abbreviation(doc: Doc, sent) -> bool:  # noqa: ANN001 - a spaCy Span
+    last = doc[sent.end - 1]
+    return bool(RANK_ABBREVIATION.match(last.text)) or (
+        len(sent) > 1 and last.text == "." and bool(RANK_ABBREVIATION.match(doc[sent.end - 2].text)))
 
 
 def _merge(events: list[Event]) -> list[Event]:
