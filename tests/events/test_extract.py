@@ -49,6 +49,20 @@ def _summary(ev):
     ("Ukrainian drones struck a fuel depot in Russia's Belgorod region.",
      [("attack", "Ukraine", (("Belgorod", "place"),), "done")]),
     ("Britain struck a trade deal with India.", []),
+    # a list after a colon, a second "on", an owner as the only name; no agent, no sanction
+    ("Norway imposed travel bans on three police officers on Monday: Col. Ivan Rudak, Maj. Oleg Sych and "
+     "Lt. Petr Kuz.",
+     [("sanction", "Norway", (("Ivan Rudak", "person"), ("Oleg Sych", "person"), ("Petr Kuz", "person")), "done")]),
+    ("Canada imposed sanctions on the army chief Min Tun and on two firms, Delta Arms Ltd and Ruby Metals LLC.",
+     [("sanction", "Canada", (("Min Tun", "person"), ("Delta Arms Ltd", "company"), ("Ruby Metals LLC", "company")),
+       "done")]),
+    ("The European Union lifted sanctions on Syria's banking sector.",
+     [("sanction", "European Union", (("Syria", "state"),), "done")]),
+    ("The government imposed sanctions on Chad.", []),
+    ("Firms that sell drone parts to Russia face scrutiny.", []),
+    # a headline's infinitive announces; told without its agent it joins the body's report
+    ("Ankara to sell drones to Warsaw\n\nTurkey will sell 12 drones to Poland, the agency said.",
+     [("transfer", "Türkiye", (("Poland", "state"),), "announced")]),   # rigour's canonical name
     ("The strike by rail workers closed stations in Leeds.", []),
 ])
 def test_extract_events_of_each_construction(run, text, expected):

@@ -106,6 +106,11 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
     if not targets:
         return None
     agent = _agent(doc, tok, trigger, governors, carrier)
+    if agent is None and trigger.type != "attack":
+        # who sanctions or supplies is the point of these acts: without an agent ("companies that sell drone
+        # parts", "the administration imposed") the record would mislead; an attack without one ("Drones hit
+        # Kharkiv") still says who was hit, and merges with the report that names the attacker
+        return None
     if agent is not None:
         targets = [t for t in targets if fold(t.name) != fold(agent.name)]
         if not targets:
@@ -203,12 +208,57 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
         if not heads and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in noun.head.head.children if c.dep_ == "dobj"]
     out: list[Participant] = []
-    for head in heads:
+    regions = []
+    queue = list(heads)
+    while queue:
+        head = queue.pop(0)
         s, e = _region(doc, head)
+        regions.append((s, e))
         for p in names_in(doc, s, e, "state"):
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
+        queue += _next_on(doc, e, [h.i for h in heads])
+    out.extend(p for p in _colon_list(doc, tok, regions) if all(fold(p.name) != fold(q.name) for q in out))
+    if not out:
+        # "sanctions on Syria's energy sector", "on the RSF leadership": the only name is the one that owns or
+        # qualifies the target, and it is what the measure is aimed at
+        for s, e in regions:
+            out.extend(p for p in names_in(doc, s, e, "state", modifiers=True)
+                       if all(fold(p.name) != fold(q.name) for q in out))
     return out
+
+
+def _next_on(doc: Doc, end: int, seen: list[int]) -> list[Token]:
+    """A list that goes on with another "on": "on the commander X and on two companies, A and B" (the parser
+    often hangs the second "on" anywhere)."""
+    i = end
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1          # the rest of a name the region cut
+    start = i
+    while i < len(doc) and doc[i].text in (",", "and"):
+        i += 1
+    if i < len(doc) and i > start and doc[i].lower_ in ("on", "against"):
+        return [g for g in doc[i].children if g.dep_ == "pobj" and g.i not in seen]
+    return []
+
+
+def _colon_list(doc: Doc, tok: Token, regions: list[tuple[int, int]]) -> list[Participant]:
+    """Names listed after a colon that closes the target phrase: "travel bans on four officers on Tuesday:
+    Gen. A, Lt. Gen. B and Col. C"."""
+    if not regions:
+        return []
+    end = max(e for _s, e in regions)
+    i = end
+    while i < len(doc) and doc[i].text != ":" and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].lower_ in
+                                                   ("on", "from", "as", "of", ",")):
+        i += 1
+    if i >= len(doc) or doc[i].text != ":" or "\n" in doc.text[doc[end - 1].idx:doc[i].idx]:
+        return []
+    stop = i + 1
+    while stop < len(doc) and doc[stop].text != "\n" and "\n" not in doc[stop].whitespace_ \
+            and not (doc[stop].text == "." and not RANK_ABBREVIATION.match(doc[stop - 1].text)):
+        stop += 1
+    return names_in(doc, i + 1, stop, "state")
 
 
 def _transfer(doc: Doc, tok: Token, lex: EventLexicon) -> tuple[Token | None, list[Participant]]:
@@ -262,7 +312,8 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
                 g for o in launched for g in _prep_objects(o, ("on", "at", "against"))]
         else:
             heads = objs + _prep_objects(tok, ("on", "at"))
-            military = any(t.lemma_.lower() in lex.military or _demonym(t) for t in subjects + withs + objs)
+            military = any(t.lemma_.lower() in lex.military or _demonym(t) for t in subjects + withs + objs) or any(
+                c.lemma_.lower() in lex.weapons for o in objs for c in o.children if c.dep_ == "compound")
             if trigger.needs == "military" and not military and not _places_only(doc, heads):
                 return False, []
     else:
@@ -279,7 +330,7 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
         # an unnamed thing struck ("an oil depot in Russia's Bryansk region") is known by its place
         named = names_in(doc, s, e) or [
             p if p.kind == "state" else Participant(p.name, "place", p.mention)
-            for p in names_in(doc, s, head.right_edge.i + 1, places=True) if p.kind != "person"][:1]
+            for p in names_in(doc, s, head.right_edge.i + 1, places=True) if p.kind != "person"][-1:]
         for p in named:
             if p.kind == "person" and p.mention is not None and p.mention.text.count(" ") == 0:
                 p = Participant(p.name, "place", p.mention)     # "struck Kharkiv": the small model says PERSON
@@ -359,6 +410,9 @@ def _status(doc: Doc, tok: Token, noun: Token | None, governors: list[Token], ca
     if carrier is not None and carrier.stance == "deny":
         return "denied", None
     words = [tok, *governors] + ([noun] if noun is not None else [])
+    # a headline's "Ankara to sell drones to Warsaw": the bare infinitive announces
+    if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "announced", None
     for w in words:
         if any(c.dep_ == "neg" or c.lower_ in NEGATION for c in w.children if c.dep_ in ("neg", "advmod", "det")):
             modal = [c for c in w.children if c.dep_ == "aux" and c.lemma_.lower() in lex.status]
@@ -423,7 +477,8 @@ def _merge(events: list[Event]) -> list[Event]:
         names = {fold(t.name) for t in ev.targets}
         same = next((k for k in kept if k.type == ev.type and (ev.agent is None or k.action == ev.action)
                      and (ev.agent is None or k.agent is not None and fold(k.agent.name) == fold(ev.agent.name))
-                     and names & {fold(t.name) for t in k.targets} and k.status == ev.status), None)
+                     and names & {fold(t.name) for t in k.targets} and (ev.agent is None or k.status == ev.status)),
+                    None)
         if same is None:
             kept.append(ev)
             continue

@@ -32,10 +32,12 @@ government treasury administration network division academy association federati
 # a last word that makes a name a company where rigour's legal forms say nothing ("Volga Shipping")
 COMPANY_WORDS = frozenset("""company industries industry shipping trading engineering enterprises enterprise holding
 holdings group corporation airlines lines logistics petroleum energy electronics technologies technology systems
-aviation aerospace manufacturing exports imports bank""".split())
+aviation aerospace manufacturing exports imports bank co inc corp ltd llc limited""".split())
 # banks of a state are organisations, other banks companies
 STATE_BANKS = re.compile(r"\b(central|national|reserve|people'?s) bank\b|\bbank of\b", re.I)
 # tokens allowed inside a name between proper nouns: "Bank of Russia", "Black & Decker"
+# abbreviations that keep their dot at the end of a name
+DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros"})
 JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -61,6 +63,8 @@ def fold(text: str) -> str:
 def state_of(name: str) -> str | None:
     """The canonical country a name stands for ("Britain" → "United Kingdom"), or None."""
     bare = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    if bare in lexicon().capital_country:
+        return None         # rigour's territories answer "Beirut" with Lebanon: a city struck is not its state
     territory = lookup_territory(bare)
     if territory is not None and territory.is_country:
         return str(territory.name)
@@ -98,18 +102,23 @@ def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < end:
+        # a name runs on past the end of the stretch: the parser may cut "Abdel Rahim | Dagalo"
+        limit = len(doc) if doc[end - 1].text != "." and end < len(doc) and "\n" not in doc[end - 1].whitespace_ \
+            else end
+        while j < limit:
             tok = doc[j]
             if _namey(tok):
                 j += 1
-            elif tok.text == "." and len(doc[j - 1].text) <= 5 and doc[j - 1].text[:1].isupper():
-                j += 1          # "Brig." and "Co." split as two tokens
-            elif tok.lower_ in JOINERS and j + 1 < end and _namey(doc[j + 1]) and doc[j + 1].text != ".":
+            elif tok.text == "." and len(doc[j - 1].text) <= 5 and doc[j - 1].text[:1].isupper() and (
+                    j + 1 < limit and _namey(doc[j + 1]) and doc[j + 1].text != "." or doc[j - 1].text in DOTTED):
+                j += 1          # "Brig. Gen." and "Co." split as two tokens; a sentence's stop is not the name's
+            elif tok.lower_ in JOINERS and j + 1 < limit and _namey(doc[j + 1]) and doc[j + 1].text != ".":
                 j += 1
-            elif (tok.lower_ == "of" and j + 2 < end and doc[j + 1].lower_ == "the" and _namey(doc[j + 2])
+            elif (tok.lower_ == "of" and j + 2 < limit and doc[j + 1].lower_ == "the" and _namey(doc[j + 2])
                   and doc[j + 2].text != "."):
                 j += 2          # "Council of the European Union"
-            elif tok.lower_ == "and" and tok.ent_iob_ == "I" and j + 1 < end and doc[j + 1].ent_iob_ == "I":
+            elif (tok.lower_ == "and" and tok.ent_iob_ == "I" and j + 1 < limit and doc[j + 1].ent_iob_ == "I"
+                  and fold(doc[j - 1].text) not in COMPANY_WORDS):   # "A Ltd and B LLC" are two
                 j += 1          # the entity runs on: "Myanma Oil and Gas Enterprise"
             elif (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > tok.sent.start
                   and tok.ent_type_ not in NOT_NAMES):
@@ -169,23 +178,29 @@ def kind_of(name: str, labels: list[str], had_rank: bool = False) -> str:
         label, "organization")
 
 
-def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool = False) -> list[Participant]:
+def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool = False,
+             modifiers: bool = False) -> list[Participant]:
     """Every participant named between tokens ``start`` and ``end`` except names that only describe another
     ("officers OF the Revolutionary Guards", "Iran'S ministry"); ``places``: only the names after "in"/"near"
-    ("a depot IN Bryansk"), for a struck thing that has no name of its own."""
+    ("a depot IN Bryansk"), for a struck thing that has no name of its own; ``modifiers``: also names that own or
+    qualify an unnamed target ("Syria's energy sector", "the RSF leadership")."""
     found: list[Participant] = []
     for s, e in chunks(doc, start, end):
         before = s - 1
         while before >= start and doc[before].lower_ in ("the", "a", "an"):
             before -= 1
-        after_in = before >= start and doc[before].lower_ in ("in", "near", "outside")
-        if places != after_in and not (places and before >= start and doc[before].lower_ in ("'s", "’s")):
-            if places or before >= start and doc[before].lower_ in DESCRIBING:
+        prev = doc[before].lower_ if before >= start else None
+        possessor = e < len(doc) and doc[e].lower_ in ("'s", "’s")
+        if places:
+            # "a depot in Bryansk", "Beirut's southern suburbs", "Russia's Bryansk region"
+            if not (prev in ("in", "near", "outside", "'s", "’s") or possessor):
                 continue
-        if e < len(doc) and doc[e].lower_ in ("'s", "’s"):
-            continue
-        if e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN") and doc[e].lower_ not in AREA_WORDS:
-            continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
+        else:
+            if prev in DESCRIBING or possessor and not modifiers:
+                continue
+            if (e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN", "ADJ") and doc[e].lower_ not in AREA_WORDS
+                    and not modifiers):
+                continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
         p = participant(doc, s, e, role)
         if p is not None and all(fold(p.name) != fold(q.name) for q in found):
             found.append(p)
