@@ -49,6 +49,10 @@ def _summary(ev):
     ("Ukrainian drones struck a fuel depot in Russia's Belgorod region.",
      [("attack", "Ukraine", (("Belgorod", "place"),), "done")]),
     ("Britain struck a trade deal with India.", []),
+    ("Russian troops shelled the centre of Mykolaiv on Friday.",
+     [("attack", "Russia", (("Mykolaiv", "place"),), "done")]),
+    ("Japan sanctioned two Dubai-based firms, Sand Dune Ltd and Oasis Parts LLC.",
+     [("sanction", "Japan", (("Sand Dune Ltd", "company"), ("Oasis Parts LLC", "company")), "done")]),
     # a list after a colon, a second "on", an owner as the only name; no agent, no sanction
     ("Norway imposed travel bans on three police officers on Monday: Col. Ivan Rudak, Maj. Oleg Sych and "
      "Lt. Petr Kuz.",

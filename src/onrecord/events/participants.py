@@ -192,14 +192,14 @@ def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool 
         prev = doc[before].lower_ if before >= start else None
         possessor = e < len(doc) and doc[e].lower_ in ("'s", "’s")
         if places:
-            # "a depot in Bryansk", "Beirut's southern suburbs", "Russia's Bryansk region"
-            if not (prev in ("in", "near", "outside", "'s", "’s") or possessor):
+            # "a depot in Bryansk", "Beirut's southern suburbs", "Russia's Bryansk region", "the centre of Sumy"
+            if not (prev in ("in", "near", "outside", "of", "'s", "’s") or possessor):   # "the centre of Sumy"
                 continue
         else:
             if prev in DESCRIBING or possessor and not modifiers:
                 continue
-            if (e < len(doc) and doc[e].pos_ in ("NOUN", "PROPN", "ADJ") and doc[e].lower_ not in AREA_WORDS
-                    and not modifiers):
+            if (e < len(doc) and (doc[e].pos_ in ("NOUN", "PROPN", "ADJ") or doc[e].text in ("-", "–"))
+                    and doc[e].lower_ not in AREA_WORDS and not modifiers):
                 continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
         p = participant(doc, s, e, role)
         if p is not None and all(fold(p.name) != fold(q.name) for q in found):
