@@ -32,7 +32,7 @@ def test_article_to_dict_has_the_documented_fields():
     _text, article = _sample()
     data = article.to_dict()
     assert set(data) == {"schema", "source", "text_length", "attributions", "actors", "url", "title", "outlet",
-                         "published", "date_method", "wire", "language"}
+                         "published", "date_method", "wire", "language", "events"}
     att = data["attributions"][0]
     assert set(att) == {"id", "kind", "content", "cue", "speaker", "stance", "rule", "confidence", "sentence",
                         "via", "said_on", "mode", "polarity"}
@@ -132,3 +132,16 @@ def test_article_from_dict_reads_a_record_without_polarity_as_affirm():
     for att in data["attributions"]:
         del att["polarity"]
     assert all(a.polarity == "affirm" for a in Article.from_dict(data).attributions)
+
+
+def test_article_events_round_trip_and_default_for_v1():
+    from onrecord.article import Event, Participant
+
+    text = "Britain sanctioned Ann Lee."
+    ev = Event("e1", "sanction", "impose", "SANCTION", "163", Span.of(text, 8, 18), Participant("United Kingdom",
+               "state", Span.of(text, 0, 7)), (Participant("Ann Lee", "person", Span.of(text, 19, 26)),), "done",
+               Span.of(text, 0, len(text)), attribution="q1", speaker="Foreign Office")
+    article = Article("x.txt", len(text), events=(ev,))
+    assert Article.from_dict(article.to_dict()) == article
+    v1 = {"schema": "onrecord.article/1", "source": "x", "text_length": 3, "attributions": [], "actors": []}
+    assert Article.from_dict(v1).events == ()

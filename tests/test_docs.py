@@ -28,6 +28,12 @@ def test_docs_every_contract_field_is_named():
         assert f"| `{field}` |" in README, field
 
 
+def test_docs_event_fields_are_named():
+    for field in ("events[]", "events[].id", "events[].type", "events[].agent", "events[].targets",
+                  "events[].status", "events[].date", "events[].theme", "events[].attribution"):
+        assert f"| `{field}` |" in README, field
+
+
 def test_docs_contract_example_is_real_output(extractor):
     example = re.search(r"## Output contract.*?```json\n(.*?)```", README, re.S).group(1)
     shown = json.loads(example)

@@ -160,6 +160,77 @@ class Actor:
                    tuple(data.get("titles") or ()))
 
 
+EVENT_TYPES: tuple[str, ...] = ("sanction", "transfer", "attack")
+EVENT_STATUSES: tuple[str, ...] = ("done", "announced", "in force", "considered", "threatened", "denied")
+PARTICIPANT_KINDS: tuple[str, ...] = ("person", "organization", "company", "state", "place", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An agent, a target or a place of an event: its canonical name, its kind and where the text names it."""
+
+    name: str
+    kind: str
+    mention: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "mention": self.mention.to_dict() if self.mention else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Participant:
+        mention = Span.from_dict(data["mention"]) if data.get("mention") else None
+        return cls(data["name"], data["kind"], mention)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An act the article reports: who sanctioned, supplied or struck whom, with what status and on whose word.
+
+    ``date`` is the words giving the act's date (None: the article's own date applies, see
+    :func:`onrecord.events.dates.resolve`); ``attribution``/``speaker`` are set when an attribution's content
+    carries the event, None when the reporter states it."""
+
+    id: str
+    type: str                      # sanction | transfer | attack (onrecord/data/event_types.tsv)
+    action: str                    # impose, extend, lift, supply, sell, strike, launch, ...
+    plover: str                    # PLOVER event category
+    cameo: str                     # CAMEO code
+    trigger: Span
+    agent: Participant | None
+    targets: tuple[Participant, ...]
+    status: str                    # one of EVENT_STATUSES
+    sentence: Span
+    theme: str | None = None       # drones, oil, missiles ...
+    place: Participant | None = None
+    date: Span | None = None
+    in_force: Span | None = None   # "from March 1" when the status is "in force"
+    attribution: str | None = None
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        def span(s: Span | None) -> dict[str, Any] | None:
+            return s.to_dict() if s else None
+        return {"id": self.id, "type": self.type, "action": self.action, "plover": self.plover,
+                "cameo": self.cameo, "trigger": self.trigger.to_dict(),
+                "agent": self.agent.to_dict() if self.agent else None,
+                "targets": [t.to_dict() for t in self.targets], "status": self.status,
+                "sentence": self.sentence.to_dict(), "theme": self.theme,
+                "place": self.place.to_dict() if self.place else None, "date": span(self.date),
+                "in_force": span(self.in_force), "attribution": self.attribution, "speaker": self.speaker}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        def span(d: dict[str, Any] | None) -> Span | None:
+            return Span.from_dict(d) if d else None
+        def who(d: dict[str, Any] | None) -> Participant | None:
+            return Participant.from_dict(d) if d else None
+        return cls(data["id"], data["type"], data["action"], data["plover"], data["cameo"],
+                   Span.from_dict(data["trigger"]), who(data.get("agent")),
+                   tuple(Participant.from_dict(t) for t in data.get("targets") or ()), data["status"],
+                   Span.from_dict(data["sentence"]), data.get("theme"), who(data.get("place")),
+                   span(data.get("date")), span(data.get("in_force")), data.get("attribution"), data.get("speaker"))
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """Everything extracted from one input text (the text itself is not repeated here)."""
@@ -178,12 +249,15 @@ class Article:
     date_method: str | None = None
     wire: str | None = None
     language: str | None = None
+    # acts the article reports (issue 20); /1 documents have none
+    events: tuple[Event, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": self.schema, "source": self.source, "text_length": self.text_length,
                 **{name: getattr(self, name) for name in PROVENANCE},
                 "attributions": [a.to_dict() for a in self.attributions],
-                "actors": [a.to_dict() for a in self.actors]}
+                "actors": [a.to_dict() for a in self.actors],
+                "events": [e.to_dict() for e in self.events]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -192,7 +266,8 @@ class Article:
         return cls(data["source"], int(data["text_length"]),
                    tuple(Attribution.from_dict(a) for a in data.get("attributions") or ()),
                    tuple(Actor.from_dict(a) for a in data.get("actors") or ()),
-                   **{name: data.get(name) for name in PROVENANCE})
+                   **{name: data.get(name) for name in PROVENANCE},
+                   events=tuple(Event.from_dict(e) for e in data.get("events") or ()))
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

@@ -1,7 +1,7 @@
 """Stage 2: load a spaCy pipeline once per process and parse long texts in chunks with exact offsets.
 
 The onrecord spaCy component (``nlp.add_pipe("onrecord")``) is registered here; it sets
-``doc._.attributions`` and ``doc._.actors`` from the rules in :mod:`onrecord.attribution`.
+``doc._.attributions``, ``doc._.actors`` and ``doc._.events`` from the rules in :mod:`onrecord.attribution`.
 """
 
 from __future__ import annotations
@@ -206,14 +206,16 @@ class AttributionComponent:
 
     def __init__(self, name: str = "onrecord") -> None:
         self.name = name
-        for attr in ("attributions", "actors"):
+        for attr in ("attributions", "actors", "events"):
             if not Doc.has_extension(attr):
                 Doc.set_extension(attr, default=None)
 
     def __call__(self, doc: Doc) -> Doc:
         from .attribution.extractor import attribute_doc
+        from .events import find_events
 
         attributions, actors = attribute_doc(doc)
         doc._.attributions = attributions
         doc._.actors = actors
+        doc._.events = find_events(doc, attributions)
         return doc

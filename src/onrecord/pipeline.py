@@ -9,6 +9,7 @@ from spacy.language import Language
 from .article import Article
 from .attribution.extractor import attribute_doc
 from .errors import InputError
+from .events import find_events
 from .ingest.text import too_long
 from .nlp import DEFAULT_MODEL, load, parse_many
 
@@ -36,7 +37,8 @@ class Extractor:
         docs = parse_many(self.nlp, (text for _source, text in items), batch_size=batch_size, on_chunk=hook)
         for (source, text), doc in zip(items, docs):
             attributions, actors = attribute_doc(doc)
-            yield Article(source, len(text), tuple(attributions), tuple(actors))
+            events = find_events(doc, attributions)
+            yield Article(source, len(text), tuple(attributions), tuple(actors), events=tuple(events))
 
 
 _extractors: dict[str, Extractor] = {}

@@ -96,7 +96,8 @@ def test_api_is_read_only(client):
     assert {m for ops in schema["paths"].values() for m in ops} == {"get"}
     assert set(schema["paths"]) == {"/api/v1/articles", "/api/v1/articles/{article_id}", "/api/v1/actors",
                                     "/api/v1/actors/{ref}", "/api/v1/claims", "/api/v1/claims/{claim_id}",
-                                    "/api/v1/search", "/api/v1/disputes", "/api/v1/disputes/{dispute_id}"}
+                                    "/api/v1/search", "/api/v1/disputes", "/api/v1/disputes/{dispute_id}",
+                                    "/api/v1/events", "/api/v1/events/{event_id}"}
 
 
 def test_api_docs_page_works_offline_and_lists_every_route(client):

@@ -13,6 +13,7 @@ Imports are absolute because spark-submit runs this file as a script; pyspark is
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import time
@@ -186,12 +187,14 @@ def result_row(item: tuple, article: Article, model: str) -> tuple:
     return (rank, file, record, doc.source, key_of(doc), None, doc.url, doc.title, doc.author, doc.site,
             doc.published, doc.date_method, doc.format, doc.text, removals, article.text_length, model,
             [attribution_fields(a) for a in article.attributions], [actor_fields(a) for a in article.actors],
-            doc.wire, doc.language)
+            doc.wire, doc.language,
+            # the article's events (issue 20) as the contract's JSON: a nested schema of their own is not worth it
+            json.dumps([e.to_dict() for e in article.events], ensure_ascii=False))
 
 
 def failure_row(item: tuple) -> tuple:
     rank, file, record, failure = item
-    return (rank, file, record, failure.source, None, failure.reason) + (None,) * 15
+    return (rank, file, record, failure.source, None, failure.reason) + (None,) * 16
 
 
 def attribution_fields(a) -> tuple:
@@ -231,13 +234,13 @@ def result_schema():
     removal = StructType(fields("at text reason", {"at": ints}))
     return StructType(fields(
         "rank file record source key failure url title author site published date_method format text removals"
-        " text_length model attributions actors wire language",
+        " text_length model attributions actors wire language events",
         {"rank": ints, "record": LongType(), "removals": ArrayType(removal), "text_length": ints,
          "attributions": ArrayType(attribution), "actors": ArrayType(actor)}))
 
 
 ARTICLE_COLUMNS = ("source", "key", "url", "title", "author", "site", "published", "date_method", "format", "text",
-                   "removals", "text_length", "model", "wire", "language")
+                   "removals", "text_length", "model", "wire", "language", "events")
 
 
 def write_tables(results, out: str) -> None:

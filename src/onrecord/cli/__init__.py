@@ -2,7 +2,8 @@
 
 Commands on texts live in :mod:`.extract` (extract, eval); commands on the ledger in :mod:`.ledger`
 (ingest, actors, actor, claims, claim, search, errors, export, split); disputes in :mod:`.disputes`; curators'
-corrections in :mod:`.curation` (actors merge|split|rename|kind, curation export|import).
+corrections in :mod:`.curation` (actors merge|split|rename|kind, curation export|import); events in
+:mod:`.events` (events, event).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OnrecordError
-from . import curation, disputes, extract, ledger, scale, web
+from . import curation, disputes, events, extract, ledger, scale, web
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Parser, error
 
 
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     ledger.add_commands(sub)
     disputes.add_commands(sub)
     curation.add_commands(sub)
+    events.add_commands(sub)
     web.add_commands(sub)
     scale.add_commands(sub)
     return parser

@@ -56,16 +56,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                     "found with the right resolved speaker and of denials read as deny. disputes: "
                                     "the same pairs with statements labelled by dispute and position, scored "
                                     "through a ledger. speakers: speaker identity and cross-article actors on a "
-                                    "PolNeAR split with entity labels.")
-    ev.add_argument("corpus", choices=("polnear", "wire", "disputes", "speakers"),
+                                    "PolNeAR split with entity labels. events: name.txt + name.gold.json pairs "
+                                    "with gold events, scored by (type, agent, target), status and date.")
+    ev.add_argument("corpus", choices=("polnear", "wire", "disputes", "speakers", "events"),
                     help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; disputes: "
                          "the same pairs with statements labelled by dispute and position, scored through a "
                          "ledger; speakers: speaker identity and cross-article actors on a PolNeAR split with "
-                         "entity labels")
+                         "entity labels; events: name.txt + name.gold.json pairs with gold events")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
-                    help="polnear: folder with text/ and attributions/; wire: folder of gold pairs")
+                    help="polnear: folder with text/ and attributions/; wire, disputes, events: folder of gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl",
-                    help="polnear only: write every false positive and false negative here")
+                    help="polnear and events: write every false positive and false negative here")
     ev.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
     ev.add_argument("--baseline", choices=("textacy",),
                     help="polnear only: also score a peer (textacy) on the same texts and model")
@@ -145,6 +146,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _eval_disputes(split, args)
     if args.corpus == "speakers":
         return _eval_speakers(split, args)
+    if args.corpus == "events":
+        return _eval_events(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     if args.mode_labels:
@@ -244,6 +247,27 @@ def _eval_speakers(split, args: argparse.Namespace) -> int:
           f"{' — ' + '; '.join(figures['given_name_merges']) if figures['given_name_merges'] else ''}")
     generic = figures["generic_cross_article_actors"]
     print(f"generic labels as cross-article actors: {len(generic)}{' — ' + ', '.join(generic) if generic else ''}")
+def _eval_events(folder, args: argparse.Namespace) -> int:
+    from ..evaluate.events import score_directory
+    from ..pipeline import Extractor
+
+    if not folder.is_dir():
+        raise InputError(str(folder), "is not a directory")
+    score = score_directory(folder, Extractor(args.model).extract_many)
+    figures = score.to_dict()
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as out:
+            for err in score.errors:
+                out.write(json.dumps(err, ensure_ascii=False) + "\n")
+    if args.format == "json":
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(f"{folder}: {figures['gold']} gold (type, agent, target) tuples, {figures['predicted']} predicted")
+        print(f"precision {figures['true_positive_predicted']}/{figures['predicted']} = {figures['precision']:.3f}"
+              f"   recall {figures['found_gold']}/{figures['gold']} = {figures['recall']:.3f}")
+        print(f"on {figures['matched_events']} matched events: status accuracy {figures['status_accuracy']:.3f},"
+              f" date accuracy {figures['date_accuracy']:.3f}; target kind accuracy"
+              f" {figures['target_kind_accuracy']:.3f}")
     return EXIT_OK
 
 

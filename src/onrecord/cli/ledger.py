@@ -117,13 +117,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_page(p)
     p.set_defaults(run=cmd_errors)
 
-    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet or ClaimReview JSON-LD",
-                       description="Write one table of the ledger as JSONL, CSV or Parquet, or every claim as "
-                                   "schema.org ClaimReview JSON-LD, to standard output or to --out (an existing "
+    p = sub.add_parser("export", help="export the ledger as jsonl, csv, parquet, ClaimReview JSON-LD or "
+                                      "FollowTheMoney entities",
+                       description="Write one table of the ledger as JSONL, CSV or Parquet, every claim as "
+                                   "schema.org ClaimReview JSON-LD, or the events as FollowTheMoney entities (JSON "
+                                   "lines; needs the extra [ftm]), to standard output or to --out (an existing "
                                    "file is only replaced with --force).")
     add_db(p)
     p.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl",
-                   help=f"{', '.join(EXPORT_FORMATS)} (default jsonl; parquet needs --out)")
+                   help=f"{', '.join(EXPORT_FORMATS)} (default jsonl; parquet needs --out; ftm: events as "
+                        "FollowTheMoney entities)")
     p.add_argument("--table", choices=EXPORT_TABLES, default="attributions",
                    help="which table (jsonl, csv, parquet; default attributions)")
     p.add_argument("--out", metavar="PATH", help="output file (default stdout; required for parquet)")
@@ -383,7 +386,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     with open(part, "w", encoding="utf-8", newline="") as out:
                         n = export.write(store, args.format, args.table, out)
     if args.out:
-        what = "claims" if args.format == "claimreview" else args.table
+        what = {"claimreview": "claims", "ftm": "entities"}.get(args.format, args.table)
         print(f"{args.out}: {n} {what} row(s) as {args.format}", file=sys.stderr)
     return EXIT_OK
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from ..article import Actor, Article, Attribution, Content, Span, Speaker
+from ..article import Actor, Article, Attribution, Content, Event, Span, Speaker
 from ..batch.runner import BATCH, IngestReport, Progress, Run, batches
 from ..errors import OnrecordError
 from ..ingest.document import Document, Failure, Removal
@@ -81,7 +81,8 @@ def records(directory: str) -> Iterator[Failure | tuple[Document, Article, str]]
                        removals=tuple(Removal(r["at"], r["text"], r["reason"]) for r in row["removals"] or ()))
         article = Article(row["source"], row["text_length"],
                           tuple(attribution(a) for a in attributions.take(key)),
-                          tuple(actor(a) for a in actors.take(key)))
+                          tuple(actor(a) for a in actors.take(key)),
+                          events=tuple(Event.from_dict(e) for e in json.loads(row.get("events") or "[]")))
         yield doc, article, row["model"] or ""
 
 

@@ -230,4 +230,61 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX curation_effects_actor ON curation_effects(actor_id);
     """,
+    # 8 (issue 20): events (acts: sanction, transfer, attack) merged across articles, each article's mention of one, the
+    # actors taking part, and the claims that state them (the hook a dispute layer joins on: event -> claims)
+    """
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,                    -- sanction | transfer | attack
+        family TEXT NOT NULL,                  -- what may merge: sanction:impose, sanction:lift, transfer, attack
+        phase TEXT NOT NULL,                   -- intent (considered, threatened) | act (the rest, denials too)
+        action TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        agent_id INTEGER REFERENCES actors(id),
+        agent_name TEXT,
+        agent_key TEXT NOT NULL,               -- the ledger actor ('a:12') or '-': merge key
+        target_keys TEXT NOT NULL,             -- JSON list of 'a:ID' keys of the targets
+        theme TEXT,
+        place TEXT,
+        status TEXT NOT NULL,                  -- as the latest mention reports it
+        first_day TEXT NOT NULL,
+        last_day TEXT NOT NULL
+    );
+    CREATE INDEX events_merge ON events(type, agent_key, last_day);
+    CREATE INDEX events_recent ON events(last_day DESC, id DESC);
+    CREATE TABLE event_participants (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL,                    -- agent | target
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,                    -- person | organization | company | state | place | group
+        PRIMARY KEY (event_id, actor_id, role)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_participants_actor ON event_participants(actor_id, role);
+    CREATE TABLE event_mentions (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        local_id TEXT NOT NULL,                -- e1, e2 ... as extracted
+        status TEXT NOT NULL,
+        in_force_from TEXT,
+        day TEXT,                              -- the act's day
+        date_method TEXT NOT NULL,             -- stated | relative | article | unknown
+        date_text TEXT,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        attribution_id INTEGER REFERENCES attributions(id),   -- null: the reporter states it
+        speaker TEXT,
+        merge_evidence TEXT NOT NULL,          -- why this mention is this event
+        UNIQUE (article_id, local_id)
+    );
+    CREATE INDEX event_mentions_event ON event_mentions(event_id);
+    CREATE TABLE event_claims (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        claim_id INTEGER NOT NULL REFERENCES claims(id),
+        PRIMARY KEY (event_id, claim_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_claims_claim ON event_claims(claim_id);
+    """,
 )

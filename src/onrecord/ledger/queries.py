@@ -320,7 +320,8 @@ def disputes(store: Store, *, contested: bool = False, about: str | None = None,
 
 def dispute(store: Store, dispute_id: int | str) -> dict[str, Any]:
     text = str(dispute_id).strip()
-    row = store.one("SELECT * FROM claims WHERE id = ? AND n_sides > 0", (int(text),)) if text.isdigit() else None
+    number = _row_id(text)
+    row = store.one("SELECT * FROM claims WHERE id = ? AND n_sides > 0", (number,)) if number is not None else None
     if row is None:
         raise NotFound("dispute", text)
     return _dispute(store, row)
@@ -359,3 +360,97 @@ def claim_propositions(store: Store) -> dict[int, Any]:
     from .claims import Proposition
     return {r["id"]: Proposition(r["text"], tuple(r["terms"].split()), tuple(json.loads(r["entities"])), r["agent"])
             for r in store.all("SELECT id, text, terms, entities, agent FROM claims")}
+# -- events (issue 20) ---------------------------------------------------------------------------------------
+
+EVENT_TYPES = ("sanction", "transfer", "attack")
+
+
+def events(store: Store, *, type: str | None = None, about: str | None = None, limit: int | None = None,
+           offset: int | None = None) -> list[dict[str, Any]]:
+    """Events, most recent first: who did what to whom, how far it went, how many reports and denials."""
+    limit, offset = _page(limit, offset)
+    where, params = [], []
+    if type:
+        where.append("e.type = ?")
+        params.append(type)
+    if about:
+        ids = _about_actor_ids(store, about)
+        marks = ",".join("?" * len(ids)) or "NULL"
+        where.append(f"e.id IN (SELECT event_id FROM event_participants WHERE actor_id IN ({marks})"
+                     f" OR name = ? COLLATE NOCASE)")
+        params += [*ids, about.strip()]
+    sql = "SELECT e.* FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    rows = store.all(sql + " ORDER BY e.last_day DESC, e.id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+    return [_event_summary(store, r) for r in rows]
+
+
+def _about_actor_ids(store: Store, about: str) -> list[int]:
+    try:
+        return [find_actor(store, about)]
+    except NotFound:
+        return []
+
+
+def _event_summary(store: Store, row: sqlite3.Row) -> dict[str, Any]:
+    people = store.all("SELECT actor_id, role, name, kind FROM event_participants WHERE event_id = ?"
+                       " ORDER BY role, name", (row["id"],))
+    agent = next(({"id": p["actor_id"], "name": p["name"], "kind": p["kind"]} for p in people
+                  if p["role"] == "agent"), None)
+    if agent is None and row["agent_name"]:
+        agent = {"id": None, "name": row["agent_name"], "kind": None}
+    counts = store.one("SELECT count(*) AS n, sum(status = 'denied') AS denied FROM event_mentions"
+                       " WHERE event_id = ?", (row["id"],))
+    return {"id": row["id"], "type": row["type"], "action": row["action"], "plover": row["plover"],
+            "cameo": row["cameo"], "status": row["status"], "agent": agent,
+            "targets": [{"id": p["actor_id"], "name": p["name"], "kind": p["kind"]} for p in people
+                        if p["role"] == "target"],
+            "theme": row["theme"], "place": row["place"], "first_date": row["first_day"],
+            "last_date": row["last_day"], "reports": counts["n"], "denials": counts["denied"] or 0,
+            "disputed": bool(counts["denied"]) and (counts["denied"] or 0) < counts["n"]}
+
+
+def event(store: Store, event_id: int | str) -> dict[str, Any]:
+    """One event with every report of it (article, sentence, status, on whose word) and the statements for and
+    against it: the attributions that carry it and those of the claims it is stated in."""
+    text = str(event_id).strip()
+    number = _row_id(text)
+    row = store.one("SELECT * FROM events WHERE id = ?", (number,)) if number is not None else None
+    if row is None:
+        raise NotFound("event", text)
+    out = _event_summary(store, row)
+    mentions = store.all(
+        "SELECT m.*, ar.title, ar.url, ar.site, ar.source, ar.day AS article_day,"
+        " substr(ar.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence"
+        " FROM event_mentions m JOIN articles ar ON ar.id = m.article_id WHERE m.event_id = ? ORDER BY m.day, m.id",
+        (row["id"],))
+    out["sources"] = [{"article": m["article_id"], "title": m["title"], "url": m["url"], "site": m["site"],
+                       "source": m["source"], "local_id": m["local_id"], "status": m["status"],
+                       "in_force_from": m["in_force_from"], "date": m["day"], "date_method": m["date_method"],
+                       "date_text": m["date_text"], "sentence": m["sentence"],
+                       "sentence_span": [m["sentence_start"], m["sentence_end"]],
+                       "attribution": m["attribution_id"], "speaker": m["speaker"],
+                       "stated_by": "attribution" if m["attribution_id"] else "reporter",
+                       "merge_evidence": m["merge_evidence"]} for m in mentions]
+    out["claims"] = [r[0] for r in store.all("SELECT claim_id FROM event_claims WHERE event_id = ? ORDER BY claim_id",
+                                             (row["id"],))]
+    carriers = [m["attribution_id"] for m in mentions if m["attribution_id"]]
+    marks_a = ",".join("?" * len(carriers)) or "NULL"
+    marks_c = ",".join("?" * len(out["claims"])) or "NULL"
+    stmts = [_statement(r) for r in store.all(
+        STATEMENT_SQL + f" WHERE t.id IN ({marks_a}) OR t.claim_id IN ({marks_c}) ORDER BY t.day, t.id",
+        (*carriers, *out["claims"]))]
+    against = [s for s in stmts if (s["claim_stance"] or s["stance"]) == "deny"]
+    out["statements_for"] = [s for s in stmts if (s["claim_stance"] or s["stance"]) in ("assert", "accuse")]
+    out["statements_against"] = against
+    return out
+
+
+def actor_events(store: Store, actor_id: int, *, limit: int = PAGE) -> dict[str, list[dict[str, Any]]]:
+    """The acts an actor did (agent) and suffered (target), most recent first."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key, role in (("did", "agent"), ("suffered", "target")):
+        rows = store.all("SELECT e.* FROM events e JOIN event_participants p ON p.event_id = e.id"
+                         " WHERE p.actor_id = ? AND p.role = ? ORDER BY e.last_day DESC, e.id DESC LIMIT ?",
+                         (actor_id, role, limit))
+        out[key] = [_event_summary(store, r) for r in rows]
+    return out

@@ -26,6 +26,8 @@ Text = Query(..., max_length=queries.MAX_QUERY,
              description='words, all of which must occur (matched by stem: drone finds drones); word* for a prefix; '
                          '"a phrase"; -word to leave out; a OR b')
 Mode = Query("all", description="speech (said, written), thought (believed, planned) or all")
+EventType = Query(None, pattern="^(sanction|transfer|attack)?$", description="sanction, transfer or attack")
+EventAbout = Query(None, max_length=200, description="only events this actor did or suffered (name, alias or id)")
 SearchLimit = Query(20, ge=1, le=1_000_000, description=f"results per kind (capped at {queries.MAX_PAGE})")
 
 
@@ -77,6 +79,20 @@ async def claims(store: StoreDep, request: Request, contested: bool = Contested,
             summary="One claim with its supporters, deniers and others")
 async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
     return queries.claim(store, claim_id)
+
+
+@router.get("/events", response_model=schemas.EventPage,
+            summary="Events (sanction, transfer, attack), most recent first, with agent and targets")
+async def events(store: StoreDep, request: Request, type: str | None = EventType, about: str | None = EventAbout,
+                 limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
+    rows = queries.events(store, type=type or None, about=about or None, limit=limit, offset=offset)
+    return listing(request, rows, limit, offset)
+
+
+@router.get("/events/{event_id}", response_model=schemas.Event,
+            summary="One event with its reports and the statements for and against it")
+async def event(store: StoreDep, event_id: str) -> dict[str, Any]:
+    return queries.event(store, event_id)
 
 
 Disputed = Query(False, description="only disputes where two different actors stand on opposite sides in "

@@ -1,4 +1,5 @@
-"""Exports of the ledger: flat tables as JSONL, CSV or Parquet, and claims as schema.org ClaimReview JSON-LD.
+"""Exports of the ledger: flat tables as JSONL, CSV or Parquet, claims as schema.org ClaimReview JSON-LD (events as
+FollowTheMoney entities: :mod:`.ftm`).
 
 Rows stream from SQLite in pages, so an export of a large ledger runs in flat memory.
 """
@@ -16,8 +17,8 @@ from ..errors import OnrecordError
 from ..ledger import queries
 from ..ledger.store import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "claimreview")
-TABLES = ("attributions", "claims", "actors", "articles")
+FORMATS = ("jsonl", "csv", "parquet", "claimreview", "ftm")
+TABLES = ("attributions", "claims", "actors", "articles", "events")
 CHUNK = 1000
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): such cells get a
 # leading apostrophe, which spreadsheets show as text.
@@ -41,6 +42,16 @@ TABLE_SQL = {
                " AS aliases,"
                " (SELECT group_concat(name, ' | ') FROM actor_names n WHERE n.actor_id = a.id AND is_title = 1)"
                " AS titles FROM actors a WHERE a.id > ? ORDER BY a.id LIMIT ?"),
+    # one row per report of an event: the event's fields, then the article, sentence and word it stands on
+    "events": (
+        "SELECT m.id AS report, e.id AS event, e.type, e.action, e.plover, e.cameo, e.agent_name AS agent,"
+        " (SELECT group_concat(p.name || ' (' || p.kind || ')', ' | ') FROM event_participants p"
+        " WHERE p.event_id = e.id AND p.role = 'target') AS targets, e.theme, e.place, e.status AS event_status,"
+        " e.first_day, e.last_day, m.status, m.in_force_from, m.day AS date, m.date_method, m.date_text,"
+        " m.article_id AS article, ar.url, ar.title, m.attribution_id AS attribution, m.speaker,"
+        " substr(ar.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence, m.merge_evidence"
+        " FROM event_mentions m JOIN events e ON e.id = m.event_id JOIN articles ar ON ar.id = m.article_id"
+        " WHERE m.id > ? ORDER BY m.id LIMIT ?"),
     "articles": ("SELECT id, key, source, format, url, title, author, site, wire, language, published, date_method,"
                  " nullif(day, '') AS day, story_id,"
                  " text FROM articles WHERE id > ? ORDER BY id LIMIT ?"),
@@ -193,6 +204,9 @@ def write(store: Store, fmt: str, table: str, out: IO[str]) -> int:
         return write_jsonl(store, table, out)
     if fmt == "csv":
         return write_csv(store, table, out)
+    if fmt == "ftm":
+        from .ftm import write_ftm  # the optional extra [ftm]: imported only when asked for
+        return write_ftm(store, out)
     return write_claimreview(store, out)
 
 

@@ -255,6 +255,64 @@ class DisputePage(ArticlePage):
     items: list[Dispute]  # type: ignore[assignment]
 
 
+class EventParty(Model):
+    """An agent or a target of an event: the ledger actor (null for an agent named only in passing) and its kind."""
+    id: int | None
+    name: str
+    kind: str | None = Field(description="person, organization, company, state, place or group")
+
+
+class EventSummary(Model):
+    """An act (sanction, transfer, attack): who did what to whom, how far it went, how many reports and denials."""
+    id: int
+    type: Literal["sanction", "transfer", "attack"]
+    action: str
+    plover: str = Field(description="the PLOVER event type")
+    cameo: str = Field(description="the CAMEO code")
+    status: str = Field(description="done, announced, in force, considered, threatened or denied")
+    agent: EventParty | None
+    targets: list[EventParty]
+    theme: str | None
+    place: str | None
+    first_date: str | None
+    last_date: str | None
+    reports: int
+    denials: int
+    disputed: bool = Field(description="reported as done by some and denied by others")
+
+
+class EventSource(Model):
+    """One report of the event: the article, the sentence, and on whose word (reporter or an attribution)."""
+    article: int
+    title: str | None
+    url: str | None
+    site: str | None
+    source: str
+    local_id: str
+    status: str
+    in_force_from: str | None
+    date: str | None
+    date_method: str
+    date_text: str | None
+    sentence: str | None
+    sentence_span: list[int]
+    attribution: int | None
+    speaker: str | None
+    stated_by: Literal["reporter", "attribution"]
+    merge_evidence: str
+
+
+class Event(EventSummary):
+    sources: list[EventSource]
+    claims: list[int] = Field(description="ids of the claims (disputes) that state this event")
+    statements_for: list[Statement]
+    statements_against: list[Statement]
+
+
+class EventPage(ArticlePage):
+    items: list[EventSummary]  # type: ignore[assignment]
+
+
 class SearchArticle(Model):
     id: int
     title: str | None

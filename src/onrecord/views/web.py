@@ -1,4 +1,4 @@
-"""Server-rendered pages: home, articles with highlighted attributions, actors, claims, search, offline API docs."""
+"""Server-rendered pages: home, articles with highlighted attributions, actors, claims, events, search, API docs."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ Offset = Query(0, ge=0, le=1_000_000_000)
 About = Query(None, max_length=200)
 ClaimLimit = Query(20, ge=1, le=1_000_000)
 SearchLimit = Query(25, ge=1, le=1_000_000)
+EventType = Query(None, pattern="^(sanction|transfer|attack)?$")
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -73,7 +74,7 @@ async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
     limit, offset = pages.page(limit, offset)
     data = pages.actor(store, ref, limit=limit, offset=offset, merges=0)
     return render(request, "actor.html", actor=data, chart=timeline(data["timeline"]),
-                  merges=pages.merge_groups(store, data["id"]),
+                  merges=pages.merge_groups(store, data["id"]), acts=queries.actor_events(store, data["id"]),
                   pager=pager(request, limit, offset, len(data["statements"]), data["attributions"]))
 
 
@@ -107,6 +108,20 @@ async def dispute(store: StoreDep, request: Request, dispute_id: str) -> HTMLRes
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
 async def claim(store: StoreDep, request: Request, claim_id: str) -> HTMLResponse:
     return render(request, "claim.html", claim=queries.claim(store, claim_id))
+
+
+@router.get("/events", response_class=HTMLResponse)
+async def event_list(store: StoreDep, request: Request, type: str | None = EventType, about: str | None = About,
+                     limit: int = ClaimLimit, offset: int = Offset) -> HTMLResponse:
+    limit, offset = pages.page(limit, offset)
+    rows = queries.events(store, type=type or None, about=about or None, limit=limit, offset=offset)
+    return render(request, "events.html", events=rows, type=type or "", about=about or "",
+                  pager=pager(request, limit, offset, len(rows)))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+async def event(store: StoreDep, request: Request, event_id: str) -> HTMLResponse:
+    return render(request, "event.html", event=queries.event(store, event_id))
 
 
 @router.get("/search", response_class=HTMLResponse)

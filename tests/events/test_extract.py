@@ -1,0 +1,112 @@
+"""Events read off the parse: type, agent, each target with its kind, status, theme and provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(run, text):
+    article = run(text)
+    for ev in article.events:
+        for span in [ev.trigger, ev.sentence, ev.date, ev.in_force] + [t.mention for t in ev.targets]:
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return article.events
+
+
+def _summary(ev):
+    return (ev.type, ev.agent.name if ev.agent else None, tuple((t.name, t.kind) for t in ev.targets), ev.status)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a listing of named officers and a company by one authority: one event, one target each, each of its kind
+    ("The European Union on Monday imposed sanctions on three naval officers, Rear Adm. Pavel Orlov, "
+     "Capt. Dmitry Sokolov and Anton Frolov, and on the shipyard Baltiyskiy Zavod JSC.",
+     [("sanction", "European Union", (("Pavel Orlov", "person"), ("Dmitry Sokolov", "person"),
+                                      ("Anton Frolov", "person"), ("Baltiyskiy Zavod JSC", "company")), "done")]),
+    ("Britain sanctioned the trader Sergei Volkov and the insurer Arktika Re Ltd on Tuesday.",
+     [("sanction", "United Kingdom", (("Sergei Volkov", "person"), ("Arktika Re Ltd", "company")), "done")]),
+    # considered is never done
+    ("Washington is considering new sanctions against Nicaragua, two officials said.",
+     [("sanction", "United States", (("Nicaragua", "state"),), "considered")]),
+    ("Canada threatened Eritrea with sanctions on Friday.",
+     [("sanction", "Canada", (("Eritrea", "state"),), "threatened")]),
+    ("The United States lifted sanctions on the Central Bank of Syria.",
+     [("sanction", "United States", (("Central Bank of Syria", "organization"),), "done")]),
+    # a transfer needs a theme and a recipient; the accused, not the accuser, is the agent
+    ("Kyiv accused Belarus of supplying fuel to Russian units.", []),
+    ("Lithuania accused Belarus of supplying artillery shells to Russia.",
+     [("transfer", "Belarus", (("Russia", "state"),), "done")]),
+    ("France will deliver six howitzers to Ukraine, the ministry said.",
+     [("transfer", "France", (("Ukraine", "state"),), "announced")]),
+    ("The minister provided details to reporters.", []),
+    # a denial in the speaker's words: "it" is the speaker
+    ("Serbia denied that it had sold weapons to Ukraine.",
+     [("transfer", "Serbia", (("Ukraine", "state"),), "denied")]),
+    # attacks: a demonym gives the agent, an unnamed thing struck is known by its place
+    ("A Russian missile strike on Dnipro killed four people.",
+     [("attack", "Russia", (("Dnipro", "place"),), "done")]),
+    ("Ukrainian drones struck a fuel depot in Russia's Belgorod region.",
+     [("attack", "Ukraine", (("Belgorod", "place"),), "done")]),
+    ("Britain struck a trade deal with India.", []),
+    ("Russian troops shelled the centre of Mykolaiv on Friday.",
+     [("attack", "Russia", (("Mykolaiv", "place"),), "done")]),
+    ("Japan sanctioned two Dubai-based firms, Sand Dune Ltd and Oasis Parts LLC.",
+     [("sanction", "Japan", (("Sand Dune Ltd", "company"), ("Oasis Parts LLC", "company")), "done")]),
+    # a list after a colon, a second "on", an owner as the only name; no agent, no sanction
+    ("Norway imposed travel bans on three police officers on Monday: Col. Ivan Rudak, Maj. Oleg Sych and "
+     "Lt. Petr Kuz.",
+     [("sanction", "Norway", (("Ivan Rudak", "person"), ("Oleg Sych", "person"), ("Petr Kuz", "person")), "done")]),
+    ("Canada imposed sanctions on the army chief Min Tun and on two firms, Delta Arms Ltd and Ruby Metals LLC.",
+     [("sanction", "Canada", (("Min Tun", "person"), ("Delta Arms Ltd", "company"), ("Ruby Metals LLC", "company")),
+       "done")]),
+    ("The European Union lifted sanctions on Syria's banking sector.",
+     [("sanction", "European Union", (("Syria", "state"),), "done")]),
+    ("The government imposed sanctions on Chad.", []),
+    ("Firms that sell drone parts to Russia face scrutiny.", []),
+    # a headline's infinitive announces; told without its agent it joins the body's report
+    ("Ankara to sell drones to Warsaw\n\nTurkey will sell 12 drones to Poland, the agency said.",
+     [("transfer", "Türkiye", (("Poland", "state"),), "announced")]),   # rigour's canonical name
+    ("The strike by rail workers closed stations in Leeds.", []),
+])
+def test_extract_events_of_each_construction(run, text, expected):
+    assert [_summary(ev) for ev in _events(run, text)] == expected
+
+
+def test_extract_event_carried_by_an_attribution_names_it_and_its_speaker(run):
+    text = "Poland will send 20 tanks to Ukraine, the defence minister said."
+    (ev,) = _events(run, text)
+    article = run(text)
+    assert ev.attribution == article.attributions[0].id
+    assert ev.speaker
+    assert ev.theme == "tanks"
+
+
+def test_extract_event_stated_by_the_reporter_has_no_attribution(run):
+    (ev,) = _events(run, "Japan imposed sanctions on the shipping firm Nord Lines on Friday.")
+    assert ev.attribution is None and ev.speaker is None
+    assert ev.date is not None and ev.date.text == "Friday"
+    assert (ev.plover, ev.cameo) == ("SANCTION", "163")
+
+
+def test_extract_sanctions_that_take_effect_later_are_in_force_from_that_day(run):
+    (ev,) = _events(run, "Australia imposed sanctions on the mining firm Red Ridge Holdings on Monday.\n\n"
+                         "The sanctions take effect from April 2, the ministry said.")
+    assert ev.status == "in force"
+    assert ev.in_force is not None and ev.in_force.text == "April 2"
+
+
+def test_extract_headline_and_lede_of_one_act_give_one_event(run):
+    events = _events(run, "Drones hit Odesa overnight\n\nRussia launched 30 drones at Odesa overnight, "
+                          "the governor said.")
+    assert [_summary(ev) for ev in events] == [("attack", "Russia", (("Odesa", "place"),), "done")]
+
+
+def test_extract_events_leave_the_attributions_as_they_were(run):
+    from onrecord.attribution.extractor import attribute_doc
+    from onrecord.nlp import load, parse
+
+    text = "Canada imposed sanctions on Haiti's former president, Joseph Lamar, officials said on Monday."
+    doc = parse(load(), text)
+    before, _actors = attribute_doc(doc)
+    assert list(run(text).attributions) == before
