@@ -99,3 +99,13 @@ def test_events_unknown_event_is_not_found(ledger):
     from onrecord.errors import NotFound
     with pytest.raises(NotFound):
         queries.event(ledger, "999")
+
+
+def test_ledger_events_undated_reports_merge_only_within_their_article():
+    """Undated articles (issue 18) have no day to compare: `date('', '-30 days')` found no candidate and a
+    report and its denial in one article became two events; across articles nothing undated may merge."""
+    old = rules.StoredEvent(1, "transfer", "act", "a:2", frozenset({"a:3"}), "", "")
+    assert rules.same_event("transfer", "act", "a:2", frozenset({"a:3"}), "", old, "transfer")
+    dated = rules.StoredEvent(1, "transfer", "act", "a:2", frozenset({"a:3"}), "2026-11-01", "2026-11-01")
+    assert rules.same_event("transfer", "act", "a:2", frozenset({"a:3"}), "", dated, "transfer") is None
+    assert rules.same_event("transfer", "act", "a:2", frozenset({"a:3"}), "2026-11-01", old, "transfer") is None

@@ -32,7 +32,7 @@ def events_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def events_client(events_db):
-    with TestClient(create_app(events_db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(events_db), raise_server_exceptions=False, base_url="http://localhost") as c:
         yield c
 
 

@@ -57,6 +57,12 @@ def same_event(kind: str, stage: str, agent_key: str, targets: frozenset[str], d
         return None
     if not targets or not (targets <= old.targets or old.targets <= targets):
         return None
+    if not day or not old.first_day:
+        # undated: the caller offers only events reported in the same article, where no day is needed
+        if day or old.first_day:
+            return None
+        return (f"same {kind}, agent and {len(targets & old.targets)} shared target(s) of "
+                f"{max(len(targets), len(old.targets))}, reported in the same undated article")
     apart = days_apart(day, old.first_day, old.last_day)
     if apart > MERGE_DAYS[type_]:
         return None

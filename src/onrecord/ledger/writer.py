@@ -347,7 +347,7 @@ class Ledger:
             target_ids = [self._participant_actor(t) for t in ev.targets]
             agent_key = f"a:{agent_id}" if agent_id is not None else "-"
             targets = frozenset(f"a:{t}" for t in target_ids)
-            event_id, evidence = self._event_for(ev, agent_key, targets, act_day)
+            event_id, evidence = self._event_for(ev, agent_key, targets, act_day, article_id)
             if event_id is None:
                 event_id = self.conn.execute(
                     "INSERT INTO events (type, family, phase, action, plover, cameo, agent_id, agent_name, agent_key,"
@@ -388,14 +388,24 @@ class Ledger:
             return self._state_actor(who.name)
         return self._resolve_actor(local, [])[0]
 
-    def _event_for(self, ev: Event, agent_key: str, targets: frozenset[str], day: str) -> tuple[int | None, str]:
+    def _event_for(self, ev: Event, agent_key: str, targets: frozenset[str], day: str,
+                   article_id: int) -> tuple[int | None, str]:
         kind, stage = event_rules.family(ev), event_rules.phase(ev.status)
         slack = event_rules.MERGE_DAYS[ev.type]
-        rows = self.conn.execute(
-            "SELECT id, family, phase, agent_key, target_keys, first_day, last_day FROM events"
-            " WHERE type = ? AND agent_key = ? AND last_day >= date(?, ?) AND first_day <= date(?, ?)"
-            " ORDER BY last_day DESC LIMIT ?",
-            (ev.type, agent_key, day, f"-{slack} days", day, f"+{slack} days", MAX_CANDIDATES)).fetchall()
+        if day == UNDATED_DAY:
+            # an undated report gives no day to compare: it joins only an event reported in the same article
+            # ("X supplied shells … X denied it had supplied weapons"), never one from another undated article
+            rows = self.conn.execute(
+                "SELECT id, family, phase, agent_key, target_keys, first_day, last_day FROM events"
+                " WHERE type = ? AND agent_key = ? AND id IN (SELECT event_id FROM event_mentions"
+                " WHERE article_id = ?) ORDER BY id DESC LIMIT ?",
+                (ev.type, agent_key, article_id, MAX_CANDIDATES)).fetchall()
+        else:
+            rows = self.conn.execute(
+                "SELECT id, family, phase, agent_key, target_keys, first_day, last_day FROM events"
+                " WHERE type = ? AND agent_key = ? AND last_day >= date(?, ?) AND first_day <= date(?, ?)"
+                " ORDER BY last_day DESC LIMIT ?",
+                (ev.type, agent_key, day, f"-{slack} days", day, f"+{slack} days", MAX_CANDIDATES)).fetchall()
         for r in rows:
             old = event_rules.StoredEvent(r["id"], r["family"], r["phase"], r["agent_key"],
                                           frozenset(json.loads(r["target_keys"])), r["first_day"], r["last_day"])
