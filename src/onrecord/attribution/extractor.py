@@ -23,6 +23,7 @@ from .polarity import (
     about_own_side,
     answers_no,
     cites_claims,
+    content_roots,
     content_words,
     declines,
     denial_opening,
@@ -315,15 +316,7 @@ def _main_verb(doc: Doc, part: tuple[int, int]) -> str | None:
 
 def _states_a_negation(doc: Doc, part: tuple[int, int]) -> bool:
     """The first sentence of the content has a negated main verb without a modal."""
-    span = doc.char_span(part[0], part[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    sent = next(iter(span.sents), None)
-    if sent is None:
-        return False
-    inside = range(span.start, span.end)
-    roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
-    for root in roots[:1]:
+    for root in content_roots(doc, part)[:1]:
         kids = list(root.children)
         aux = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
         if any(a in MODALS for a in aux) or any(c.lower_ == "going" for c in kids) or root.lower_ == "going":

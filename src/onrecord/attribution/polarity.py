@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 AFFIRM = "affirm"
 NEGATE = "negate"
@@ -98,19 +98,25 @@ def declines(cue_lemma: str | None, cue_negated: bool, content: str, frame: str 
     return bool(_SILENCE.match(content.strip(" \"'“”‘’«»")))
 
 
+def content_roots(doc: Doc, part: tuple[int, int]) -> list[Token]:
+    """The heads, within the first sentence of a content piece, of the words the piece holds: its main clause's
+    verb first (empty where the piece covers no token)."""
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    sent = next(iter(span.sents), None)
+    if sent is None:
+        return []
+    inside = range(span.start, span.end)
+    return [t for t in sent if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
+
+
 def negated_clause(doc: Doc, part: tuple[int, int]) -> bool:
     """The first sentence of the content says its main clause is not so: a negated main verb (any modal), a
     "no" / "never" / "nobody" argument ("face no charges", "Nobody wants …", "There is no …"), or a leading "No,"."""
     if _LEADING_NO.match(doc.text[part[0]:part[1]]):
         return True
-    span = doc.char_span(part[0], part[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    sent = next(iter(span.sents), None)
-    if sent is None:
-        return False
-    inside = range(span.start, span.end)
-    roots = [t for t in sent if t.i in inside and (t.head.i not in inside or t.head.i == t.i)]
+    roots = content_roots(doc, part)
     if not roots:
         return False
     root = roots[0]
