@@ -92,6 +92,17 @@ def find_actor(store: Store, name_or_id: str) -> int:
     return (own or found)[0]["id"]
 
 
+def _row_by_id(store: Store, sql: str, what: str, ident: int | str) -> sqlite3.Row:
+    """The row ``sql`` (one ``?`` for the id) finds for a user-typed id; NotFound for an id that names no row,
+    including one that cannot be an id at all (huge, negative, not a number)."""
+    text = str(ident).strip()
+    number = _row_id(text)
+    row = store.one(sql, (number,)) if number is not None else None
+    if row is None:
+        raise NotFound(what, text)
+    return row
+
+
 def _row_id(text: str) -> int | None:
     """``text`` as a row id, or None where it cannot be one (not a number, 0, or beyond SQLite's 64 bits)."""
     try:
@@ -198,11 +209,7 @@ def _about_names(store: Store, about: str) -> list[str]:
 
 
 def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
-    text = str(claim_id).strip()
-    number = _row_id(text)
-    row = store.one("SELECT * FROM claims WHERE id = ?", (number,)) if number is not None else None
-    if row is None:
-        raise NotFound("claim", text)
+    row = _row_by_id(store, "SELECT * FROM claims WHERE id = ?", "claim", claim_id)
     return _claim(store, row)
 
 
@@ -262,11 +269,7 @@ def search(store: Store, text: str, *, limit: int | None = None, offset: int | N
 
 
 def article(store: Store, article_id: int | str) -> dict[str, Any]:
-    text = str(article_id).strip()
-    number = _row_id(text)
-    row = store.one("SELECT * FROM articles WHERE id = ?", (number,)) if number is not None else None
-    if row is None:
-        raise NotFound("article", text)
+    row = _row_by_id(store, "SELECT * FROM articles WHERE id = ?", "article", article_id)
     out = {k: row[k] for k in ("id", "key", "source", "format", "url", "title", "author", "site", "published",
                                "date_method", "day", "text", "story_id", "model", "ingested_at", "wire",
                                "language")}
@@ -319,11 +322,7 @@ def disputes(store: Store, *, contested: bool = False, about: str | None = None,
 
 
 def dispute(store: Store, dispute_id: int | str) -> dict[str, Any]:
-    text = str(dispute_id).strip()
-    number = _row_id(text)
-    row = store.one("SELECT * FROM claims WHERE id = ? AND n_sides > 0", (number,)) if number is not None else None
-    if row is None:
-        raise NotFound("dispute", text)
+    row = _row_by_id(store, "SELECT * FROM claims WHERE id = ? AND n_sides > 0", "dispute", dispute_id)
     return _dispute(store, row)
 
 
@@ -412,11 +411,7 @@ def _event_summary(store: Store, row: sqlite3.Row) -> dict[str, Any]:
 def event(store: Store, event_id: int | str) -> dict[str, Any]:
     """One event with every report of it (article, sentence, status, on whose word) and the statements for and
     against it: the attributions that carry it and those of the claims it is stated in."""
-    text = str(event_id).strip()
-    number = _row_id(text)
-    row = store.one("SELECT * FROM events WHERE id = ?", (number,)) if number is not None else None
-    if row is None:
-        raise NotFound("event", text)
+    row = _row_by_id(store, "SELECT * FROM events WHERE id = ?", "event", event_id)
     out = _event_summary(store, row)
     mentions = store.all(
         "SELECT m.*, ar.title, ar.url, ar.site, ar.source, ar.day AS article_day,"
