@@ -434,10 +434,21 @@ def event(store: Store, event_id: int | str) -> dict[str, Any]:
     stmts = [_statement(r) for r in store.all(
         STATEMENT_SQL + f" WHERE t.id IN ({marks_a}) OR t.claim_id IN ({marks_c}) ORDER BY t.day, t.id",
         (*carriers, *out["claims"]))]
-    against = [s for s in stmts if (s["claim_stance"] or s["stance"]) == "deny"]
-    out["statements_for"] = [s for s in stmts if (s["claim_stance"] or s["stance"]) in ("assert", "accuse")]
-    out["statements_against"] = against
+    # the side each statement takes, as the dispute rules read it (stance and polarity: "denied it had never
+    # supplied them" is no statement against); one with no side (a refusal, a belief) is on neither list
+    out["statements_for"] = [s for s in stmts if _side(s) == "affirm"]
+    out["statements_against"] = [s for s in stmts if _side(s) == "negate"]
     return out
+
+
+def _side(statement: dict[str, Any]) -> str | None:
+    """A statement's side on what it states: its dispute position where the ledger gave one, else its stance
+    towards the claim read with its polarity."""
+    if statement["position"]:
+        return statement["position"]
+    from .disputes import position
+    return position(statement["stance"], statement["polarity"], statement["claim_stance"] or statement["stance"],
+                    statement["mode"])
 
 
 def actor_events(store: Store, actor_id: int, *, limit: int = PAGE) -> dict[str, list[dict[str, Any]]]:
