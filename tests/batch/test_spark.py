@@ -138,6 +138,35 @@ def test_spark_daemon_preloads_the_model_and_writes_nothing_to_stdout(model, loa
     assert ("not preloaded" in done.stderr) is not loaded
 
 
+class _Settings:
+    """What `_sort_into` reads and writes of a session: the context's settings and the SQL settings."""
+
+    def __init__(self, given: dict[str, str]):
+        self.given, self.conf, self.sparkContext = given, self, self
+
+    def getConf(self):
+        return self
+
+    def contains(self, key: str) -> bool:
+        return key in self.given
+
+    def set(self, key: str, value: str) -> None:
+        self.given[key] = value
+
+
+@pytest.mark.parametrize("given, expected, changed", [
+    # Spark's default 200 shuffle partitions made six jobs of tiny tasks after the extraction: as many as it
+    ({}, {"spark.sql.shuffle.partitions": "8"}, True),
+    # the user's setting stays
+    ({"spark.sql.shuffle.partitions": "64"}, {"spark.sql.shuffle.partitions": "64"}, False),
+])
+def test_spark_sort_into_the_extractions_partitions_unless_the_user_chose(given, expected, changed):
+    from onrecord.batch.spark import _sort_into
+    session = _Settings(dict(given))
+    assert _sort_into(session, 8) is changed
+    assert session.given == expected
+
+
 def test_spark_session_workers_fork_from_the_preloading_daemon(spark):
     assert spark.sparkContext.getConf().get("spark.python.daemon.module") == "onrecord.batch.spark_daemon"
 

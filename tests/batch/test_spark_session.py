@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 import onrecord
-from onrecord.batch.spark_session import executor_python, explain, first_python_error, job_failed, path_to_ship
+from onrecord.batch.spark_session import (
+    COORDINATING_JVM,
+    executor_python,
+    explain,
+    first_python_error,
+    job_failed,
+    jvm_options,
+    path_to_ship,
+)
 from onrecord.cli import main
 from onrecord.errors import OnrecordError
 
@@ -111,6 +119,18 @@ def archive(tmp_path) -> Path:
 ])
 def test_spark_session_executor_python_in_order_of_precedence(master, conf, environ, expected):
     assert executor_python(master, conf, None, environ) == expected
+
+
+@pytest.mark.parametrize("master, conf, log4j, expected", [
+    # the driver we start: our log file and the coordinating JVM options; local mode has no executor JVM
+    ("local[2]", {}, "/tmp/l.properties",
+     {"spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile=file:/tmp/l.properties {COORDINATING_JVM}"}),
+    # on a cluster the executors get them too, unless the user named theirs
+    ("spark://10.0.0.2:7077", {}, None, {"spark.executor.extraJavaOptions": COORDINATING_JVM}),
+    ("yarn", {"spark.executor.extraJavaOptions": "-Xss4m"}, None, {}),
+])
+def test_spark_session_jvm_options_for_the_driver_and_a_clusters_executors(master, conf, log4j, expected):
+    assert jvm_options(master, conf, log4j) == expected
 
 
 def test_spark_session_executor_python_is_the_drivers_on_a_cluster_by_default():
