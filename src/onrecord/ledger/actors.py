@@ -447,7 +447,8 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
         # any full-named bearer of the surname, of either gender, and the bare actor may be theirs
         named = [c for c in candidates if c.kind == "person" and len(_translit_tokens(c.name)) > 1
                  and _surname(_translit_tokens(c.name)) == surname and is_given_name(name_key(c.name).split()[0])]
-        if len(bare_ones) == 1 and not named:
+        # a bare "James" or "Kelly" may be somebody's given name used alone: only a word that is no given name
+        if len(bare_ones) == 1 and not named and not is_given_name(bare_ones[0].name):
             only_bare = bare_ones[0]
     own = affiliation_of(actor.name, actor.titles)
     titles, here = {k: t for t in actor.titles if (k := _title_set(t))}, {name_key(n) for n in context}
@@ -484,6 +485,10 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
             hits = [h for h in hits if not other_state(h)]
         if len(hits) > 1:
             return None                                    # "Clinton" with Bill and Hillary in the ledger
+        if hits and gender_note and person_gender(hits[0].candidate.name, hits[0].candidate.titles) != gender:
+            # the article's "she" ruled the others out, but nothing says this one is a woman either ("Senators
+            # Rubio", a misread name): a pronoun resolved to the wrong person must not pick an actor
+            return None
         if hits:
             h = hits[0]
             parts = [h.detail, f"both {actor.kind}", h.shared_title and f"title '{h.shared_title}' shared",
