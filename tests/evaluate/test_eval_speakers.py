@@ -3,7 +3,14 @@
 import pytest
 
 from onrecord.errors import InputError
-from onrecord.evaluate.speakers import _bcubed, _names_entity, _pairs, default_labels, read_labels
+from onrecord.evaluate.speakers import (
+    _bcubed,
+    _names_entity,
+    _pairs,
+    default_labels,
+    publication_dates,
+    read_labels,
+)
 
 
 def test_eval_speakers_bundled_labels_read_and_keep_an_unseen_part():
@@ -45,3 +52,13 @@ def test_eval_speakers_pairs_and_bcubed_count_cross_article_pairs_only():
     assert (both, same_actor, same_entity) == (2, 3, 4)
     precision, recall = _bcubed(items)
     assert 0 < precision < 1 and 0 < recall < 1
+
+
+def test_eval_speakers_publication_dates_from_the_metadata_beside_the_split(tmp_path):
+    (tmp_path / "dev").mkdir()
+    assert publication_dates(tmp_path / "dev") == {}
+    (tmp_path / "metadata.tsv").write_text(
+        "filename\tpublisher\tpublication_date\n"
+        "paper_2016-09-01_one\tpaper\t2016-09-01\n"
+        "paper_2016-09-02_two\tpaper\tNone\n", encoding="utf-8")
+    assert publication_dates(tmp_path / "dev") == {"paper_2016-09-01_one": "2016-09-01"}

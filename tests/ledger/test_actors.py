@@ -391,3 +391,53 @@ def test_match_bare_surname_needs_a_long_record_to_dominate():
     assert match(actor("Trump"), few) is None
     m = match(actor("Trump"), [DONALD, IVANKA, JUNIOR])
     assert "dominant bearer" in m.evidence and "400 of the 406" in m.evidence   # Jr. is no bearer of a bare "Trump"
+
+
+# --- the article's own gender for a bare surname (issue 16, session 2) ---------------------------------------
+
+@pytest.mark.parametrize("said, ledger, expected", [
+    # the article's "she": Hillary, though Bill holds more statements
+    ("f", [cand(1, "Bill Clinton", statements=40), cand(2, "Hillary Clinton", statements=30)], 2),
+    ("m", [cand(1, "Bill Clinton", statements=40), cand(2, "Hillary Clinton", statements=30)], 1),
+    # nothing said: two bearers of the surname, neither dominant → a new actor
+    (None, [cand(1, "Bill Clinton", statements=40), cand(2, "Hillary Clinton", statements=30)], None),
+    # two women of that surname: the gender does not pick one
+    ("f", [cand(2, "Hillary Clinton"), cand(3, "Chelsea Clinton"), cand(1, "Bill Clinton")], None),
+    # the "she" rules Bill out, but nothing says the one left is a woman: a misread pronoun picks nobody (seen on
+    # train: a bare "Rubio" the article called "she" went to an actor named "Senators Rubio")
+    ("f", [cand(1, "Bill Clinton"), cand(4, "Khizr Clinton")], None),
+    ("f", [cand(5, "Marco Rubio"), cand(6, "Senators Rubio")], None),
+])
+def test_actors_bare_surname_joins_the_one_bearer_of_the_gender_the_article_said(said, ledger, expected):
+    m = match(actor("Clinton"), ledger, said_gender=said)
+    assert (m.actor_id if m else None) == expected
+    if m and said:
+        assert ("she in this article" if said == "f" else "he in this article") in m.evidence
+
+
+def test_actors_said_gender_against_the_honorific_says_nothing():
+    # "Mrs. Clinton" that a misread "he" also points at: the evidence disagrees, so no gender picks anyone
+    ledger = [cand(1, "Bill Clinton", statements=40), cand(2, "Hillary Clinton", statements=30)]
+    assert match(actor("Clinton", titles=("Mrs.",)), ledger, said_gender="m") is None
+
+
+@pytest.mark.parametrize("new, ledger, expected", [
+    # "Obama" came first, alone; "Barack Obama" now: the ledger's only Obama, so the same person
+    ("Barack Obama", [cand(3, "Obama", statements=8)], 3),
+    # a full-named Obama already known: the full name goes by the name rules, not to the bare actor
+    ("Michelle Obama", [cand(3, "Obama"), cand(4, "Barack Obama")], None),
+    # a headline's adjective is no given name ("Derelict Obama and Clinton …")
+    ("Derelict Obama", [cand(3, "Obama")], None),
+    # a bare "James" may be somebody called by their given name: not claimed (seen on train)
+    ("Cory James", [cand(3, "James")], None),
+    # the woman's full name does not claim it past a full-named man of that surname
+    ("Michelle Obama", [cand(3, "Obama", titles=("Mrs.",)), cand(4, "Barack Obama")], None),
+    # two bare actors of that surname: the one whose honorific agrees, or neither
+    ("Barack Obama", [cand(3, "Obama", titles=("Mr.",)), cand(5, "Obama", titles=("Mrs.",))], 3),
+    ("Barack Obama", [cand(3, "Obama"), cand(5, "Obama", titles=("Senator",))], None),
+])
+def test_actors_full_name_claims_the_only_actor_known_by_its_surname_alone(new, ledger, expected):
+    m = match(actor(new), ledger)
+    assert (m.actor_id if m else None) == expected
+    if m:
+        assert m.method == "short-name" and "named by it alone so far" in m.evidence

@@ -2,7 +2,14 @@
 
 import pytest
 
-from onrecord.ledger.names import canonical_name, given_name_gender, is_generic, person_gender, strip_titles
+from onrecord.ledger.names import (
+    canonical_name,
+    given_name_gender,
+    is_generic,
+    mention_gender,
+    person_gender,
+    strip_titles,
+)
 
 
 @pytest.mark.parametrize("word, gender", [
@@ -51,3 +58,17 @@ def test_names_strip_titles(name, stripped):
 ])
 def test_names_canonical_name(counts, kind, name):
     assert canonical_name(counts, kind) == name
+
+
+# the article's own words: subject pronouns and honorifics among a local actor's speaker mentions (issue 16)
+@pytest.mark.parametrize("mentions, gender", [
+    (["Clinton", "she", "Clinton"], "f"),
+    (["Mrs. Clinton", "Clinton"], "f"),
+    (["Mr. Sharpton", "he"], "m"),
+    (["Clinton", "he", "she"], None),          # the article disagrees with itself: nothing said
+    (["Clinton", "Clinton"], None),
+    (["Sherlock Holmes"], None),               # a name is no gender evidence here (the given-name list does that)
+    (["Mr."], None),                           # an honorific with no name is no mention of anyone
+])
+def test_names_mention_gender(mentions, gender):
+    assert mention_gender(mentions) == gender

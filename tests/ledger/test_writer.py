@@ -274,3 +274,99 @@ def test_writer_canonical_name_is_the_most_complete_form_seen_most_often(store):
                              _said("Donald Trump", "https://c.example/3")], model="test")
     (row,) = store.all("SELECT name FROM actors")
     assert row["name"] == "Donald Trump"
+
+
+# --- in-article evidence carried across articles (issue 16, session 2) -----------------------------------------
+
+def _person(name, titles=(), local="p1"):
+    return Actor(local, name, "person", (), tuple(titles))
+
+
+def _attribution(n, text, mention, local):
+    m = text.index(mention)
+    return Attribution(f"q{n}", "indirect", Content.of(text, [(0, 1)]), None,
+                       Speaker(Span.of(text, m, m + len(mention)), mention, "person", local), "assert",
+                       "clause-complement", 0.9)
+
+
+def _doc(source, text, published, actors, said):
+    atts = tuple(_attribution(n, text, mention, local) for n, (mention, local) in enumerate(said, 1))
+    return Document(source, text, "text", published=published), Article(source, len(text), atts, tuple(actors))
+
+
+def _ledger_of(tmp_path, items):
+    store = Store.open(tmp_path / "l.db")
+    Ledger(store).add_batch(items)
+    return store
+
+
+def _actor_of(store, source, mention):
+    return store.all("SELECT t.actor_id FROM attributions t JOIN articles a ON a.id = t.article_id"
+                     " WHERE a.source = ? AND t.speaker_name = ?", (source, mention))[0][0]
+
+
+def test_writer_description_links_the_title_bearer_of_a_dated_article(tmp_path):
+    first = _doc("a", "Vermont Sen. Bernie Sanders spoke at length.", "2016-09-20",
+                 [_person("Bernie Sanders", titles=("Vermont Sen.",))], [("Bernie Sanders", "p1")])
+    later = _doc("b", "The Vermont senator spoke again.", "2016-10-02",
+                 [Actor("p1", "Vermont senator", "person")], [("Vermont senator", "p1")])
+    with _ledger_of(tmp_path, [first, later]) as store:
+        assert _actor_of(store, "b", "Vermont senator") == _actor_of(store, "a", "Bernie Sanders")
+        (evidence,) = store.all("SELECT evidence FROM actor_links WHERE local_name = 'Vermont senator'")[0]
+        assert "Bernie Sanders" in evidence and "Vermont Sen." in evidence
+
+
+@pytest.mark.parametrize("published", [None, "2019-03-01"])      # no date, or years later: no "then"
+def test_writer_description_stays_in_its_article_without_a_near_date(tmp_path, published):
+    first = _doc("a", "Vermont Sen. Bernie Sanders spoke at length.", "2016-09-20",
+                 [_person("Bernie Sanders", titles=("Vermont Sen.",))], [("Bernie Sanders", "p1")])
+    later = _doc("b", "The Vermont senator spoke again.", published,
+                 [Actor("p1", "Vermont senator", "person")], [("Vermont senator", "p1")])
+    with _ledger_of(tmp_path, [first, later]) as store:
+        assert _actor_of(store, "b", "Vermont senator") != _actor_of(store, "a", "Bernie Sanders")
+
+
+def test_writer_bare_surname_called_she_joins_hillary_not_bill(tmp_path):
+    bill = _doc("a", "Bill Clinton said it.", "2016-09-20", [_person("Bill Clinton")], [("Bill Clinton", "p1")])
+    hillary = _doc("b", "Hillary Clinton said it.", "2016-09-21", [_person("Hillary Clinton")],
+                   [("Hillary Clinton", "p1")])
+    bare = _doc("c", "Clinton said it. She said more.", "2016-09-22", [_person("Clinton")],
+                [("Clinton", "p1"), ("She", "p1")])
+    with _ledger_of(tmp_path, [bill, hillary, bare]) as store:
+        assert _actor_of(store, "c", "Clinton") == _actor_of(store, "b", "Hillary Clinton")
+
+
+def test_writer_description_joins_a_bearer_whose_title_comes_later(tmp_path):
+    # the article with "the Vermont senator" came first; the title arrives with a later article
+    early = _doc("b", "The Vermont senator spoke again.", "2016-09-16",
+                 [Actor("p1", "Vermont senator", "person")], [("Vermont senator", "p1")])
+    later = _doc("a", "Vermont Sen. Bernie Sanders spoke at length.", "2016-10-04",
+                 [_person("Bernie Sanders", titles=("Vermont Sen.",))], [("Bernie Sanders", "p1")])
+    with _ledger_of(tmp_path, [early, later]) as store:
+        assert _actor_of(store, "b", "Vermont senator") == _actor_of(store, "a", "Bernie Sanders")
+        (method, evidence), = store.all("SELECT method, evidence FROM actor_links WHERE local_name = 'Vermont senator'")
+        assert method == "title-bearer" and "when the title was first seen" in evidence
+        assert store.all("SELECT count(*) FROM actors WHERE name = 'Vermont senator'")[0][0] == 0
+
+
+def test_writer_late_title_with_two_bearers_links_nobody(tmp_path):
+    early = _doc("b", "The Vermont senator spoke again.", "2016-09-16",
+                 [Actor("p1", "Vermont senator", "person")], [("Vermont senator", "p1")])
+    one = _doc("a", "Vermont Sen. Patrick Leahy and Vermont Sen. Bernie Sanders spoke.", "2016-10-04",
+               [_person("Patrick Leahy", titles=("Vermont Sen.",)), _person("Bernie Sanders", ("Vermont Sen.",), "p2")],
+               [("Patrick Leahy", "p1"), ("Bernie Sanders", "p2")])
+    with _ledger_of(tmp_path, [early, one]) as store:
+        assert _actor_of(store, "b", "Vermont senator") not in (_actor_of(store, "a", "Bernie Sanders"),
+                                                                 _actor_of(store, "a", "Patrick Leahy"))
+
+
+def test_writer_organisation_the_article_calls_mr_is_the_person(tmp_path):
+    # the parser tagged "Trump" an organisation, but the article says "Mr. Trump": the one Donald Trump
+    first = _doc("a", "Donald Trump said it.", "2016-09-20", [_person("Donald Trump")], [("Donald Trump", "p1")])
+    tagged = _doc("b", "Trump said it. Mr. Trump said more.", "2016-09-21",
+                  [Actor("o1", "Trump", "organization")], [("Trump", "o1"), ("Mr. Trump", "o1")])
+    untagged = _doc("c", "Trump said it again.", "2016-09-22",
+                    [Actor("o1", "Trump", "organization")], [("Trump", "o1")])
+    with _ledger_of(tmp_path, [first, tagged, untagged]) as store:
+        assert _actor_of(store, "b", "Trump") == _actor_of(store, "a", "Donald Trump")
+        assert _actor_of(store, "c", "Trump") != _actor_of(store, "a", "Donald Trump")   # no evidence: apart

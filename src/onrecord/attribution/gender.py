@@ -40,3 +40,15 @@ def is_given_name(word: str) -> bool:
     if len(word) < 2:
         return False
     return word in lexicon().first_name_gender or _guesser().get_gender(word.capitalize()) != "unknown"
+
+
+@lru_cache(maxsize=65536)
+def leaning_gender(word: str) -> str | None:
+    """A given name's gender, or the way it leans where it is only usually one ('Chris' → 'm', 'Connie' → 'f').
+    Only for choosing between pronoun antecedents, never for keeping two people apart."""
+    if found := given_name_gender(word):
+        return found
+    word = word.strip(".").casefold()
+    if len(word) < 2:
+        return None
+    return {"mostly_male": "m", "mostly_female": "f"}.get(_guesser().get_gender(word.capitalize()))

@@ -21,13 +21,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ingest.header import datelines
-from .gender import given_name_gender, is_given_name
+from .gender import given_name_gender, is_given_name, leaning_gender
 from .lexicon import lexicon
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-THING_PRONOUNS = {"it"}
-GROUP_PRONOUNS = {"they", "them", "we"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+# possessives too: "according to his spokesman" is no speaker, but "his" as the whole source ("in his view") is
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "we", "their"}
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
               "dame": "f", "lady": "f", "lord": "m"}
 NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
@@ -388,8 +389,11 @@ class Resolver:
         people = [a for a in self.actors if a.kind == "person" and a.named and a.same_as is None]
         # the small model tags a lone surname ORG as often as PERSON ("Clinton said"): those count too, unless a
         # known institution
-        for bare in [a for a in self.actors if a.kind in ("person", "unknown", "organization") and a.named
-                     and a.same_as is None and a.name not in self.lex.institution_country]:
+        # and so does a capitalised word the parser read as a common noun ("Sanders: Clinton needs …" in a
+        # headline): an unnamed unknown, which only the surname of a person named here in full can claim
+        for bare in [a for a in self.actors if a.kind in ("person", "unknown", "organization")
+                     and (a.named or a.kind == "unknown") and a.same_as is None
+                     and a.name not in self.lex.institution_country]:
             words = norm(bare.name).split()
             if len(words) != 1 or not bare.name[:1].isupper():
                 continue
@@ -512,6 +516,11 @@ class Resolver:
         return found[0] if found else None
 
     @staticmethod
+    def _leaning(actor: ActorDraft) -> str | None:
+        words = actor.name.split()
+        return leaning_gender(words[0]) if len(words) > 1 else None
+
+    @staticmethod
     def _given_gender(actor: ActorDraft) -> str | None:
         words = actor.name.split()
         return given_name_gender(words[0]) if len(words) > 1 else None
@@ -552,18 +561,28 @@ class Resolver:
         return self.named(text, "unknown")
 
     def _candidates(self, head: Token, kinds: set[str], gender: str | None) -> ActorDraft | None:
+        # a possessive binds to its own sentence's subject: "Romney was never able to shake that image, cemented
+        # with his comment" is Romney's comment, not that of the speaker of the sentence before
+        possessive = head.tag_ == "PRP$"
         sentence = self.sent_of[head.i]
         best: tuple[float, int] | None = None
         chosen: ActorDraft | None = None
-        for s in self.sightings:
-            if s.char >= head.idx or sentence - s.sentence > PRONOUN_REACH:
-                continue
-            if s.actor.kind not in kinds:
-                continue
-            known = s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
+        reach = [s for s in self.sightings if s.char < head.idx and sentence - s.sentence <= PRONOUN_REACH
+                 and s.actor.kind in kinds]
+        known_of = {id(s.actor): s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
+                    for s in reach}
+        agreeing = bool(gender) and gender in known_of.values()
+        for s in reach:
+            known = known_of[id(s.actor)]
             if gender and known and known != gender:
                 continue            # "She said Rubio …" is not Marco Rubio's
+            if agreeing and known is None and self._leaning(s.actor) not in (None, gender):
+                # "Chris Christie described Hillary Clinton as a disgrace after she …": a given name that only
+                # leans the other way ('Chris') yields to a person whose gender agrees for certain
+                continue
             score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
+            if possessive and s.subject and s.sentence == sentence:
+                score += 2.0
             if gender and known == gender:
                 score += 0.5
             rank = (score, s.char)

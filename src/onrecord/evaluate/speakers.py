@@ -17,6 +17,7 @@ when a predicted attribution's speaker mention overlaps its source span. Figures
 from __future__ import annotations
 
 import csv
+import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -69,6 +70,17 @@ def read_labels(path: str | Path) -> list[Label]:
     return out
 
 
+def publication_dates(split_dir: str | Path) -> dict[str, str]:
+    """Article name → publication day from the corpus's ``metadata.tsv`` beside the split (PolNeAR has one), so
+    the ledger sees the articles dated as an ingest of the live pages would; {} when there is none."""
+    path = Path(split_dir).parent / "metadata.tsv"
+    if not path.is_file():
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {row["filename"]: row["publication_date"] for row in csv.DictReader(f, delimiter="\t")
+                if row.get("filename") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row.get("publication_date") or "")}
+
+
 def _names_entity(speaker: str | None, entity: str, article_entities: Iterable[str]) -> bool:
     if not speaker:
         return False
@@ -116,7 +128,9 @@ def score(split_dir: str | Path, labels: Sequence[Label], extract_many: Callable
           part: str = "seen") -> dict[str, Any]:
     """Figures for one part of the labels (see the module docstring)."""
     chosen = [lab for lab in labels if part == "all" or lab.part == part]
-    articles = sorted({lab.article for lab in chosen})
+    dates = publication_dates(split_dir)
+    # into the ledger in the order the news came out (then by name), as a newsroom's ledger grows
+    articles = sorted({lab.article for lab in chosen}, key=lambda name: (dates.get(name, ""), name))
     texts = {}
     for name in articles:
         path = Path(split_dir) / "text" / f"{name}.txt"
@@ -125,8 +139,9 @@ def score(split_dir: str | Path, labels: Sequence[Label], extract_many: Callable
         texts[name] = path.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "eval.db") as store:
         extracted = list(extract_many([(name, texts[name]) for name in articles]))
-        Ledger(store).add_batch([(Document(name, texts[name], "text"), art) for name, art in zip(articles, extracted)],
-                                model="eval")
+        Ledger(store).add_batch([(Document(name, texts[name], "text", published=dates.get(name),
+                                           date_method="metadata" if name in dates else None), art)
+                                 for name, art in zip(articles, extracted)], model="eval")
         rows = defaultdict(list)
         for r in store.all("SELECT a.source, t.mention_start, t.mention_end, t.speaker_name, t.actor_id"
                            " FROM attributions t JOIN articles a ON a.id = t.article_id"

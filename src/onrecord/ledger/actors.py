@@ -403,27 +403,53 @@ class _Hit:
     shared_title: str | None
 
 
-def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[str] = ()) -> Match | None:
+def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[str] = (),
+          said_gender: str | None = None) -> Match | None:
     """The ledger actor ``actor`` is, or None (a new actor). ``candidates``: every actor sharing a blocking key.
 
     Rules run strongest first; the first that joins any candidate decides. Under weak rules (all but exact name
     and alias) a candidate of another state or one speaking separately here (``context``) is out. Of two or more,
     a shared title, the same state or a state named in the article picks one; else None, not a guess.
+    ``said_gender``: the gender the article's own mentions of the actor give ('she', 'Mrs. Clinton'; see
+    ``names.mention_gender``), weighed with the one its name and titles give.
     """
     if article_scoped(actor):
         return None
     pool, mine = [c for c in candidates if c.kind == actor.kind], _forms(actor.name, actor.aliases, actor.kind)
     if not pool or not mine:
         return None
+    gender_note = ""
     if actor.kind == "person":
-        # Mrs. Clinton is not Bill Clinton, Mr. Trump not Ivanka Trump: a known gender on both sides must agree
-        gender = person_gender(actor.name, actor.titles)
-        pool = [c for c in pool if not (gender and (g := person_gender(c.name, c.titles)) and g != gender)]
+        # Mrs. Clinton is not Bill Clinton, Mr. Trump not Ivanka Trump: a known gender on both sides must agree.
+        # The article's own "she" counts too: a bare "Clinton" the article calls "she" is not Bill (name, titles
+        # and mentions that disagree say nothing)
+        said = {g for g in (person_gender(actor.name, actor.titles), said_gender) if g}
+        gender = said.pop() if len(said) == 1 else None
+        kept = [c for c in pool if not (gender and (g := person_gender(c.name, c.titles)) and g != gender)]
+        if gender and gender == said_gender and len(kept) < len(pool) and len(mine[0].tokens) == 1:
+            gender_note = (f"{'she' if gender == 'f' else 'he'} in this article, unlike "
+                           + ", ".join(sorted({c.name for c in pool if c not in kept})))
+        pool = kept
         bare = len(mine[0].tokens) == 1
         if bare and any(len(_translit_tokens(c.name)) > 1 for c in pool):
             # a bare surname ('Clinton') joins no other bare 'Clinton' when full names with it are known: that
             # pool would hold Bill's and Hillary's words at once; the short-name rule below decides instead
             pool = [c for c in pool if len(_translit_tokens(c.name)) > 1]
+    # the full name that comes after its surname alone ("Obama" in one article, "Barack Obama" in a later one):
+    # the ledger's only actor of that surname, known so far by the surname alone, is this person, as a bare
+    # "Obama" after "Barack Obama" would be; with a full-named bearer of the surname it stays apart
+    only_bare = None
+    if actor.kind == "person" and len(mine[0].tokens) > 1 and mine[0].usable and is_given_name(mine[0].first_raw):
+        # ("Derelict Obama", a headline's adjective, claims nobody)
+        surname = _surname(mine[0].tokens)
+        same = [c for c in pool if _surname(_translit_tokens(c.name)) == surname]
+        bare_ones = [c for c in same if all(len(_translit_tokens(n)) == 1 for n in (c.name, *c.aliases))]
+        # any full-named bearer of the surname, of either gender, and the bare actor may be theirs
+        named = [c for c in candidates if c.kind == "person" and len(_translit_tokens(c.name)) > 1
+                 and _surname(_translit_tokens(c.name)) == surname and is_given_name(name_key(c.name).split()[0])]
+        # a bare "James" or "Kelly" may be somebody's given name used alone: only a word that is no given name
+        if len(bare_ones) == 1 and not named and not is_given_name(bare_ones[0].name):
+            only_bare = bare_ones[0]
     own = affiliation_of(actor.name, actor.titles)
     titles, here = {k: t for t in actor.titles if (k := _title_set(t))}, {name_key(n) for n in context}
     context_states = {s for n in context if (s := affiliation_of(n, ()))}
@@ -452,12 +478,21 @@ def match(actor: Actor, candidates: Sequence[Candidate], *, context: Sequence[st
                 hits, reason = narrowed, label
         if len(hits) > 1 and method == "short-name" and (found := _dominant(hits)) is not None:
             hits, reason = [found[0]], found[1]
+        if not hits and method == "short-name" and only_bare is not None and name_key(only_bare.name) not in here:
+            hits = [_Hit(only_bare, 0.8, f"'{only_bare.name}' is a short form of '{actor.name}' and the ledger's only "
+                         f"actor of that surname, named by it alone so far", False,
+                         only_bare.affiliation or affiliation_of(only_bare.name, only_bare.titles), None)]
+            hits = [h for h in hits if not other_state(h)]
         if len(hits) > 1:
             return None                                    # "Clinton" with Bill and Hillary in the ledger
+        if hits and gender_note and person_gender(hits[0].candidate.name, hits[0].candidate.titles) != gender:
+            # the article's "she" ruled the others out, but nothing says this one is a woman either ("Senators
+            # Rubio", a misread name): a pronoun resolved to the wrong person must not pick an actor
+            return None
         if hits:
             h = hits[0]
             parts = [h.detail, f"both {actor.kind}", h.shared_title and f"title '{h.shared_title}' shared",
-                     own and h.affiliation == own and f"both {own}", reason]
+                     own and h.affiliation == own and f"both {own}", reason, gender_note]
             return Match(h.candidate.id, method, round(h.score, 3), ", ".join(p for p in parts if p))
     return None
 

@@ -13,7 +13,7 @@ from ..attribution.gender import HONORIFIC_GENDER, given_name_gender, is_given_n
 from ..attribution.lexicon import lexicon
 
 __all__ = ["HONORIFIC_GENDER", "canonical_name", "given_name_gender", "is_generic", "is_given_name",
-           "person_gender", "strip_titles", "title_gender"]
+           "mention_gender", "person_gender", "strip_titles", "title_gender"]
 
 # Words a name can open with that are no part of it: honorifics, ranks, offices (a canonical name drops them).
 TITLE_WORDS = {*HONORIFIC_GENDER, "mx", "dr", "prof", "professor", "sen", "senator", "rep", "representative", "gov",
@@ -63,6 +63,24 @@ def person_gender(name: str, titles: Iterable[str] = ()) -> str | None:
     lead = [HONORIFIC_GENDER[w] for w in words(name)[:1] if w in HONORIFIC_GENDER]
     said = {g for g in (title_gender(titles), *lead, given_name_gender(ws[0]) if len(ws) >= 2 else None) if g}
     return said.pop() if len(said) == 1 else None
+
+
+# Speaker mentions that say a gender on their own: the subject pronouns an article's speakers come as.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def mention_gender(mentions: Iterable[str]) -> str | None:
+    """The gender an article's own words give one of its actors: 'she', 'he', 'Mrs. Clinton', 'Mr. Trump' among
+    the speaker mentions the article resolved to it. None when they say nothing or disagree (a pronoun resolved to
+    the wrong person must not pick a person across articles)."""
+    found = set()
+    for mention in mentions:
+        ws = words(mention)
+        if len(ws) == 1 and ws[0] in PRONOUN_GENDER:
+            found.add(PRONOUN_GENDER[ws[0]])
+        elif len(ws) >= 2 and ws[0] in HONORIFIC_GENDER:
+            found.add(HONORIFIC_GENDER[ws[0]])
+    return found.pop() if len(found) == 1 else None
 
 
 def is_generic(name: str) -> bool:

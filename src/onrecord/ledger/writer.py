@@ -20,6 +20,7 @@ from ..errors import NotFound, OnrecordError
 from ..events.dates import in_force_day, resolve
 from ..ingest.document import Document, Failure
 from . import actors as actor_rules
+from . import bearers as bearer_rules
 from . import claims as claim_rules
 from . import disputes as dispute_rules
 from . import events as event_rules
@@ -96,6 +97,7 @@ class Ledger:
         self.conn = store.conn
         self._propositions: dict[int, claim_rules.Proposition] = {}   # claim id → its stored proposition
         self._variants: dict[int, list[claim_rules.Proposition]] = {}  # claim id → every wording of it
+        self.late_claims: set[int] = set()      # claims of earlier articles whose holder a new title changed
 
     def known(self, keys: Iterable[str]) -> set[str]:
         """Which of ``keys`` are stored already (checked before extraction, so a re-run parses nothing twice)."""
@@ -169,6 +171,7 @@ class Ledger:
             (_storable(failure.source), _storable(failure.reason), stamp, stamp))
 
     def _add_article(self, key: str, doc: Document, article: Article, model: str) -> set[int]:
+        self.late_claims = set()
         sig = signature(doc.text)
         story_id = self._story_for(sig)
         new_story = story_id is None
@@ -191,8 +194,9 @@ class Ledger:
                               [(b, article_id) for b in bands(sig)])
         self.conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                           (article_id, doc.title or "", doc.text))
-        local_to_ledger = self._link_actors(article_id, article.actors)
-        touched = self._add_attributions(article_id, story_id, day, article, local_to_ledger)
+        local_to_ledger = self._link_actors(article_id, article.actors, bearer_rules.said_genders(article), day)
+        touched = self._add_attributions(article_id, story_id, day, article, local_to_ledger) | self.late_claims
+        self.late_claims = set()
         self._add_events(article_id, day, doc.published, article)
         return touched
 
@@ -210,12 +214,13 @@ class Ledger:
 
     # -- actors ---------------------------------------------------------------------------------------------
 
-    def _link_actors(self, article_id: int, local: Sequence[Actor]) -> dict[str, int]:
+    def _link_actors(self, article_id: int, local: Sequence[Actor], genders: dict[str, str],
+                     day: str) -> dict[str, int]:
         out: dict[str, int] = {}
         names = [a.name for a in local]
         for actor in local:
             context = [n for n in names if n != actor.name]
-            actor_id, method, score, evidence = self._resolve_actor(actor, context)
+            actor_id, method, score, evidence = self._resolve_actor(actor, context, genders.get(actor.id), day)
             self.conn.execute(
                 "INSERT INTO actor_links (article_id, local_id, local_name, actor_id, method, score, evidence)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -223,24 +228,85 @@ class Ledger:
             out[actor.id] = actor_id
             if method != "article-scoped":
                 refresh_name(self.conn, actor_id)
+        if day != UNDATED_DAY:
+            # once every actor of the article is in: two bearers of a title met here are two, not the first one
+            people = self._people(out.values())
+            for actor in local:
+                if actor.kind == "person" and actor.titles and out[actor.id] in people:
+                    self.late_claims |= self._late_descriptions(article_id, out[actor.id], actor.titles)
         return out
 
-    def _resolve_actor(self, actor: Actor, context: Sequence[str]) -> tuple[int, str, float, str]:
+    def _people(self, ids: Iterable[int]) -> set[int]:
+        ids = list(set(ids))
+        marks = ",".join("?" * len(ids))
+        return {r[0] for r in self.conn.execute(f"SELECT id FROM actors WHERE id IN ({marks}) AND kind = 'person'"
+                                                f" AND NOT EXISTS (SELECT 1 FROM actor_links l WHERE l.actor_id ="
+                                                f" actors.id AND l.method = 'article-scoped')", ids)}
+
+    def _late_descriptions(self, article_id: int, bearer: int, titles: Sequence[str]) -> set[int]:
+        """A title first seen now ('Vermont Sen. Bernie Sanders') for descriptions of earlier articles that named
+        nobody ('the Vermont senator'): each that now has this one bearer joins it, as it would have had the
+        title come first. Returns the claims whose holders changed."""
+        words = sorted({w for t in titles for w in bearer_rules.title_words(t) - bearer_rules.MARKERS})
+        if not words:
+            return set()
+        marks = ",".join("?" * len(words))
+        found = [r[0] for r in self.conn.execute(
+            f"SELECT actor_id FROM actor_keys k WHERE key IN ({marks}) GROUP BY actor_id HAVING count(*) ="
+            f" (SELECT count(*) FROM actor_keys d WHERE d.actor_id = k.actor_id AND d.key LIKE 'desc:%')",
+            [f"desc:{w}" for w in words])]
+        claims: set[int] = set()
+        for described in found:
+            link = self.conn.execute("SELECT l.article_id, l.local_name, a.day FROM actor_links l JOIN articles a"
+                                     " ON a.id = l.article_id WHERE l.actor_id = ?", (described,)).fetchone()
+            if link is None or link["article_id"] == article_id:
+                continue
+            context = [r[0] for r in self.conn.execute(
+                "SELECT local_name FROM actor_links WHERE article_id = ? AND actor_id != ?",
+                (link["article_id"], described))]
+            found_match = self._title_bearer(Actor("late", link["local_name"], "person"), context, link["day"])
+            if found_match is None or found_match.actor_id != bearer:
+                continue
+            from .curation import merge_actors
+            claims |= {r[0] for r in self.conn.execute(
+                "SELECT claim_id FROM attributions WHERE actor_id = ? AND claim_id IS NOT NULL", (described,))}
+            self.conn.execute("DELETE FROM actor_keys WHERE actor_id = ?", (described,))
+            self.conn.execute("DELETE FROM actor_names WHERE actor_id = ?", (described,))
+            merge_actors(self.conn, bearer, described, "")
+            self.conn.execute(
+                "UPDATE actor_links SET method = ?, score = ?, evidence = ? WHERE article_id = ? AND actor_id = ?"
+                " AND local_name = ?", (found_match.method, found_match.score,
+                                        found_match.evidence + " (linked when the title was first seen)",
+                                        link["article_id"], bearer, link["local_name"]))
+        return claims
+
+    def _resolve_actor(self, actor: Actor, context: Sequence[str], said_gender: str | None = None,
+                       day: str = UNDATED_DAY) -> tuple[int, str, float, str]:
         if actor_rules.article_scoped(actor):
+            if (bearer := self._title_bearer(actor, context, day)) is not None:
+                return bearer.actor_id, bearer.method, bearer.score, bearer.evidence
             actor_id = self._new_actor(actor.name, "group" if actor.kind == "unknown" else actor.kind, None, None)
             self._add_names(actor_id, actor, index=False)
+            if day != UNDATED_DAY and actor.kind == "person":
+                # found again when a later article gives someone this title (see _late_descriptions)
+                self.conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
+                                      [(k.replace("title:", "desc:", 1), actor_id)
+                                       for k in bearer_rules.description_keys(actor.name)])
             return actor_id, "article-scoped", 1.0, (f"'{actor.name}' is a group, a generic label or an unnamed "
                                                      "description: an actor of this article only")
-        if actor.kind == "unknown" and len(actor.name.split()) == 1 and actor.name[:1].isupper():
-            # a bare proper noun the parser could not type ("Trump said"): the person of that surname, if the
-            # person rules find exactly one (or the dominant one)
+        if (actor.kind == "unknown" or actor.kind == "organization" and said_gender) and \
+                len(actor.name.split()) == 1 and actor.name[:1].isupper():
+            # a bare proper noun the parser could not type ("Trump said"), or typed an organisation that the
+            # article itself calls "he" or "Mr.": the person of that surname, if the person rules find exactly
+            # one (or the dominant one)
             as_person = Actor(actor.id, actor.name, "person", actor.aliases, actor.titles)
-            match = actor_rules.match(as_person, self._actor_candidates(as_person), context=context)
+            match = actor_rules.match(as_person, self._actor_candidates(as_person), context=context,
+                                      said_gender=said_gender)
             if match is not None:
                 self._add_names(match.actor_id, as_person)
                 return match.actor_id, match.method, match.score, match.evidence + " (untyped name read as a person)"
         candidates = self._actor_candidates(actor)
-        match = actor_rules.match(actor, candidates, context=context)
+        match = actor_rules.match(actor, candidates, context=context, said_gender=said_gender)
         if match is not None:
             self._add_names(match.actor_id, actor)
             return match.actor_id, match.method, match.score, match.evidence
@@ -257,6 +323,25 @@ class Ledger:
         if represents:
             evidence += f"; speaks for {state} (gazetteer)"
         return actor_id, "new", 1.0, evidence
+
+    def _title_bearer(self, actor: Actor, context: Sequence[str], day: str) -> actor_rules.Match | None:
+        """An unnamed description ('the Vermont senator') that names nobody here: the ledger's one person of
+        that title in the half year around this article (an undated article has no "then": no link)."""
+        keys = sorted(bearer_rules.description_keys(actor.name))
+        if not keys or day == UNDATED_DAY:
+            return None
+        marks = ",".join("?" * len(keys))
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT actor_id FROM actor_keys WHERE key IN ({marks}) GROUP BY actor_id HAVING count(*) = ?"
+            f" LIMIT {MAX_ACTOR_CANDIDATES}", [*keys, len(keys)])]
+        in_time = {r[0] for r in self.conn.execute(
+            f"SELECT DISTINCT l.actor_id FROM actor_links l JOIN articles a ON a.id = l.article_id"
+            f" WHERE l.actor_id IN ({','.join('?' * len(ids))}) AND a.day != ?"
+            f" AND abs(julianday(a.day) - julianday(?)) <= ?",
+            [*ids, UNDATED_DAY, day, bearer_rules.TITLE_DAYS])} if ids else set()
+        bearers = [bearer_rules.Bearer(c, c.id in in_time) for c in self._candidates(ids)]
+        states = {s for n in context if (s := actor_rules.affiliation_of(n, ()))}
+        return bearer_rules.title_bearer(actor, bearers, context_states=states)
 
     def _actor_candidates(self, actor: Actor) -> list[actor_rules.Candidate]:
         keys: set[str] = set()
@@ -320,7 +405,7 @@ class Ledger:
             "INSERT OR IGNORE INTO actor_names (actor_id, name, name_key, is_title) VALUES (?, ?, ?, ?)", rows)
         if not index:
             return          # an article-scoped actor is found by no later article
-        keys = set()
+        keys = bearer_rules.title_keys(actor.titles) if actor.kind == "person" else set()
         for name in (actor.name, *actor.aliases):
             keys |= actor_rules.blocking_keys(name, actor.kind)
         self.conn.executemany("INSERT OR IGNORE INTO actor_keys (key, actor_id) VALUES (?, ?)",
