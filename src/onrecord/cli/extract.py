@@ -18,6 +18,7 @@ from ..errors import InputError, OnrecordError
 from ..ingest.document import Document, Failure
 from ..ingest.reader import STDIN
 from ..models import DEFAULT_MODEL, check_installed
+from ..validation import MODES
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_mode_option, error, printable, shorten
 from .reading import add_provenance, provenance_options
 
@@ -77,7 +78,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--baseline", choices=("textacy",),
                     help="polnear only: also score a peer (textacy) on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    ev.add_argument("--mode", choices=("speech", "thought", "all"), default=None,
+    ev.add_argument("--mode", choices=MODES, default=None,
                     help="polnear: score only output of this mode; speech scores it against the gold attributions "
                          "whose cue is a verb or noun of speaking or writing (see README, Said or thought); quotes: "
                          "the output scored (default all for polnear, speech for quotes)")
