@@ -90,6 +90,30 @@ def test_cli_eval_wire_prints_speaker_and_deny_accuracy(capsys):
     assert isinstance(figures["misses"], list)
 
 
+def test_cli_eval_quotes_scores_the_fixture_in_speech_mode(tmp_path, capsys):
+    errors = tmp_path / "errors.jsonl"
+    folder = ROOT / "tests" / "fixtures" / "quotes"
+    assert main(["eval", "quotes", str(folder), "--format", "json", "--errors", str(errors)]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert (figures["mode"], figures["articles"], figures["gold"], figures["split_gold"]) == ("speech", 3, 11, 5)
+    assert figures["quote_exact_by_part"]["gold_parts"] == 16
+    for measure in ("quote_partial", "quote_exact_by_part"):
+        assert 0.0 <= figures[measure]["f1"] <= 1.0
+    kinds = {json.loads(line)["kind"] for line in errors.read_text(encoding="utf-8").splitlines()}
+    assert kinds <= {"fn", "fp", "speaker"}
+    # every extracted attribution is scored with --mode all, beliefs included
+    assert main(["eval", "quotes", str(folder), "--format", "json", "--mode", "all"]) == 0
+    assert json.loads(capsys.readouterr().out)["predicted"] >= figures["predicted"]
+
+
+def test_cli_eval_quotes_bad_gold_is_one_line(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Ines Varga said the pier is safe.", encoding="utf-8")
+    (tmp_path / "a.quotes.jsonl").write_text('{"content": [[0, 99]]}\n', encoding="utf-8")
+    assert main(["eval", "quotes", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"onrecord: error: {tmp_path / 'a.quotes.jsonl'}:1: each content part") and "\n" not in err
+
+
 def test_cli_eval_polnear_rejects_a_folder_that_is_not_a_split(tmp_path, capsys):
     assert main(["eval", "polnear", str(tmp_path)]) == 2
     err = capsys.readouterr().err.strip()

@@ -6,6 +6,7 @@ from onrecord.validation import (
     parse_choice,
     parse_id,
     parse_limit,
+    parse_mode,
     parse_offset,
     parse_positive,
 )
@@ -48,3 +49,13 @@ def test_validation_parse_id_refuses_non_ascii_digits_without_crashing(value):
     """'²'.isdigit() is true and int('²') raises ValueError: it must be an InvalidValue like any other word."""
     with pytest.raises(InvalidValue):
         parse_id(value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("speech", "speech"), ("thought", "thought"), ("all", "all"),
+                                                 ("Speech", None), ("spoken", None), ("", None)])
+def test_validation_parse_mode(value, expected):
+    if expected is None:
+        with pytest.raises(InvalidValue, match="mode: must be one of speech, thought, all"):
+            parse_mode(value)
+    else:
+        assert parse_mode(value) == expected

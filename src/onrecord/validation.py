@@ -14,6 +14,8 @@ from .errors import OnrecordError
 # SQLite integers are signed 64-bit: a larger id cannot name a row (and overflows the driver)
 MAX_ID = 2**63 - 1
 MAX_LIMIT = 500
+# attribution modes a listing can keep (issue 19): said or written, believed or planned, or every one
+MODES = ("speech", "thought", "all")
 
 
 class InvalidValue(OnrecordError, ValueError):
@@ -66,6 +68,11 @@ def parse_positive(value: object, name: str) -> int:
     if not 1 <= number <= MAX_ID:
         raise InvalidValue(name, value, "must be 1 or more")
     return number
+
+
+def parse_mode(value: object, name: str = "mode") -> str:
+    """Which statements to keep: speech (said, written), thought (believed, wanted, planned) or all."""
+    return parse_choice(value, MODES, name)
 
 
 def parse_choice(value: object, allowed: Iterable[str], name: str) -> str:

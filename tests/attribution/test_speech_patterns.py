@@ -57,6 +57,26 @@ def test_cues_unusual_speech_verbs_take_their_quote(run, text, cue):
     assert [(r[1], r[3]) for r in rows] == [(cue, "speech")]
 
 
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # the aside "as X put it" before or after a quote names who said it
+    ('The levy drew fire. As Ines Varga, a tax lawyer, recently put it, "Did the council lower its costs or hide '
+     'them?"', "Ines Varga", "Did the council lower its costs or hide them?"),
+    ('Tomas Brek runs the ferry. "We are broke," as he put it.', "Tomas Brek", "We are broke"),
+    ('As Ines Varga put it: "Nobody reads the fine print."', "Ines Varga", "Nobody reads the fine print."),
+])
+def test_cues_as_x_put_it_takes_the_quote(run, text, speaker, content):
+    assert [(r[0], r[1], r[2], r[3]) for r in _rows(run(text))] == [(speaker, "put", content, "speech")]
+
+
+@pytest.mark.parametrize("text", [
+    # "put" is a cue only in that aside: putting something somewhere reports nothing
+    "She put it on the table before the vote.",
+    "The ferry company put it up for sale in May.",
+])
+def test_cues_put_outside_the_aside_reports_nothing(run, text):
+    assert _rows(run(text)) == []
+
+
 def test_cues_signing_off_on_a_plan_reports_nothing(run):
     assert _rows(run("The committee signed off on the road plan in March.")) == []
 

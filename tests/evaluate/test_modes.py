@@ -44,6 +44,25 @@ def test_modes_gold_cue_mode(text, content, cue, mode):
     assert gold_cue_mode(text, gold(text, content, cue=cue)) == mode
 
 
+@pytest.mark.parametrize(("text", "content", "cue", "source", "mode"), [
+    # a punctuation cue (an interview transcript, a "Name: words" line) introduces words said
+    ("ORTIZ: The bridge is safe.", "The bridge is safe.", ":", "ORTIZ", "speech"),
+    ("Ortiz -- the bridge is safe.", "the bridge is safe", "--", "Ortiz", "speech"),
+    # a preposition alone takes its source's class: a poll's finding is speech, a view is thought
+    ("In a new poll, most voters back the bridge.", "most voters back the bridge", "In", "a new poll", "speech"),
+    ("In her view, the bridge is unsafe.", "the bridge is unsafe", "In", "her view", "thought"),
+    ("In the town, the bridge is news.", "the bridge is news", "In", "the town", None),
+    # answering (or not) a request is no statement, as extraction reads it; answering a question is speech
+    ("The mayor did not respond to requests for comment.", "to requests for comment", "did not respond", "The mayor",
+     "thought"),
+    ("The mayor responded that the bridge is safe.", "that the bridge is safe", "responded", "The mayor", "speech"),
+    # an irregular participle of a speech verb
+    ("Polls have shown the bridge is popular.", "the bridge is popular", "shown", "Polls", "speech"),
+])
+def test_modes_gold_cue_mode_from_punctuation_prepositions_and_requests(text, content, cue, source, mode):
+    assert gold_cue_mode(text, gold(text, content, cue=cue, source=source)) == mode
+
+
 def test_modes_read_labels_names_the_bad_line(tmp_path):
     path = tmp_path / "labels.tsv"
     path.write_text("# comment\nalpha\t3\t9\tspeech\nbeta\t1\t4\tmaybe\n", encoding="utf-8")

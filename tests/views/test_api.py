@@ -80,6 +80,19 @@ def test_api_search_mode_filter(client):
     assert bad.status_code in (400, 422) and "mode" in bad.json()["error"]
 
 
+def test_api_claims_and_disputes_take_the_mode_filter(client):
+    claim = client.get("/api/v1/claims", params={"contested": "true"}).json()["items"][0]["id"]
+    dispute = client.get("/api/v1/disputes").json()["items"][0]["id"]
+    for path in ("/api/v1/claims", "/api/v1/disputes", f"/api/v1/claims/{claim}", f"/api/v1/disputes/{dispute}"):
+        every, default = client.get(path, params={"mode": "all"}).json(), client.get(path).json()
+        every.pop("next", None), default.pop("next", None)     # the next page's address repeats ?mode=all
+        assert every == default, path
+        bad = client.get(path, params={"mode": "spoken"})
+        assert bad.status_code == 422 and "speech, thought, all" in bad.json()["error"], path
+    speech = client.get(f"/api/v1/claims/{claim}", params={"mode": "speech"}).json()
+    assert {s["mode"] for s in speech["supporters"] + speech["deniers"] + speech["others"]} <= {"speech"}
+
+
 def test_api_unknown_ids_are_json_404s(client):
     for path in ("/api/v1/articles/999", "/api/v1/articles/abc", "/api/v1/actors/999999", "/api/v1/actors/Nobody",
                  "/api/v1/claims/999", "/api/v1/nothing"):

@@ -394,3 +394,124 @@ def test_actor_page_lists_every_actor_a_name_matches(tmp_path):
         assert len([h for h in page.links() if re.fullmatch(r"/actors/\d+", h)]) >= 3
         assert client.get("/actors/Ivanka Trump", follow_redirects=False).status_code == 303
         assert len(client.get("/api/v1/actors/Trump").json()["matches"]) == 3
+
+
+# -- issue 19: ?mode= on the pages that list statements ---------------------------------------------------------
+
+def _mode_records():
+    """Two stories on one claim: Ines Varga says it and Oleg Brandt denies it (speech); later Varga believes it."""
+    from onrecord.article import Actor, Article, Attribution, Content, Span, Speaker
+    from onrecord.ingest.document import Document
+
+    varga, brandt = Actor("person:varga", "Ines Varga", "person"), Actor("person:brandt", "Oleg Brandt", "person")
+
+    def att(text, aid, speaker, actor, cue, content, stance, mode):
+        s = text.index(content)
+        return Attribution(aid, "indirect", Content.of(text, [(s, s + len(content))]),
+                           Span.of(text, text.index(cue), text.index(cue) + len(cue)),
+                           Speaker(Span.of(text, text.index(speaker), text.index(speaker) + len(speaker)),
+                                   actor.name, "person", actor.id),
+                           stance, "clause-complement", 0.9, Span.of(text, 0, len(text)), mode=mode,
+                           polarity="affirm")
+
+    one = ("Ines Varga said that Russian warships mined the grain corridor. "
+           "Oleg Brandt denied that Russian warships mined the grain corridor.")
+    two = "Ines Varga believes that Russian warships mined the grain corridor."
+    first = Article("one.txt", len(one), (
+        att(one, "q1", "Ines Varga", varga, "said", "Russian warships mined the grain corridor", "assert", "speech"),
+        att(one, "q2", "Oleg Brandt", brandt, "denied", "Russian warships mined the grain corridor", "deny",
+            "speech")), (varga, brandt))
+    second = Article("two.txt", len(two), (
+        att(two, "q1", "Ines Varga", varga, "believes", "Russian warships mined the grain corridor", "assert",
+            "thought"),), (varga,))
+    return [(Document("one.txt", one, "text", url="https://a.example/1", site="Harbour Courier",
+                      published="2026-05-01"), first),
+            (Document("two.txt", two, "text", url="https://b.example/2", site="Grain Monitor",
+                      published="2026-05-04"), second)]
+
+
+@pytest.fixture(scope="module")
+def mode_client(tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from onrecord.ledger.writer import Ledger
+    from onrecord.views.app import create_app
+
+    db = tmp_path_factory.mktemp("modes") / "modes.db"
+    with Store.open(db) as store:
+        Ledger(store).add_batch(_mode_records(), model="test")
+    with TestClient(create_app(db), raise_server_exceptions=False, base_url="http://localhost") as client:
+        yield client
+
+
+def _statement_links(html: str) -> set[str]:
+    return {h for h in parse(html).links() if re.fullmatch(r"/articles/\d+#a\d+", h)}
+
+
+def _links_by_mode(client, actor: str) -> dict[str, set[str]]:
+    statements = client.get(f"/api/v1/actors/{actor}").json()["statements"]
+    out: dict[str, set[str]] = {"speech": set(), "thought": set()}
+    for s in statements:
+        out[s["mode"]].add(f"/articles/{s['article']}#a{s['attribution']}")
+    return out
+
+
+def test_pages_mode_filter_on_the_actor_page(mode_client):
+    url = mode_client.get("/actors/Ines Varga", params={"mode": "thought"}, follow_redirects=False)
+    assert url.status_code == 303 and url.headers["location"].endswith("?mode=thought")   # the mode survives
+    actor = url.headers["location"].split("?")[0]
+    by_mode = _links_by_mode(mode_client, "Ines Varga")
+    assert len(by_mode["speech"]) == 1 and len(by_mode["thought"]) == 1
+    for mode in ("speech", "thought"):
+        html = mode_client.get(actor, params={"mode": mode}).text
+        assert _statement_links(html) == by_mode[mode], mode
+        assert html.count('<td class="date">') == 1 and '<strong aria-current="page">' in html
+    everything = mode_client.get(actor).text
+    assert _statement_links(everything) == by_mode["speech"] | by_mode["thought"]
+    page = parse(everything)
+    switch = {a["data-mode"]: a["href"] for t, a in page.tags if t == "a" and "data-mode" in a}
+    assert switch == {"speech": f"{actor}?mode=speech", "thought": f"{actor}?mode=thought"}
+    # the pager counts the statements of the mode
+    assert "1–1 of 2" in mode_client.get(actor, params={"limit": 1}).text
+    assert 'rel="next"' not in mode_client.get(actor, params={"mode": "speech", "limit": 1}).text
+
+
+def test_pages_mode_filter_on_claim_and_dispute_pages(mode_client):
+    by_mode = _links_by_mode(mode_client, "Ines Varga")
+    brandt = _links_by_mode(mode_client, "Oleg Brandt")["speech"]
+    (claim,) = mode_client.get("/api/v1/claims").json()["items"]
+    path = f"/claims/{claim['id']}"
+    assert _statement_links(mode_client.get(path, params={"mode": "speech"}).text) == by_mode["speech"] | brandt
+    assert _statement_links(mode_client.get(path, params={"mode": "thought"}).text) == by_mode["thought"]
+    assert _statement_links(mode_client.get(path).text) == by_mode["speech"] | by_mode["thought"] | brandt
+    # a belief takes no side in a dispute: the dispute's statements are the speech ones, and none in thought mode
+    path = f"/disputes/{claim['id']}"
+    assert _statement_links(mode_client.get(path).text) == by_mode["speech"] | brandt
+    assert _statement_links(mode_client.get(path, params={"mode": "speech"}).text) == by_mode["speech"] | brandt
+    assert _statement_links(mode_client.get(path, params={"mode": "thought"}).text) == set()
+    thought_claim = mode_client.get(f"/api/v1/claims/{claim['id']}", params={"mode": "thought"}).json()
+    # the belief is kept, on neither side; support and denial are counted from the statements kept
+    assert (thought_claim["support"], thought_claim["denial"], len(thought_claim["others"])) == (0, 0, 1)
+    speech_claim = mode_client.get(f"/api/v1/claims/{claim['id']}", params={"mode": "speech"}).json()
+    assert (speech_claim["support"], speech_claim["denial"], speech_claim["others"]) == (1, 1, [])
+
+
+def test_pages_mode_filter_on_the_lists_and_search(mode_client):
+    by_mode = _links_by_mode(mode_client, "Ines Varga")
+    for path, mode in (("/claims", "thought"), ("/disputes", "speech")):
+        html = mode_client.get(path, params={"mode": mode}).text
+        assert f'<option value="{mode}" selected>' in html
+        assert re.search(rf'href="{path}/\d+\?mode={mode}"', html), path
+    assert "No disputes." in mode_client.get("/disputes", params={"mode": "thought"}).text
+    listed = mode_client.get("/api/v1/claims", params={"mode": "thought"}).json()["items"]
+    assert [len(c["others"]) for c in listed] == [1] and listed[0]["supporters"] == listed[0]["deniers"] == []
+    found = mode_client.get("/search", params={"q": "warships", "mode": "thought"}).text
+    assert _statement_links(found) == by_mode["thought"]
+    assert by_mode["speech"] <= _statement_links(mode_client.get("/search", params={"q": "warships"}).text)
+
+
+@pytest.mark.parametrize("path", ["/actors/1", "/claims", "/claims/1", "/disputes", "/disputes/1", "/search",
+                                  "/actors/Ines Varga"])
+def test_pages_unknown_mode_is_422_naming_the_modes(mode_client, path):
+    r = mode_client.get(path, params={"mode": "spoken", "q": "warships"}, follow_redirects=False)
+    assert r.status_code == 422 and "speech, thought, all" in r.text

@@ -180,6 +180,10 @@ def cue_lemma(tok: Token) -> str | None:
     if needs == PRESENT_ONLY:
         # "voters see him as a fighter", "she views the deal with suspicion" (not "saw the film", "to view it")
         return lemma if tok.tag_ in ("VBP", "VBZ") else None
+    if needs == AS_IT_ONLY:
+        # '"…," as he put it', 'As the mayor put it, "…"' (not "put it on the table", "put the figure at")
+        return lemma if any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children) else None
     if needs and not any(c.lower_ in needs for c in tok.children if _particle(tok, c)):
         # "called the charges fabricated": calling something something is a judgement
         if not (lemma == "call" and _calls_something(tok)):
@@ -214,6 +218,8 @@ CLAUSE_ONLY = frozenset({"clause"})
 INFINITIVE_ONLY = frozenset({"infinitive"})
 # the "needs" of a verb of perception that states a belief only in the present tense
 PRESENT_ONLY = frozenset({"present"})
+# the "needs" of "put", which reports words only in the aside "as X put it"
+AS_IT_ONLY = frozenset({"as-it"})
 
 
 # the small model's lemmatiser reads "hopes", "hoped", "hoping" as forms of "hop", "retweeted" as "retweete"

@@ -68,7 +68,7 @@ def add_db(parser: argparse.ArgumentParser) -> None:
 
 def add_mode_option(parser: argparse.ArgumentParser, what: str) -> None:
     """``--mode speech|thought|all`` (default all): said or written versus believed, wanted or planned."""
-    parser.add_argument("--mode", choices=("speech", "thought", "all"), default="all",
+    parser.add_argument("--mode", choices=validation.MODES, default="all",
                         help=f"{what} (default all)")
 
 

@@ -18,6 +18,7 @@ from ..errors import InputError, OnrecordError
 from ..ingest.document import Document, Failure
 from ..ingest.reader import STDIN
 from ..models import DEFAULT_MODEL, check_installed
+from ..validation import MODES
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_mode_option, error, printable, shorten
 from .reading import add_provenance, provenance_options
 
@@ -57,22 +58,30 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                     "the same pairs with statements labelled by dispute and position, scored "
                                     "through a ledger. speakers: speaker identity and cross-article actors on a "
                                     "PolNeAR split with entity labels. events: name.txt + name.gold.json pairs "
-                                    "with gold events, scored by (type, agent, target), status and date.")
-    ev.add_argument("corpus", choices=("polnear", "wire", "disputes", "speakers", "events"),
+                                    "with gold events, scored by (type, agent, target), status and date. quotes: a "
+                                    "speech-only quote corpus (NAME.txt + NAME.quotes.jsonl, or brat standoff), "
+                                    "scored in speech mode: quote partial F1, exact F1 with split quotes part by "
+                                    "part, and resolved-speaker accuracy.")
+    ev.add_argument("corpus", choices=("polnear", "wire", "disputes", "speakers", "events", "quotes"),
                     help="polnear: brat standoff split; wire: NN-name.txt + NN-name.gold.json pairs; disputes: "
                          "the same pairs with statements labelled by dispute and position, scored through a "
                          "ledger; speakers: speaker identity and cross-article actors on a PolNeAR split with "
-                         "entity labels; events: name.txt + name.gold.json pairs with gold events")
+                         "entity labels; events: name.txt + name.gold.json pairs with gold events; quotes: "
+                         "speech-only quotes (see README, Speech-only quote corpora)")
     ev.add_argument("split_dir", metavar="SPLIT_DIR",
-                    help="polnear: folder with text/ and attributions/; wire, disputes, events: folder of gold pairs")
+                    help="polnear: folder with text/ and attributions/; wire, disputes, events, quotes: folder of "
+                         "gold pairs")
     ev.add_argument("--errors", metavar="OUT.jsonl",
-                    help="polnear and events: write every false positive and false negative here")
+                    help="polnear, events and quotes: write every false positive and false negative (quotes: and "
+                         "wrong speaker) here")
     ev.add_argument("--format", choices=("table", "json"), default="table", help="table (default) or json")
     ev.add_argument("--baseline", choices=("textacy",),
                     help="polnear only: also score a peer (textacy) on the same texts and model")
     ev.add_argument("--model", default=DEFAULT_MODEL, help=f"installed spaCy pipeline (default {DEFAULT_MODEL})")
-    add_mode_option(ev, "polnear: score only output of this mode; speech scores it against the gold attributions "
-                        "whose cue is a verb or noun of speaking or writing (see README, Said or thought)")
+    ev.add_argument("--mode", choices=MODES, default=None,
+                    help="polnear: score only output of this mode; speech scores it against the gold attributions "
+                         "whose cue is a verb or noun of speaking or writing (see README, Said or thought); quotes: "
+                         "the output scored (default all for polnear, speech for quotes)")
     ev.add_argument("--mode-labels", metavar="LABELS.tsv",
                     help="polnear: also report mode accuracy against hand labels (article, start, end, mode)")
     ev.add_argument("--labels", metavar="FILE",
@@ -148,6 +157,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return _eval_speakers(split, args)
     if args.corpus == "events":
         return _eval_events(split, args)
+    if args.corpus == "quotes":
+        return _eval_quotes(split, args)
     if not (split / "text").is_dir() or not (split / "attributions").is_dir():
         raise InputError(args.split_dir, "is not a PolNeAR split (expected text/ and attributions/ inside)")
     if args.mode_labels:
@@ -175,7 +186,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_OK
     extractor = Extractor(args.model)
     reports = {"onrecord": evaluate(split, lambda items: list(extractor.extract_many(items)),
-                                    errors_path=args.errors, mode=args.mode)}
+                                    errors_path=args.errors, mode=args.mode or "all")}
     if args.baseline == "textacy":
         from ..evaluate.baseline import textacy_extract_many
         reports["textacy"] = evaluate(split, textacy_extract_many(extractor.nlp))
@@ -247,6 +258,23 @@ def _eval_speakers(split, args: argparse.Namespace) -> int:
           f"{' — ' + '; '.join(figures['given_name_merges']) if figures['given_name_merges'] else ''}")
     generic = figures["generic_cross_article_actors"]
     print(f"generic labels as cross-article actors: {len(generic)}{' — ' + ', '.join(generic) if generic else ''}")
+def _eval_quotes(folder: Path, args: argparse.Namespace) -> int:
+    from ..evaluate.quotes import evaluate, format_report
+    from ..evaluate.report import write_jsonl
+    from ..pipeline import Extractor
+
+    if args.baseline:
+        raise OnrecordError("eval quotes: --baseline is for polnear only; leave it out")
+    errors: list[dict] | None = [] if args.errors else None
+    # the model is loaded once the corpus has been read (a bad gold file fails in a second, not after the load)
+    report = evaluate(folder, lambda items: list(Extractor(args.model).extract_many(items)),
+                      mode=args.mode or "speech", errors=errors)
+    if args.errors:
+        write_jsonl(args.errors, errors or [])
+    print(json.dumps(report.to_dict(), indent=2) if args.format == "json" else format_report(report))
+    return EXIT_OK
+
+
 def _eval_events(folder, args: argparse.Namespace) -> int:
     from ..evaluate.events import score_directory
     from ..pipeline import Extractor

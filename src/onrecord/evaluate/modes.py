@@ -13,7 +13,11 @@ gold attributions whose cue is a word of speaking or writing, classed by :func:`
 - ``None``: no cue word of either class and no quotation (scored in neither mode).
 
 A verb of speaking with a to-infinitive that states an intention ("agreed to divide", "declined to discuss")
-is thought, as in extraction (``attribution.mode.INTENTION_INFINITIVE``).
+is thought, as in extraction (``attribution.mode.INTENTION_INFINITIVE``), and so is answering (or not) a request
+("did not respond to requests for comment", ``attribution.mode.ANSWERING``). A cue that is only punctuation (the
+colon of ``WALLACE: …`` or of a "Name: words" line, a dash) marks words said, so it is speech; a cue that is only a
+preposition ("*In* a new poll, …", "*from* the survey") takes the class of its source's words (poll, study,
+report: speech).
 
 The first classed word of the cue decides, as in extraction ("voiced concern" is speech). Cue words are matched
 to lexicon lemmas by stripping regular endings and a small table of irregular forms, so gold is read without the
@@ -27,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from onrecord.attribution.lexicon import lexicon
-from onrecord.attribution.mode import INTENTION_INFINITIVE
+from onrecord.attribution.mode import ANSWERING, INTENTION_INFINITIVE, REQUEST_NOUNS
 from onrecord.evaluate.polnear import GoldAttribution
 from onrecord.evaluate.score import has_quote
 
@@ -40,7 +44,10 @@ IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "wr
              "threw": "throw", "thrown": "throw", "stood": "stand", "learnt": "learn", "meant": "mean",
              "foretold": "foretell", "ran": "run", "cried": "cry", "came": "come", "fought": "fight",
              "broke": "break", "spoken-": "speak", "made": "make", "gave": "give", "given": "give",
-             "rang": "ring", "struck": "strike", "dug": "dig", "hit": "hit", "read": "read", "put": "put"}
+             "rang": "ring", "struck": "strike", "dug": "dig", "hit": "hit", "read": "read", "put": "put",
+             "shown": "show"}
+# a cue word that only introduces its source ("In a poll, …"): the source's words decide
+PREPOSITIONS = frozenset({"in", "from", "by", "on", "at", "of", "to", "with"})
 
 
 def lemmas(word: str) -> list[str]:
@@ -79,10 +86,19 @@ def gold_cue_mode(text: str, gold: GoldAttribution) -> str | None:
     if has_quote(text, gold.content):
         return "speech"         # quoted words were said or written, whatever the cue (as in extraction)
     words = [w.lower() for s, e in gold.cue for w in _WORD.findall(text[s:e])]
+    if gold.cue and not words:
+        return "speech"         # a colon or a dash introduces the words said ("WALLACE: …")
     if text[gold.start:gold.start + 3].lower() == "to " and any(
             lemma in INTENTION_INFINITIVE for w in words for lemma in lemmas(w)):
         return "thought"
-    return cue_words_mode(words)
+    if any(lemma in ANSWERING for w in words for lemma in lemmas(w)) and any(
+            lemma in REQUEST_NOUNS for w in _WORD.findall(text[gold.start:gold.end].lower())[:5]
+            for lemma in lemmas(w)):
+        return "thought"        # "did not respond to requests for comment", as extraction reads it
+    mode = cue_words_mode(words)
+    if mode is None and words and all(w in PREPOSITIONS for w in words):
+        return cue_words_mode([w.lower() for s, e in gold.source for w in _WORD.findall(text[s:e])])
+    return mode
 
 
 @dataclass(frozen=True, slots=True)

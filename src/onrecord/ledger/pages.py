@@ -56,21 +56,28 @@ def article(store: Store, article_id: int | str) -> dict[str, Any]:
     return out
 
 
-def actor_timeline(store: Store, actor_id: int) -> list[dict[str, Any]]:
-    """An actor's dated statements per day and stance, oldest day first (every statement, not one page of them);
-    undated statements have no place on a time line (``undated_statements`` counts them)."""
-    rows = store.all("SELECT day, stance, count(*) AS n FROM attributions WHERE actor_id = ? AND day <> ''"
-                     " GROUP BY day, stance ORDER BY day, stance", (actor_id,))
+def actor_timeline(store: Store, actor_id: int, mode: str = "all") -> list[dict[str, Any]]:
+    """An actor's dated statements (of ``mode`` unless it is ``all``) per day and stance, oldest day first (every
+    statement, not one page of them); undated statements have no place on a time line (``undated_statements``
+    counts them)."""
+    mode_sql, params = queries._mode_filter(mode)
+    rows = store.all("SELECT t.day, t.stance, count(*) AS n FROM attributions t WHERE t.actor_id = ? AND t.day <> ''"
+                     + mode_sql + " GROUP BY t.day, t.stance ORDER BY t.day, t.stance", (actor_id, *params))
     return [dict(r) for r in rows]
 
 
 def actor(store: Store, name_or_id: str, *, limit: int | None = None, offset: int | None = None,
           merges: int = 200, mode: str = "all") -> dict[str, Any]:
-    """``queries.actor`` plus the per-day timeline; NotFound for an unknown id or name."""
+    """``queries.actor`` plus the per-day timeline, the undated statements and all statements of ``mode`` counted
+    (the page's total); NotFound for an unknown id or name."""
     out = queries.actor(store, name_or_id, limit=limit, offset=offset, merges=merges, mode=mode)
-    out["timeline"] = actor_timeline(store, out["id"])
-    out["undated_statements"] = store.one("SELECT count(*) FROM attributions WHERE actor_id = ? AND day = ''",
-                                          (out["id"],))[0]
+    mode_sql, params = queries._mode_filter(mode)
+    out["timeline"] = actor_timeline(store, out["id"], mode)
+    out["undated_statements"] = store.one("SELECT count(*) FROM attributions t WHERE t.actor_id = ? AND t.day = ''"
+                                          + mode_sql, (out["id"], *params))[0]
+    out["statements_total"] = (out["attributions"] if not mode_sql else store.one(
+        "SELECT count(*) FROM attributions t WHERE t.actor_id = ?" + mode_sql, (out["id"], *params))[0])
+    out["mode"] = mode
     return out
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..article import ACTOR_KINDS
 from ..errors import NotFound
-from ..validation import InvalidValue, parse_choice, parse_id
+from ..validation import InvalidValue, parse_choice, parse_id, parse_mode
 from .actors import name_key, translit_key
 from .fts import MAX_QUERY, fts_query, unmark  # noqa: F401 - MAX_QUERY: the views' cap
 from .store import Store
@@ -170,7 +170,7 @@ def _statement(r: sqlite3.Row) -> dict[str, Any]:
 
 def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
     """SQL (after a WHERE) and parameters keeping attributions of ``mode``: speech, thought or all."""
-    if parse_choice(mode, ("speech", "thought", "all"), "mode") == "all":
+    if parse_mode(mode) == "all":
         return "", ()
     return " AND t.mode = ?", (mode,)
 
@@ -178,10 +178,16 @@ def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
 # -- claims --------------------------------------------------------------------------------------------------
 
 def claims(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
-           offset: int | None = None) -> list[dict[str, Any]]:
-    """Claims, most recent first, each with its supporters and deniers."""
+           offset: int | None = None, mode: str = "all") -> list[dict[str, Any]]:
+    """Claims, most recent first, each with its supporters and deniers (with a ``mode``: only claims stated in
+    that mode, and only their statements of it)."""
     limit, offset = _page(limit, offset)
-    where, params = [], []
+    mode_sql, mode_params = _mode_filter(mode)
+    where: list[str] = []
+    params: list[Any] = []
+    if mode_sql:
+        where.append("c.id IN (SELECT t.claim_id FROM attributions t WHERE t.claim_id IS NOT NULL" + mode_sql + ")")
+        params += mode_params
     if contested:
         where.append("c.contested = 1")
     if about:
@@ -191,7 +197,7 @@ def claims(store: Store, *, contested: bool = False, about: str | None = None, l
         params += entities
     sql = "SELECT c.* FROM claims c" + (" WHERE " + " AND ".join(where) if where else "")
     rows = store.all(sql + " ORDER BY c.last_day DESC, c.id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
-    return [_claim(store, r) for r in rows]
+    return [_claim(store, r, mode) for r in rows]
 
 
 def _about_names(store: Store, about: str) -> list[str]:
@@ -208,14 +214,16 @@ def _about_names(store: Store, about: str) -> list[str]:
     return sorted(names)
 
 
-def claim(store: Store, claim_id: int | str) -> dict[str, Any]:
+def claim(store: Store, claim_id: int | str, *, mode: str = "all") -> dict[str, Any]:
+    """One claim with its statements (only those of ``mode``, speech or thought, unless it is ``all``)."""
     row = _row_by_id(store, "SELECT * FROM claims WHERE id = ?", "claim", claim_id)
-    return _claim(store, row)
+    return _claim(store, row, mode)
 
 
-def _claim(store: Store, row: sqlite3.Row) -> dict[str, Any]:
-    stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ? ORDER BY " + DATED_FIRST,
-                                              (row["id"],))]
+def _claim(store: Store, row: sqlite3.Row, mode: str = "all") -> dict[str, Any]:
+    mode_sql, mode_params = _mode_filter(mode)
+    stmts = [_statement(r) for r in store.all(STATEMENT_SQL + " WHERE t.claim_id = ?" + mode_sql + " ORDER BY "
+                                              + DATED_FIRST, (row["id"], *mode_params))]
     # sides as the dispute rules read them: stance and polarity ("will not support him" is no supporter)
     supporters = [s for s in stmts if s["position"] == "affirm"]
     deniers = [s for s in stmts if s["position"] == "negate"]
@@ -305,10 +313,16 @@ def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str
 
 
 def disputes(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
-             offset: int | None = None) -> list[dict[str, Any]]:
-    """Disputes (claims on which at least two statements take a side), contested first, then most recent."""
+             offset: int | None = None, mode: str = "all") -> list[dict[str, Any]]:
+    """Disputes (claims on which at least two statements take a side), contested first, then most recent (with a
+    ``mode``: only disputes with a statement of that mode taking a side, their camps read from those alone)."""
     limit, offset = _page(limit, offset)
-    where, params = ["c.n_sides > 1"], []
+    mode_sql, mode_params = _mode_filter(mode)
+    where: list[str] = ["c.n_sides > 1"]
+    params: list[Any] = []
+    if mode_sql:
+        where.append("c.id IN (SELECT t.claim_id FROM attributions t WHERE t.position IS NOT NULL" + mode_sql + ")")
+        params += mode_params
     if contested:
         where.append("c.contested = 1")
     if about:
@@ -318,38 +332,43 @@ def disputes(store: Store, *, contested: bool = False, about: str | None = None,
     rows = store.all("SELECT c.* FROM claims c WHERE " + " AND ".join(where)
                      + " ORDER BY c.contested DESC, c.last_day DESC, c.id DESC LIMIT ? OFFSET ?",
                      (*params, limit, offset))
-    return [_dispute(store, r) for r in rows]
+    return [_dispute(store, r, mode) for r in rows]
 
 
-def dispute(store: Store, dispute_id: int | str) -> dict[str, Any]:
+def dispute(store: Store, dispute_id: int | str, *, mode: str = "all") -> dict[str, Any]:
+    """One dispute: camps and statements (only those of ``mode``, speech or thought, unless it is ``all``)."""
     row = _row_by_id(store, "SELECT * FROM claims WHERE id = ? AND n_sides > 0", "dispute", dispute_id)
-    return _dispute(store, row)
+    return _dispute(store, row, mode)
 
 
-def _dispute(store: Store, row: sqlite3.Row) -> dict[str, Any]:
+def _dispute(store: Store, row: sqlite3.Row, mode: str = "all") -> dict[str, Any]:
     """A dispute in the contract's JSON form (exactly the fields issue 17 lists)."""
     from .disputes import camps_of
+    mode_sql, mode_params = _mode_filter(mode)
     statements = [{"attribution": s["attribution"], "article": s["article"], "source": s["source"], "url": s["url"],
                    "date": s["date"], "content_span": s["content_span"], "actor": s["actor"],
                    "speaker": s["speaker"], "stance": s["stance"], "polarity": s["polarity"],
                    "position": s["position"], "link": s["claim_link"]}
                   for s in (_statement(r) for r in store.all(
-                      STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY " + DATED_FIRST,
-                      (row["id"],)))]
+                      STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL" + mode_sql + " ORDER BY "
+                      + DATED_FIRST, (row["id"], *mode_params)))]
     return {"id": row["id"], "proposition": row["text"], "contested": bool(row["contested"]),
             "camps": camps_of(statements), "statements": statements}
 
 
-def dispute_page(store: Store, dispute_id: int | str) -> dict[str, Any]:
+def dispute_page(store: Store, dispute_id: int | str, *, mode: str = "all") -> dict[str, Any]:
     """A dispute with what its page shows beside the JSON: each statement's sentence, cue and outlet, the changes
-    of position, and why it is (or is not) contested."""
+    of position, and why it is (or is not) contested (statements of ``mode`` only, unless it is ``all``)."""
     from .disputes import moves
-    data = dispute(store, dispute_id)
+    data = dispute(store, dispute_id, mode=mode)
+    mode_sql, mode_params = _mode_filter(mode)
     full = {s["attribution"]: s for s in (_statement(r) for r in store.all(
-        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL ORDER BY " + DATED_FIRST, (data["id"],)))}
+        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL" + mode_sql + " ORDER BY " + DATED_FIRST,
+        (data["id"], *mode_params)))}
     for r in store.all("SELECT id, cue_start, cue_end FROM attributions WHERE claim_id = ? AND position IS NOT NULL",
                        (data["id"],)):
-        full[r["id"]]["cue_span"] = [r["cue_start"], r["cue_end"]]
+        if r["id"] in full:     # not kept by the mode
+            full[r["id"]]["cue_span"] = [r["cue_start"], r["cue_end"]]
     why = store.one("SELECT contested_why FROM claims WHERE id = ?", (data["id"],))
     return data | {"details": full, "changes": moves(data["camps"]), "why": why[0] if why else None}
 

@@ -70,15 +70,15 @@ async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit,
 @router.get("/claims", response_model=schemas.ClaimPage,
             summary="Claims, most recent first, with supporters and deniers")
 async def claims(store: StoreDep, request: Request, contested: bool = Contested, about: str | None = About,
-           limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
-    rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset)
+           limit: int = ClaimLimit, offset: int = Offset, mode: str = Mode) -> dict[str, Any]:
+    rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset, mode=mode)
     return listing(request, rows, limit, offset)
 
 
 @router.get("/claims/{claim_id}", response_model=schemas.Claim,
             summary="One claim with its supporters, deniers and others")
-async def claim(store: StoreDep, claim_id: str) -> dict[str, Any]:
-    return queries.claim(store, claim_id)
+async def claim(store: StoreDep, claim_id: str, mode: str = Mode) -> dict[str, Any]:
+    return queries.claim(store, claim_id, mode=mode)
 
 
 @router.get("/events", response_model=schemas.EventPage,
@@ -103,15 +103,15 @@ DisputeAbout = Query(None, max_length=200, description="only disputes naming thi
 @router.get("/disputes", response_model=schemas.DisputePage,
             summary="Disputes, contested first: the proposition, the affirm and negate camps, statements")
 async def disputes(store: StoreDep, request: Request, contested: bool = Disputed, about: str | None = DisputeAbout,
-                   limit: int = ClaimLimit, offset: int = Offset) -> dict[str, Any]:
-    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset)
+                   limit: int = ClaimLimit, offset: int = Offset, mode: str = Mode) -> dict[str, Any]:
+    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset, mode=mode)
     return listing(request, rows, limit, offset)
 
 
 @router.get("/disputes/{dispute_id}", response_model=schemas.Dispute,
             summary="One dispute: camps and every statement with its link")
-async def dispute(store: StoreDep, dispute_id: str) -> dict[str, Any]:
-    return queries.dispute(store, dispute_id)
+async def dispute(store: StoreDep, dispute_id: str, mode: str = Mode) -> dict[str, Any]:
+    return queries.dispute(store, dispute_id, mode=mode)
 
 
 @router.get("/search", response_model=schemas.Search,

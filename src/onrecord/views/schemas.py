@@ -170,6 +170,8 @@ class Actor(ActorSummary):
     merges: list[Merge]
     timeline: list[TimelineDay] = Field(description="statements per publication day; undated ones are not on it")
     undated_statements: int = Field(description="statements from articles without a publication date")
+    statements_total: int = Field(description="statements of the mode asked for (all modes: attributions)")
+    mode: Literal["speech", "thought", "all"] = Field(description="the statements kept: speech, thought or all")
     statements: list[Statement] = Field(description="one page of statements, oldest first, undated ones last")
     query: str = Field(description="the name or id that was looked up")
     matches: list[ActorMatch] = Field(description="every actor the name can mean, most quoted first; this one is "

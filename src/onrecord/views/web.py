@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..ledger import pages, queries
+from ..validation import parse_mode
 from .app import StoreDep, relative_url
 from .markup import highlight, timeline, wording
 
@@ -19,6 +20,9 @@ About = Query(None, max_length=200)
 ClaimLimit = Query(20, ge=1, le=1_000_000)
 SearchLimit = Query(25, ge=1, le=1_000_000)
 EventType = Query(None, pattern="^(sanction|transfer|attack)?$")
+# checked by validation.parse_mode (one message for CLI, API and pages), not by a pattern here
+Mode = Query("all", max_length=20)
+MODE_LABELS = (("all", "all statements"), ("speech", "said or written"), ("thought", "believed or planned"))
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -32,6 +36,13 @@ def pager(request: Request, limit: int, offset: int, shown: int, total: int | No
     more = offset + shown < total if total is not None else shown >= limit
     return {"limit": limit, "offset": offset, "shown": shown, "total": total,
             "prev": url(offset - limit) if offset > 0 else None, "next": url(offset + limit) if more else None}
+
+
+def mode_links(request: Request, mode: str) -> list[dict[str, Any]]:
+    """Links to this page with each mode (the other parameters kept, a pager back at its first page)."""
+    first = {"offset": 0} if "offset" in request.query_params else {}
+    return [{"mode": value, "label": label, "current": value == mode,
+             "url": relative_url(request, mode=value, **first)} for value, label in MODE_LABELS]
 
 
 # -- pages ------------------------------------------------------------------------------------------------
@@ -65,49 +76,57 @@ async def actor_list(store: StoreDep, request: Request, limit: int = Limit, offs
 
 
 @router.get("/actors/{ref}", response_class=HTMLResponse, response_model=None)
-async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit, offset: int = Offset) -> Response:
+async def actor(store: StoreDep, request: Request, ref: str, limit: int = Limit, offset: int = Offset,
+                mode: str = Mode) -> Response:
+    mode = parse_mode(mode)
     if not (ref.isascii() and ref.isdigit()):   # a name or alias: one canonical address per actor
         matches = queries.matching_actors(store, ref)
         if len(matches) > 1:   # "3 actors match 'Trump'": every one of them, with its count
             return render(request, "actor_matches.html", query=ref, matches=matches)
-        return RedirectResponse(f"/actors/{queries.find_actor(store, ref)}", status_code=303)
+        keep = f"?mode={mode}" if mode != "all" else ""
+        return RedirectResponse(f"/actors/{queries.find_actor(store, ref)}{keep}", status_code=303)
     limit, offset = pages.page(limit, offset)
-    data = pages.actor(store, ref, limit=limit, offset=offset, merges=0)
+    data = pages.actor(store, ref, limit=limit, offset=offset, merges=0, mode=mode)
     return render(request, "actor.html", actor=data, chart=timeline(data["timeline"]),
                   merges=pages.merge_groups(store, data["id"]), acts=queries.actor_events(store, data["id"]),
-                  pager=pager(request, limit, offset, len(data["statements"]), data["attributions"]))
+                  mode=mode, mode_links=mode_links(request, mode),
+                  pager=pager(request, limit, offset, len(data["statements"]), data["statements_total"]))
 
 
 @router.get("/claims", response_class=HTMLResponse)
 async def claim_list(store: StoreDep, request: Request, contested: bool = False, about: str | None = About,
-               limit: int = ClaimLimit, offset: int = Offset) -> HTMLResponse:
-    limit, offset = pages.page(limit, offset)
-    rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset)
-    return render(request, "claims.html", claims=rows, contested=contested, about=about or "",
-                  pager=pager(request, limit, offset, len(rows)))
+               limit: int = ClaimLimit, offset: int = Offset, mode: str = Mode) -> HTMLResponse:
+    limit, offset, mode = *pages.page(limit, offset), parse_mode(mode)
+    rows = queries.claims(store, contested=contested, about=about or None, limit=limit, offset=offset, mode=mode)
+    return render(request, "claims.html", claims=rows, contested=contested, about=about or "", mode=mode,
+                  modes=MODE_LABELS, pager=pager(request, limit, offset, len(rows)))
 
 
 @router.get("/disputes", response_class=HTMLResponse)
 async def dispute_list(store: StoreDep, request: Request, contested: bool = False, about: str | None = About,
-                       limit: int = ClaimLimit, offset: int = Offset) -> HTMLResponse:
-    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset)
-    return render(request, "disputes.html", disputes=rows, contested=contested, about=about or "",
-                  pager=pager(request, limit, offset, len(rows)))
+                       limit: int = ClaimLimit, offset: int = Offset, mode: str = Mode) -> HTMLResponse:
+    mode = parse_mode(mode)
+    rows = queries.disputes(store, contested=contested, about=about or None, limit=limit, offset=offset, mode=mode)
+    return render(request, "disputes.html", disputes=rows, contested=contested, about=about or "", mode=mode,
+                  modes=MODE_LABELS, pager=pager(request, limit, offset, len(rows)))
 
 
 @router.get("/disputes/{dispute_id}", response_class=HTMLResponse)
-async def dispute(store: StoreDep, request: Request, dispute_id: str) -> HTMLResponse:
-    page = queries.dispute_page(store, dispute_id)
+async def dispute(store: StoreDep, request: Request, dispute_id: str, mode: str = Mode) -> HTMLResponse:
+    mode = parse_mode(mode)
+    page = queries.dispute_page(store, dispute_id, mode=mode)
     for s in page["statements"]:
         full = page["details"][s["attribution"]]
         full["pieces"] = wording(full["sentence"] or "", full["sentence_span"][0], full.get("cue_span"),
                                  s["content_span"], s["position"])
-    return render(request, "dispute.html", dispute=page)
+    return render(request, "dispute.html", dispute=page, mode=mode, mode_links=mode_links(request, mode))
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-async def claim(store: StoreDep, request: Request, claim_id: str) -> HTMLResponse:
-    return render(request, "claim.html", claim=queries.claim(store, claim_id))
+async def claim(store: StoreDep, request: Request, claim_id: str, mode: str = Mode) -> HTMLResponse:
+    mode = parse_mode(mode)
+    return render(request, "claim.html", claim=queries.claim(store, claim_id, mode=mode), mode=mode,
+                  mode_links=mode_links(request, mode))
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -126,13 +145,14 @@ async def event(store: StoreDep, request: Request, event_id: str) -> HTMLRespons
 
 @router.get("/search", response_class=HTMLResponse)
 async def search(store: StoreDep, request: Request, q: str = Query("", max_length=queries.MAX_QUERY),
-                 limit: int = SearchLimit, offset: int = Offset) -> HTMLResponse:
+                 limit: int = SearchLimit, offset: int = Offset, mode: str = Mode) -> HTMLResponse:
+    mode = parse_mode(mode)
     if not q.strip():
         return render(request, "search.html", q=q, results=None, pager=None)
     limit, offset = pages.page(limit, offset)
-    results = queries.search(store, q, limit=limit, offset=offset)
+    results = queries.search(store, q, limit=limit, offset=offset, mode=mode)
     shown = max(len(results["articles"]), len(results["attributions"]))   # one page of each list
-    return render(request, "search.html", q=q, results=results,
+    return render(request, "search.html", q=q, results=results, mode=mode, mode_links=mode_links(request, mode),
                   pager=pager(request, limit, offset, shown, max(results["total"].values())))
 
 
