@@ -111,3 +111,58 @@ def test_quote_gold_brat_names_by_event_and_by_span():
     by_event, by_span = brat_names(ann)
     assert by_event == {"E3": ("Town council",)}
     assert by_span == {((0, 4),): ("Anna Berg", "Berg")}
+
+
+LISTED_TEXT = ('"We will open the pool in June," Mayor Ines Varga said on Monday. She added that lifeguards '
+               'were being hired. "It is overdue," a resident told us.')
+
+
+def _listed(tmp_path, quotes, texts_dir=None, gold_dir=None):
+    texts_dir, gold_dir = texts_dir or tmp_path, gold_dir or tmp_path
+    texts_dir.mkdir(exist_ok=True)
+    gold_dir.mkdir(exist_ok=True)
+    (texts_dir / "pool.txt").write_text(LISTED_TEXT, encoding="utf-8")
+    (gold_dir / "pool.json").write_text(json.dumps(quotes), encoding="utf-8")
+
+
+def _index(sub: str, text: str = LISTED_TEXT) -> str:
+    start = text.index(sub)
+    return f"({start}, {start + len(sub)})"
+
+
+LISTED = [
+    {"speaker": "Mayor Ines Varga", "speaker_index": _index("Mayor Ines Varga"), "verb": "said",
+     "quote": "We will open the pool in June,", "quote_index": _index('"We will open the pool in June,"')},
+    {"speaker": "She", "speaker_index": _index("She"), "verb": "added",
+     "quote_index": _index("lifeguards were being hired")},
+    {"speaker": "a resident", "speaker_index": _index("a resident"), "verb": "told",
+     "quote_index": _index('"It is overdue,"')},
+    {"speaker": "", "speaker_index": "", "verb": "", "quote_index": ""},
+]
+
+
+@pytest.mark.parametrize("layout", ["side by side", "rawtext and humanAnnotatedQuotes"])
+def test_quote_gold_reads_the_gender_gap_trackers_json_lists(tmp_path, layout):
+    if layout == "side by side":
+        _listed(tmp_path, LISTED)
+    else:
+        _listed(tmp_path, LISTED, tmp_path / "rawtext", tmp_path / "humanAnnotatedQuotes")
+    (article,) = read_corpus(tmp_path)
+    spans = [LISTED_TEXT[q.content[0][0]:q.content[0][1]] for q in article.quotes]
+    assert spans == ['"We will open the pool in June,"', "lifeguards were being hired", '"It is overdue,"']
+    # a capitalised mention is a name; a pronoun or a description is a mention without a name
+    assert [q.names for q in article.quotes] == [("Mayor Ines Varga",), (), ()]
+    assert [LISTED_TEXT[q.speaker[0][0]:q.speaker[0][1]] for q in article.quotes] == [
+        "Mayor Ines Varga", "She", "a resident"]
+
+
+@pytest.mark.parametrize(("quotes", "problem"), [
+    ({"quote_index": "(1, 5)"}, "is not a JSON list of quotes"),
+    ([{"quote_index": "(5, 1)"}], r"quote 1: quote_index must be \[start, end\]"),
+    ([{"quote_index": "(0, 4)"}, {"quote_index": "(0, 99999)", "speaker_index": ""}], "quote 2: quote_index"),
+])
+def test_quote_gold_a_bad_json_list_names_the_file_and_the_quote(tmp_path, quotes, problem):
+    _listed(tmp_path, quotes)
+    with pytest.raises(InputError, match=problem) as info:
+        read_corpus(tmp_path)
+    assert info.value.path.endswith("pool.json")

@@ -1,6 +1,6 @@
 """Reader for a speech-only quote corpus: one QuoteArticle (text + gold quotes with speakers) per text file.
 
-A folder ``DIR`` holds the corpus in one of three layouts, read by :func:`read_corpus`:
+A folder ``DIR`` holds the corpus in one of four layouts, read by :func:`read_corpus`:
 
 - **JSONL**: ``NAME.txt`` beside ``NAME.quotes.jsonl``, one gold quote per line::
 
@@ -15,6 +15,13 @@ A folder ``DIR`` holds the corpus in one of three layouts, read by :func:`read_c
   (``text/NAME.txt`` and ``attributions/NAME.ann``): event lines with ``Content`` (``Content2``… further parts),
   ``Source`` and ``Cue`` roles (see :mod:`.polnear`); a speaker's name is an ``AnnotatorNotes`` comment on the
   event or on its ``Source`` span (``#1<TAB>AnnotatorNotes T3<TAB>Ines Varga | Varga``: ``|`` separates aliases).
+
+- **a JSON list per article**, as the Gender Gap Tracker's human-annotated quotes are kept: ``NAME.txt`` beside
+  ``NAME.json`` (or texts in ``rawtext/`` and lists in ``humanAnnotatedQuotes/``), each quote an object with
+  ``quote_index`` ``"(start, end)"``, ``speaker_index`` ``"(start, end)"`` or ``""``, and ``speaker`` (the mention's
+  text, also taken as the speaker's name unless it is a pronoun or has no capital letter); other keys (``quote``,
+  ``verb``, ``is_floating_quote``…) are ignored. A quote whose ``quote_index`` cannot be read is an error naming
+  the file and the quote's position in the list.
 
 Offsets count Unicode characters of the text read as UTF-8 (a byte-order mark dropped). A JSONL line that cannot
 be read raises InputError naming the file and line; brat annotations that do not match the text are skipped and
@@ -33,6 +40,9 @@ from ..errors import InputError
 from .polnear import GoldAttribution, Parts, annotation_files, normalise_parts, parse_ann
 
 JSONL_SUFFIX = ".quotes.jsonl"
+LIST_TEXTS, LIST_GOLD = "rawtext", "humanAnnotatedQuotes"     # the Gender Gap Tracker's folder names
+_INDEX = re.compile(r"^\(?\s*(\d+)\s*,\s*(\d+)\s*\)?$")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "hers", "their"})
 KEYS = frozenset({"id", "content", "speaker", "name", "aliases", "text", "speaker_text"})
 _NOTE = re.compile(r"^#\d*\tAnnotatorNotes ([TE]\d+)\t(.*)$")
 _T_OFFSETS = re.compile(r"^(T\d+)\t\S+ (\d+ \d+(?:;\d+ \d+)*)\t")
@@ -123,6 +133,50 @@ def read_jsonl(text_path: Path, gold_path: Path) -> QuoteArticle:
     return QuoteArticle(text_path.name.removesuffix(".txt"), text, tuple(quotes))
 
 
+def _index(value: Any, text: str, what: str) -> tuple[int, int] | None:   # noqa: ANN401 - JSON
+    """``"(start, end)"`` (or ``[start, end]``) as offsets; None for an empty index; ValueError otherwise."""
+    if value in (None, "", []):
+        return None
+    if isinstance(value, str) and (m := _INDEX.match(value.strip())) is not None:
+        value = [int(m.group(1)), int(m.group(2))]
+    return _span(value, text, what)
+
+
+def parse_listed_quote(data: Any, text: str, number: int) -> GoldQuote | None:   # noqa: ANN401 - JSON
+    """One quote of a JSON list (Gender Gap Tracker form); None for an entry without a quote span."""
+    if not isinstance(data, dict):
+        raise ValueError("each quote must be a JSON object")
+    content = _index(data.get("quote_index"), text, "quote_index")
+    if content is None:
+        return None
+    speaker_span = _index(data.get("speaker_index"), text, "speaker_index")
+    mention = data.get("speaker") if isinstance(data.get("speaker"), str) else ""
+    mention = " ".join(mention.split())
+    named = mention and mention.lower() not in PRONOUNS and any(c.isupper() for c in mention)
+    return GoldQuote(f"q{number}", (content,), (speaker_span,) if speaker_span else (), (mention,) if named else ())
+
+
+def read_listed(text_path: Path, gold_path: Path) -> QuoteArticle:
+    """A text and its JSON list of quotes; InputError naming the file and the quote's position if one is bad."""
+    text = _read_text(text_path)
+    try:
+        data = json.loads(gold_path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise InputError(str(gold_path), f"is not a JSON list of quotes ({exc})") from None
+    if not isinstance(data, list):
+        raise InputError(str(gold_path), "is not a JSON list of quotes")
+    quotes = []
+    for number, item in enumerate(data, 1):
+        try:
+            quote = parse_listed_quote(item, text, number)
+        except ValueError as exc:
+            raise InputError(str(gold_path), f"quote {number}: {exc}") from None
+        if quote is not None:
+            quotes.append(quote)
+    quotes.sort(key=lambda q: (q.content[0], q.id))
+    return QuoteArticle(text_path.name.removesuffix(".txt"), text, tuple(quotes))
+
+
 def brat_names(ann: str) -> tuple[dict[str, tuple[str, ...]], dict[Parts, tuple[str, ...]]]:
     """Names given as AnnotatorNotes in a ``.ann`` file: by event id, and by the parts of the span they annotate."""
     spans: dict[str, Parts] = {}
@@ -166,19 +220,26 @@ def read_corpus(folder: str | Path) -> list[QuoteArticle]:
         if missing:
             raise InputError(str(missing[0]), "has no annotation file in attributions/")
         return [read_brat(p, anns[p.stem]) for p in texts]
+    texts_dir, lists_dir = root, root
+    if (root / LIST_TEXTS).is_dir() and (root / LIST_GOLD).is_dir():    # the Gender Gap Tracker's layout
+        texts_dir, lists_dir = root / LIST_TEXTS, root / LIST_GOLD
     articles = []
-    for path in sorted(root.glob("*.txt")):
+    for path in sorted(texts_dir.glob("*.txt")):
         jsonl, ann = path.with_name(path.stem + JSONL_SUFFIX), path.with_suffix(".ann")
-        if jsonl.is_file() and ann.is_file():
-            raise InputError(str(path), f"has two gold files ({jsonl.name} and {ann.name}); keep one")
+        listed = lists_dir / (path.stem + ".json")
+        found = [p for p in (jsonl, ann, listed) if p.is_file()]
+        if len(found) > 1:
+            raise InputError(str(path), f"has two gold files ({found[0].name} and {found[1].name}); keep one")
         if jsonl.is_file():
             articles.append(read_jsonl(path, jsonl))
         elif ann.is_file():
             articles.append(read_brat(path, ann))
+        elif listed.is_file():
+            articles.append(read_listed(path, listed))
         else:
-            raise InputError(str(path), f"has no gold file ({jsonl.name} or {ann.name} beside it; an article "
-                                        "without quotes needs an empty one)")
+            raise InputError(str(path), f"has no gold file ({jsonl.name}, {ann.name} or {listed.name} beside it; "
+                                        "an article without quotes needs an empty one)")
     if not articles:
-        raise InputError(str(root), f"holds no quote corpus (NAME.txt with NAME{JSONL_SUFFIX} or NAME.ann, or "
-                                    "text/ and attributions/)")
+        raise InputError(str(root), f"holds no quote corpus (NAME.txt with NAME{JSONL_SUFFIX}, NAME.ann or NAME.json, "
+                                    f"or text/ and attributions/, or {LIST_TEXTS}/ and {LIST_GOLD}/)")
     return articles
