@@ -181,3 +181,22 @@ def test_signatures_block_same_claims_together() -> None:
     p = _prop("Tehran supplied attack drones to Russia for use in Ukraine")
     assert 0 < len(signature(p)) <= 4 and len(signature(p, k=2)) <= 2
     assert signature(_prop("Iran and Russia")) == ("e:iran", "e:russia")
+
+
+# (content, speaker, kind, affiliation, expected text): the reported clause's pronoun and a possessive before a group
+# noun are the speaker's, when the speaker's kind takes that pronoun
+@pytest.mark.parametrize("content, speaker, kind, affiliation, expected", [
+    ("it had hidden the test results", "Hollenbeck Chemicals", "organization", None,
+     "[Hollenbeck Chemicals] had hidden the test results"),
+    ("he would not support Trump", "Paul Ryan", "person", None, "[Paul Ryan] would not support Trump"),
+    ("it was a lie", "Paul Ryan", "person", None, "it was a lie"),                 # a person's "it" is a thing
+    ("his forces had shelled the hospital", "Mustafa Ibrahim", "person", "Rapid Support Forces",
+     "[Rapid Support Forces's] forces had shelled the hospital"),
+    ("his client had never damaged the cable", "Mikael Strand", "person", None,
+     "his client had never damaged the cable"),                                   # a client is someone else
+    ("hiding any test results", "Hollenbeck", "organization", None, "[Hollenbeck] hiding any test results"),
+    ("it had hidden the test results", "Hollenbeck Chemicals", None, None, "it had hidden the test results"),
+])
+def test_claims_normalise_third_person_pronoun_is_the_speaker(content, speaker, kind, affiliation, expected):
+    p = normalise(content, speaker=speaker, speaker_affiliation=affiliation, speaker_kind=kind)
+    assert p.text == expected

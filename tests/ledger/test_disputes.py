@@ -68,3 +68,18 @@ def test_disputes_camps_group_statements_per_actor_with_dates_and_moves():
     assert [e["name"] for e in camps["affirm"]] == ["Union", "a pilot", "Corvan"]
     assert moves(camps) == [{"actor": 5, "name": "Corvan", "from": "negate", "to": "affirm", "since": "2026-09-14",
                              "until": "2026-08-05"}]
+
+
+# (affirming name, negating name, contested): one person held as two actors ("Obama" / "Barack Obama", PolNeAR
+# train's false contradiction) is never set against itself; two people of one family name are
+@pytest.mark.parametrize("a_name, n_name, expected", [
+    ("Barack Obama", "Obama", False),
+    ("Hollenbeck Chemicals", "Hollenbeck", False),
+    ("Hillary Clinton", "H. Clinton", False),
+    ("Hillary Clinton", "Bill Clinton", True),
+    ("Kaja Rebane", "Yuri Sedov", True),
+])
+def test_disputes_same_person_under_two_actors_is_no_contradiction(a_name, n_name, expected):
+    a = Placed(1, 1, 1, "actor:1", "2026-01-01", "affirm", name=a_name)
+    n = Placed(2, 2, 2, "actor:2", "2026-01-02", "negate", name=n_name)
+    assert judge([a, n]).contested is expected
