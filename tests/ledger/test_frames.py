@@ -31,6 +31,14 @@ def _frame(text: str, speaker: str | None = None, kind: str | None = None):
     ("the paramilitary group had fired artillery at the hospital",
      "the Rapid Support Forces shelled the main hospital in the town of Dar Salim", False, False),
     ("the company had concealed groundwater test results", "Hollenbeck shelled the hospital", True, False),
+    # an act named as a noun describes no agent ("the attacks in Orlando", "the possibility of voter fraud")
+    ("the terrorist attacks in Orlando", "Mateen attacked the nightclub in Orlando", True, False),
+    ("the possibility of voter fraud during the election", "the United States rigged the election", True, False),
+    # a question of intent: the same act or object, answered either way; "we have evidence" is the speaker's
+    ("the crew deliberately dragged an anchor over the cable", "[Finnish police] have evidence that the anchor was"
+     " lowered on purpose and dragged for miles", True, True),
+    ("the damage was an accident", "its crew had damaged the cable on purpose", False, True),
+    ("officers will deliberately appear in shorts", "the ruling deliberately appears to target voters", False, False),
     # a one-word name and the full name
     ("Hollenbeck concealed test results", "Hollenbeck Chemicals hid groundwater test results from regulators",
      False, True),
@@ -40,6 +48,11 @@ def _frame(text: str, speaker: str | None = None, kind: str | None = None):
     ("Russia shelled the hospital", "Russia shelled the railway station", False, False),
     # no blamed act: no frame, no link
     ("Russia supports the peace plan", "Russia supports the peace talks", False, False),
+    # everyday acts are no blamed acts: "sent a message", "release his tax returns"
+    ("Clinton sent emails to her staff", "Clinton sent a message to voters", False, False),
+    ("Trump will release his tax returns", "Trump was not releasing his tax returns", False, False),
+    # across articles, "attack" (what politicians do to each other) and one word are not enough
+    ("Trump attacked the entire field", "Trump engaged in personal attacks the entire time", False, False),
 ])
 def test_frames_same_event(a, b, same_article, expected):
     fa, fb = _frame(a), _frame(b)
@@ -64,3 +77,18 @@ def test_frames_reported_subject_pronoun_is_the_speaker():
     # "Moscow dismissed allegations that it had a hand in damaging the cable": "it" is Moscow, so Russia
     f = _frame("it had a hand in damaging the Estlink 3 power cable", speaker="Moscow", kind="place")
     assert f is not None and f.agent == "Russia"
+
+
+def test_frames_answering_intent_the_other_way_is_marked_opposite():
+    f = _frame("the damage was an accident")
+    assert f is not None and f.opposite
+    g = _frame("the anchor was lowered deliberately")
+    assert g is not None and not g.opposite
+
+
+def test_frames_reading_takes_the_later_sentence_that_blames_someone():
+    from onrecord.ledger.frames import reading
+    p = reading("Our captain followed every procedure. No one on board dropped the anchor deliberately")
+    assert "deliberate" in p.terms
+    q = reading("Our captain followed every procedure. The weather was bad")
+    assert "captain" in q.terms

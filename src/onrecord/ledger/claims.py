@@ -393,9 +393,12 @@ def _aliases(only_a: set[str], only_b: set[str]) -> set[tuple[str, str]]:
 
 
 def is_acronym(short: list[str], long_: list[str]) -> bool:
-    """"RSF" for "Rapid Support Forces", "UN" for "United Nations" (lowercase words; "of" and "for" skipped)."""
+    """"RSF" for "Rapid Support Forces", "UN" for "United Nations" (lowercase words; "of" and "for" skipped); "RSF"
+    for "Rapid Support" too, as names are cut before a word this module also knows as a term ("forces")."""
     initials = "".join(w[0] for w in long_ if w not in ("of", "for", "the", "and"))
-    return len(short) == 1 and len(long_) >= 2 and len(initials) >= 2 and short[0] == initials
+    if len(short) != 1 or len(long_) < 2 or len(initials) < 2:
+        return False
+    return short[0] == initials or len(short[0]) >= 3 and short[0][:-1] == initials
 
 
 def similarity(a: Proposition, b: Proposition, idf: Mapping[str, float] | None = None
@@ -470,6 +473,9 @@ _REF_MODIFIERS = {"the", "these", "those", "this", "that", "such", "its", "their
                   "your", "my", "some", "recent", "latest", "new", "fresh", "similar", "repeated", "so-called",
                   "earlier", "previous", "last", "same", "whole", "entire", "media", "western", "us"}
 _REF_AFTER = {"as", "against", "by", "from", "made", "in", "published", "circulated", "levelled", "leveled", ","}
+# an event already told, after "the account of" / "reports of": the claim is about it, the words state nothing new
+_EVENT_NOUNS = {"attack", "attacks", "strike", "strikes", "shelling", "bombing", "explosion", "explosions", "blast",
+                "incident", "sabotage", "crash", "hack", "killing", "killings", "massacre", "operation", "raid"}
 _COPULA = {"is", "are", "was", "were", "be", "been", "remain", "remains", "seem", "seems"}
 _EVALUATION_EXTRA = {"reject", "dismiss", "refute", "condemn", "we", "i", "and", "a", "an", "pure", "total",
                      "complete", "utter", "baseless", "nothing", "but", "more", "than", "simply", "lies", "lie"}
@@ -498,6 +504,8 @@ def is_back_reference(content: str) -> bool:
     while i < len(low) and (w.word_class.get(low[i]) == "ref" or low[i] == "and"):   # "the reports and claims"
         i += 1
     rest, rest_tok = low[i:], tokens[i:]
+    if len(rest) >= 3 and rest[0] == "of" and rest[1] in ("the", "this", "that") and rest[2] in _EVENT_NOUNS:
+        return True                     # "the army's account of the attack on Dar Salim hospital"
     if not rest or rest[0] in _REF_AFTER or rest_tok[0] in "\"“”«»‘":
         return True                     # "the report as 'another provocation'", "the accusation \"a fabrication …\""
     if rest[0] in _COPULA and low[0] in ("these", "those", "such", "the", "this", "that") and i <= 3 \

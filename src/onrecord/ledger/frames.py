@@ -91,21 +91,27 @@ def frame_of(p: Proposition) -> Frame | None:
         return None
     agent = p.agent
     first = _NAME_FIRST.match(p.text)
-    if agent is None and first and _term(first.group(2)) in acts:
+    if agent is None and first and _term(first.group(1)) is not None and _term(first.group(2)) in acts:
         # "Hollenbeck concealed test results": a name opening the clause was read as an ordinary word (claims.py
         # cannot tell a sentence-initial name from a capitalised word), but the act right after it makes it the agent
         agent = first.group(1)
         terms.discard(stem(agent.lower()))
     agent_term = "e:" + agent.lower().replace(" ", "_") if agent else None
-    rest = {t for t in terms if t not in acts and t != agent_term}
+    # the agent's own words are not what was done to whom ("Sanders' attack" gives the term "sander" too)
+    own = {stem(w.lower()) for w in re.findall(r"[^\W\d_]+", agent or "")}
+    # the speaker put in for "we"/"I" ("[we] have evidence that the anchor was lowered …") holds the claim and is
+    # no party to the act, unless it is the agent
+    speakers = {"e:" + n.lower().removesuffix("'s").replace(" ", "_") for n in _BRACKET.findall(p.text)}
+    rest = {t for t in terms if t not in acts and t != agent_term and t not in own and t not in speakers}
     objects = frozenset(t for t in rest if t not in c.pointer and t not in c.generic_object)
     pointed = any(t in c.pointer for t in rest)
-    described = agent is None and _DEFINITE.match(p.text) is not None
+    described = agent is None and _described_subject(p.text, acts)
     places = frozenset(t for t in objects if t.startswith("e:") and _is_place(t, p.text))
     return Frame(agent, acts, objects, anaphoric=not objects and (pointed or not rest), described=described,
                  opposite=bool(intent & c.opposite) and not intent & c.intent, places=places)
 
 
+_BRACKET = re.compile(r"\[([^\]]+)\]")
 _NAME_FIRST = re.compile(r"^([A-Z][\w'’-]+)\s+([a-z]+)\b")
 _LOCATIVE = re.compile(r"\b(?:in|near|at|over|off|outside|across|around|into)\s+(?:the\s+)?$", re.I)
 
@@ -140,6 +146,27 @@ def keys(f: Frame) -> tuple[str, ...]:
 
 # a subject that points at someone already named: "the paramilitary group had fired …", "his forces had shelled …"
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|his|her|its|their|they)\s", re.I)
+_AUXILIARY = {"had", "has", "have", "was", "were", "been", "did", "will", "would", "is", "are", "not", "never"}
+_IRREGULAR = {"hid", "hidden", "shot", "struck", "hit", "stole", "stolen", "blew", "blown", "lied", "cut", "fought"}
+
+
+def _described_subject(text: str, acts: frozenset[str]) -> bool:
+    """A definite subject doing the act, as a verb: "the paramilitary group had shelled the hospital", "his forces
+    shelled …", "they destroyed …" — not an act named as a noun ("the attacks in Orlando", "the possibility of voter
+    fraud", "the mission is to destroy …"), which describes no agent."""
+    if _DEFINITE.match(text) is None:
+        return False
+    words = re.findall(r"[\w'’-]+", text)
+    for i, word in enumerate(words[:7]):
+        if _term(word) in acts:
+            before = words[1:i]
+            while before and before[-1].lower() in _AUXILIARY:
+                before.pop()
+            verbal = word.lower().endswith("ed") or word.lower() in _IRREGULAR or i and words[i - 1].lower() in \
+                _AUXILIARY
+            return verbal and 0 <= len(before) <= 3 and all(_term(w) not in acts for w in before) and not any(
+                w.lower() in ("of", "to", "for", "as", "in", "on", "by") for w in before)
+    return False
 
 
 def same_agent(a: str | None, b: str | None) -> bool:
@@ -154,9 +181,7 @@ def same_agent(a: str | None, b: str | None) -> bool:
     if len(short) != 1 or len(long_) < 2:
         return False
     # "RSF" for "Rapid Support" too: claims.py may end a name before a word it also knows ("Forces")
-    if short[0] in (long_[0], long_[-1]) or is_acronym(short, long_):
-        return True
-    return len(short[0]) >= 3 and is_acronym([short[0][:-1]], long_)
+    return short[0] in (long_[0], long_[-1]) or is_acronym(short, long_)
 
 
 def _acts_agree(a: Frame, b: Frame) -> bool:
@@ -184,7 +209,7 @@ def same_event(a: Frame, b: Frame, *, same_article: bool) -> str | None:
     Kharkiv"); within one article, a frame that only points at the event ("Russia had nothing to do with the
     incident") joins the accusation the article has already stated against the same agent."""
     if intentional(a) or intentional(b):
-        return _same_intent(a, b)
+        return _same_intent(a, b, same_article)
     if not _acts_agree(a, b):
         return None
     shared = a.objects & b.objects
@@ -196,7 +221,10 @@ def same_event(a: Frame, b: Frame, *, same_article: bool) -> str | None:
             return None
         if any(not t.startswith("e:") for t in shared):
             return f"same article, same act and object, the agent ({named.agent}) described"
-        if any(same_agent(named.agent, t[2:].replace("_", " ")) for t in _entities(described.objects)):
+        # ("the attacks on Trump" name Trump as the target, not the agent: only a specific act of both, not the
+        # bare "attack" or "responsible", makes the name the agent's)
+        if a.acts & b.acts & _classes().blame - {"attack"} and any(
+                same_agent(named.agent, t[2:].replace("_", " ")) for t in _entities(described.objects)):
             return f"same article, same act, the agent ({named.agent}) named in it"
         return None
     if not same_agent(a.agent, b.agent):
@@ -205,6 +233,11 @@ def same_event(a: Frame, b: Frame, *, same_article: bool) -> str | None:
         return f"same article, same agent ({a.agent}) and act, the event pointed at"
     content = {t for t in shared if not t.startswith("e:")}
     if not content:
+        return None
+    # across articles, two terms besides names and "responsible": the act and an object, or two objects
+    # ("Russia was behind the sabotage of the cable" / "Russia ordered the sabotage of an undersea cable")
+    # ("attack" is also what politicians do to each other: it does not count)
+    if not same_article and len(content | (a.acts & b.acts & _classes().blame - {"attack"})) < 2:
         return None
     if _parties_apart(a, b):
         return None
@@ -219,7 +252,7 @@ def _parties_apart(a: Frame, b: Frame) -> bool:
     return bool(only_a & a.places and only_b & b.places or only_a - a.places and only_b - b.places)
 
 
-def _same_intent(a: Frame, b: Frame) -> str | None:
+def _same_intent(a: Frame, b: Frame, same_article: bool = False) -> str | None:
     """Two answers to one question of intent: "the crew deliberately dragged the anchor", "No one on board dropped
     the anchor deliberately", "the damage was an accident" — sharing what was done or to what, and no two named
     agents or parties apart."""
@@ -227,9 +260,12 @@ def _same_intent(a: Frame, b: Frame) -> str | None:
         return None
     if a.agent and b.agent and not same_agent(a.agent, b.agent):
         return None
-    intent = _classes().intent
-    shared = {t for t in (a.acts | a.objects) & (b.acts | b.objects) if t not in intent and not t.startswith("e:")}
-    if not shared:
+    c = _classes()
+    shared = {t for t in (a.acts | a.objects) & (b.acts | b.objects)
+              if t not in c.intent and not t.startswith("e:") and not t[0].isdigit()}
+    # two shared terms, or one that is a blamed act ("the damage was an accident" / "damaged the cable on
+    # purpose"): a single ordinary word ("election", "appear") ties two questions of intent by chance
+    if not shared or len(shared) < 2 and not shared & c.blame and not same_article:
         return None
     if _parties_apart(a, b):
         return None

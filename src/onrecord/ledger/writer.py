@@ -441,7 +441,12 @@ class Ledger:
         done: list[tuple[int, tuple[Attribution, int | None, str | None]]] = []
         for i in passes[0] + passes[1] + passes[2]:
             a = article.attributions[i]
+            ordered = [p for _j, p in sorted(done, key=lambda d: d[0])]
             before = [p for j, p in sorted(done, key=lambda d: d[0]) if j < i]
+            # a back-reference opening the article ("X rejected the army's account of the attack") answers the
+            # claim the article goes on to state
+            if readings[i] is None and not any(p[1] is not None for p in before):
+                before = ordered
             links[i] = self._claim_for(a, readings[i], before, day, framed)
             done.append((i, (a, links[i][0], links[i][1])))
         for i, a in enumerate(article.attributions):
