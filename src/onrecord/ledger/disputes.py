@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .claims import SAME_CLAIM, Proposition, similarity
-from .frames import frame_of, restates
+from .frames import describing, frame_of, nominal, restates
 
 AFFIRM = "affirm"
 NEGATE = "negate"
@@ -98,9 +98,13 @@ def direct(a: Placed, n: Placed) -> bool:
         return True                   # nothing to check with (plain records in tests of the camp rules)
     if not specific(a.proposition) or not specific(n.proposition):
         return False
+    if nominal(a.proposition) or nominal(n.proposition):
+        return False                  # "condemned Trump's call for a ban" / "rejected Trump's offer of an exception"
     score, shared = similarity(a.proposition, n.proposition)
-    # what they share must be more than who is involved and a word or two ("presumptive Republican nominee")
-    if score >= SAME_CLAIM and sum(1 for t in shared if not t.startswith("e:")) >= MIN_SHARED_CONTENT:
+    # what they share must be more than who is involved and a word or two, and more than how someone is described
+    # ("presumptive Republican presidential nominee Donald Trump was a failure" / "… could be the next president")
+    if score >= SAME_CLAIM and sum(1 for t in shared if not t.startswith("e:")
+                                   and not describing(t)) >= MIN_SHARED_CONTENT:
         return True
     # or one accusation in two wordings: "Russia was behind the sabotage of the cable" / "it had a hand in
     # damaging the cable" (frames.py), each complete on its own

@@ -46,9 +46,10 @@ class _Classes:
     intent: frozenset[str]       # "deliberate": whether an act was meant is a question of its own
     opposite: frozenset[str]     # "accident": the same question answered the other way
     violent: frozenset[str]      # the ways of attacking that a bare "attack" covers
+    description: frozenset[str]  # words describing a participant ("presumptive nominee"), as claim terms
 
 
-_KINDS = ("blame", "generic", "pointer", "generic_object", "intent", "opposite", "violent")
+_KINDS = ("blame", "generic", "pointer", "generic_object", "intent", "opposite", "violent", "description")
 
 
 @cache
@@ -59,7 +60,8 @@ def _classes() -> _Classes:
         if not line.strip() or line.startswith("#"):
             continue
         kind, words = line.split("\t", 1)
-        groups[kind].update(stem(w) if kind in ("pointer", "generic_object") else w for w in words.split())
+        groups[kind].update(stem(w) if kind in ("pointer", "generic_object") else (_term(w) or w)
+                            if kind == "description" else w for w in words.split())
     return _Classes(*(frozenset(groups[k]) for k in _KINDS))
 
 
@@ -283,3 +285,20 @@ def restates(a: Frame, b: Frame) -> bool:
     intent = _classes().intent
     shared = {t for t in (a.acts | a.objects) & (b.acts | b.objects) if t not in intent and not t.startswith("e:")}
     return len(shared) >= 2
+
+
+def describing(term: str) -> bool:
+    """A claim term that describes a participant ("nominee", "presidential") rather than what was done."""
+    return term in _classes().description
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|being|am|has|have|had|will|would|shall|should|can|could|may|"
+                     r"might|must|do|does|did|(?-i:[a-z]{3,}ed))\b", re.I)
+_POSSESSIVE_HEAD = re.compile(r"^(?:\S+\s+){0,7}?\S+['’]s\s")
+
+
+def nominal(p: Proposition) -> bool:
+    """A content that names a thing rather than stating something: "Trump's call for a ban on Muslims entering the
+    United States", "Trump's offer to make an exception". Condemning one and rejecting another is no contradiction
+    between two sources (PolNeAR train), whatever words they share."""
+    return _POSSESSIVE_HEAD.match(p.text) is not None and _FINITE.search(p.text) is None
