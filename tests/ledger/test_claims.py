@@ -207,6 +207,7 @@ def test_claims_normalise_third_person_pronoun_is_the_speaker(content, speaker, 
     ("the army's account of the attack on Dar Salim hospital", True),
     ("the army's account of how the RSF shelled the hospital", False),   # a content of its own
     ("claims of drone deliveries to Russia", False),
+    ("the federation's findings", True),
 ])
 def test_claims_account_of_the_event_is_a_back_reference(content, expected):
     assert is_back_reference(content) is expected
@@ -215,6 +216,7 @@ def test_claims_account_of_the_event_is_a_back_reference(content, expected):
 # (content, expected text): a report inside the report by unnamed sources reads as what they say
 @pytest.mark.parametrize("content, expected", [
     ("Your own engineers say the results were hidden", "the results were hidden"),
+    ("the report confirmed that a software fault caused the crash", "a software fault caused the crash"),
     ("Moscow and the Kremlin say Putin's forces hit Kyiv", "Moscow and the Kremlin say Putin's forces hit Kyiv"),
     ("experts say so", "experts say so"),                 # too little after it
 ])

@@ -62,7 +62,8 @@ _FIRST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+(?=[\"“‘]?[
 _TRAILING_CLAUSE = re.compile(r",?\s+\b(?:because|since|so that|although|though|whereas)\b\s+"
                               r"|,\s+(?:which|who|while|saying|adding|as part of)\b\s+|;\s+", re.I)
 # a report inside the report, opening the content: "Your own engineers say P", "Residents claim that P"
-_NESTED_RE = re.compile(r"^((?:[\w'’-]+\s+){1,4}?)(?:say|says|said|claim|claims|allege|alleges|alleged|insist|insists)"
+_NESTED_RE = re.compile(r"^((?:[\w'’-]+\s+){1,4}?)(?:say|says|said|claim|claims|allege|alleges|alleged|insist|insists|"
+                        r"confirm|confirms|confirmed|show|shows|showed|found|finds|conclude|concludes|concluded)"
                         r"\s+(?:that\s+)?(?=\w)", re.I)
 _PREAMBLE_RE = re.compile(r"^(?:the|these|those|such|any|all)\s+(?:\w+\s+){0,2}?(\w+)\s+that\s+", re.I)
 
