@@ -181,3 +181,58 @@ def test_signatures_block_same_claims_together() -> None:
     p = _prop("Tehran supplied attack drones to Russia for use in Ukraine")
     assert 0 < len(signature(p)) <= 4 and len(signature(p, k=2)) <= 2
     assert signature(_prop("Iran and Russia")) == ("e:iran", "e:russia")
+
+
+# (content, speaker, kind, affiliation, expected text): the reported clause's pronoun and a possessive before a group
+# noun are the speaker's, when the speaker's kind takes that pronoun
+@pytest.mark.parametrize("content, speaker, kind, affiliation, expected", [
+    ("it had hidden the test results", "Hollenbeck Chemicals", "organization", None,
+     "[Hollenbeck Chemicals] had hidden the test results"),
+    ("he would not support Trump", "Paul Ryan", "person", None, "[Paul Ryan] would not support Trump"),
+    ("it was a lie", "Paul Ryan", "person", None, "it was a lie"),                 # a person's "it" is a thing
+    ("his forces had shelled the hospital", "Mustafa Ibrahim", "person", "Rapid Support Forces",
+     "[Rapid Support Forces's] forces had shelled the hospital"),
+    ("his client had never damaged the cable", "Mikael Strand", "person", None,
+     "his client had never damaged the cable"),                                   # a client is someone else
+    ("hiding any test results", "Hollenbeck", "organization", None, "[Hollenbeck] hiding any test results"),
+    ("it had hidden the test results", "Hollenbeck Chemicals", None, None, "it had hidden the test results"),
+])
+def test_claims_normalise_third_person_pronoun_is_the_speaker(content, speaker, kind, affiliation, expected):
+    p = normalise(content, speaker=speaker, speaker_affiliation=affiliation, speaker_kind=kind)
+    assert p.text == expected
+
+
+# (content, back-reference): an account of an event already told points back; a claim of a new act does not
+@pytest.mark.parametrize("content, expected", [
+    ("the army's account of the attack on Dar Salim hospital", True),
+    ("the army's account of how the RSF shelled the hospital", False),   # a content of its own
+    ("claims of drone deliveries to Russia", False),
+    ("the federation's findings", True),
+])
+def test_claims_account_of_the_event_is_a_back_reference(content, expected):
+    assert is_back_reference(content) is expected
+
+
+# (content, expected text): a report inside the report by unnamed sources reads as what they say
+@pytest.mark.parametrize("content, expected", [
+    ("Your own engineers say the results were hidden", "the results were hidden"),
+    ("the report confirmed that a software fault caused the crash", "a software fault caused the crash"),
+    ("Moscow and the Kremlin say Putin's forces hit Kyiv", "Moscow and the Kremlin say Putin's forces hit Kyiv"),
+    ("experts say so", "experts say so"),                 # too little after it
+])
+def test_claims_nested_report_by_unnamed_sources(content, expected):
+    assert normalise(content).text == expected
+
+
+def test_claims_ships_are_no_supply_but_shipped_is():
+    assert "supply" not in normalise("its ships were conducting exercises near the lane").terms
+    assert "supply" in normalise("Tehran shipped drones to Moscow").terms
+
+
+def test_claims_united_states_is_one_name():
+    assert normalise("the United States sent Patriot systems to Kyiv").entities[0] == "United States"
+
+
+def test_claims_acronym_and_full_name_are_one_party():
+    assert similarity(normalise("the RSF shelled the hospital in Dar Salim"),
+                      normalise("the Rapid Support Forces shelled the hospital in Dar Salim"))[0] >= SAME_CLAIM

@@ -68,3 +68,39 @@ def test_disputes_camps_group_statements_per_actor_with_dates_and_moves():
     assert [e["name"] for e in camps["affirm"]] == ["Union", "a pilot", "Corvan"]
     assert moves(camps) == [{"actor": 5, "name": "Corvan", "from": "negate", "to": "affirm", "since": "2026-09-14",
                              "until": "2026-08-05"}]
+
+
+# (affirming name, negating name, contested): one person held as two actors ("Obama" / "Barack Obama", PolNeAR
+# train's false contradiction) is never set against itself; two people of one family name are
+@pytest.mark.parametrize("a_name, n_name, expected", [
+    ("Barack Obama", "Obama", False),
+    ("Hollenbeck Chemicals", "Hollenbeck", False),
+    ("Hillary Clinton", "H. Clinton", False),
+    ("Hillary Clinton", "Bill Clinton", True),
+    ("Kaja Rebane", "Yuri Sedov", True),
+])
+def test_disputes_same_person_under_two_actors_is_no_contradiction(a_name, n_name, expected):
+    a = Placed(1, 1, 1, "actor:1", "2026-01-01", "affirm", name=a_name)
+    n = Placed(2, 2, 2, "actor:2", "2026-01-02", "negate", name=n_name)
+    assert judge([a, n]).contested is expected
+
+
+# (affirming content, negating content, contested): PolNeAR train's false contradictions, each a fixed bug
+@pytest.mark.parametrize("a_text, n_text, expected", [
+    # condemning one thing and rejecting another named thing is no contradiction
+    ("Republican presidential candidate Donald Trump's call for a ban on Muslims entering the United States",
+     "Republican presidential candidate Donald Trump's offer to make an exception to his call for a ban on Muslims"
+     " entering the United States", False),
+    # sharing only how someone is described ("presumptive Republican presidential nominee")
+    ("presumptive Republican presidential nominee Donald Trump was a failure in business",
+     "Donald Trump, the presumptive Republican presidential nominee, could be the next occupant of the White House",
+     False),
+    # a real one: the same state of affairs, stated and denied
+    ("more than 1,300 Clinton emails contained classified material",
+     "there was no classified material on her email account", True),
+])
+def test_disputes_nominal_and_descriptive_contents_decide_no_contradiction(a_text, n_text, expected):
+    from onrecord.ledger.claims import normalise
+    a = Placed(1, 1, 1, "actor:1", "2026-01-01", "affirm", proposition=normalise(a_text), name="A")
+    n = Placed(2, 2, 2, "actor:2", "2026-01-02", "negate", proposition=normalise(n_text), name="B")
+    assert judge([a, n]).contested is expected

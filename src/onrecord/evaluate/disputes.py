@@ -6,6 +6,8 @@ A folder holds ``NN-name.txt`` with ``NN-name.gold.json`` beside it: the article
 extracted and written into a fresh ledger, exactly as ``onrecord ingest`` would, and the ledger is read back:
 
 - gathered: for each gold dispute, the share of its statements that sit in its largest ledger dispute;
+- strays: of the found statements in those largest ledger disputes, the ones that belong elsewhere (another gold
+  dispute, or none): gathering that sweeps unrelated statements in is worse than a miss, so it is counted too;
 - camp accuracy: of the sided gold statements found, the share whose position is right;
 - contested precision: of the ledger disputes flagged contested, the share whose deciding pair (an affirming and
   a negating statement) are gold statements of one dispute on opposite sides;
@@ -84,9 +86,14 @@ def score(docs: list[Document], gold: list[Gold], rows: list[dict[str, Any]],
     gathered = {}
     for d in sorted({gold[i].dispute for i in sided}):
         members = [i for i in sided if gold[i].dispute == d]
-        claims = Counter(found[i]["claim_id"] for i in members if i in found and found[i]["claim_id"] is not None)
-        best = claims.most_common(1)[0][1] if claims else 0
-        gathered[d] = {"statements": len(members), "in_largest": best, "share": round(best / len(members), 3)}
+        # (not named "claims": that is the ledger's propositions, needed below to judge back-references)
+        counts = Counter(found[i]["claim_id"] for i in members if i in found and found[i]["claim_id"] is not None)
+        largest, best = counts.most_common(1)[0] if counts else (None, 0)
+        # found gold statements of another dispute (or of none) in the same ledger dispute
+        strays = sum(1 for i, r in found.items() if largest is not None and r["claim_id"] == largest
+                     and (gold[i].dispute != d or not gold[i].position))
+        gathered[d] = {"statements": len(members), "in_largest": best, "share": round(best / len(members), 3),
+                       "strays": strays}
     found_sided = [i for i in sided if i in found]
     right_camp = [i for i in found_sided if found[i]["position"] == gold[i].position]
     # contested: judge each ledger claim again to get its deciding pair
@@ -111,6 +118,7 @@ def score(docs: list[Document], gold: list[Gold], rows: list[dict[str, Any]],
         "articles": len(docs), "gold_statements": len(gold), "found": len(found),
         "gathered": gathered,
         "gathered_min": min((v["share"] for v in gathered.values()), default=0.0),
+        "strays": sum(v["strays"] for v in gathered.values()),
         "camp_accuracy": round(len(right_camp) / len(found_sided), 3) if found_sided else 0.0,
         "camp_right": len(right_camp), "camp_found": len(found_sided), "camp_gold": len(sided),
         "contested": contested, "contested_real": real,
@@ -157,8 +165,9 @@ def format_table(directory: Path, figures: dict[str, Any]) -> str:
              f" {figures['found']} found"]
     for d, v in figures["gathered"].items():
         lines.append(f"  dispute {d}: {v['in_largest']}/{v['statements']} statements in its largest dispute"
-                     f" = {v['share']:.3f}")
-    lines.append(f"gathered (lowest share): {figures['gathered_min']:.3f} (target >= {TARGETS['gathered_min']})")
+                     f" = {v['share']:.3f} ({v['strays']} from elsewhere)")
+    lines.append(f"gathered (lowest share): {figures['gathered_min']:.3f} (target >= {TARGETS['gathered_min']});"
+                 f" statements from elsewhere in those disputes: {figures['strays']}")
     lines.append(f"camp accuracy: {figures['camp_right']}/{figures['camp_found']} = {figures['camp_accuracy']:.3f}"
                  f" (of {figures['camp_gold']} sided gold statements; target >= {TARGETS['camp_accuracy']})")
     lines.append(f"contested precision: {figures['contested_real']}/{figures['contested']}"

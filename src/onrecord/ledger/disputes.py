@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .claims import SAME_CLAIM, Proposition, similarity
+from .frames import describing, frame_of, nominal, restates
 
 AFFIRM = "affirm"
 NEGATE = "negate"
@@ -57,6 +58,7 @@ class Placed:
     position: str
     denial: bool = True    # the negating statement rejects what others said (stance deny), not a mere "not"
     proposition: Proposition | None = None   # what it says, for checking a deciding pair directly
+    name: str | None = None  # the speaker's name as the article gave it
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +98,33 @@ def direct(a: Placed, n: Placed) -> bool:
         return True                   # nothing to check with (plain records in tests of the camp rules)
     if not specific(a.proposition) or not specific(n.proposition):
         return False
+    if nominal(a.proposition) or nominal(n.proposition):
+        return False                  # "condemned Trump's call for a ban" / "rejected Trump's offer of an exception"
     score, shared = similarity(a.proposition, n.proposition)
-    # what they share must be more than who is involved and a word or two ("presumptive Republican nominee")
-    return score >= SAME_CLAIM and sum(1 for t in shared if not t.startswith("e:")) >= MIN_SHARED_CONTENT
+    # what they share must be more than who is involved and a word or two, and more than how someone is described
+    # ("presumptive Republican presidential nominee Donald Trump was a failure" / "… could be the next president")
+    if score >= SAME_CLAIM and sum(1 for t in shared if not t.startswith("e:")
+                                   and not describing(t)) >= MIN_SHARED_CONTENT:
+        return True
+    # or one accusation in two wordings: "Russia was behind the sabotage of the cable" / "it had a hand in
+    # damaging the cable" (frames.py), each complete on its own
+    fa, fn = frame_of(a.proposition), frame_of(n.proposition)
+    return fa is not None and fn is not None and restates(fa, fn)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two names the ledger may hold as two actors but a reader takes for one ("Obama" / "Barack Obama",
+    "Hollenbeck" / "Hollenbeck Chemicals"): a one-word name that opens or closes the other, or the same first and
+    last word. Only used to refuse a contradiction, so a wrong "same" costs a missed flag, never a false one."""
+    if not a or not b:
+        return False
+    wa, wb = a.casefold().replace(".", "").split(), b.casefold().replace(".", "").split()
+    if wa == wb:
+        return True
+    short, long_ = sorted((wa, wb), key=len)
+    if len(short) == 1:
+        return short[0] in (long_[0], long_[-1])
+    return short[-1] == long_[-1] and short[0][:1] == long_[0][:1]
 
 
 def changes_of(statements: Sequence[Placed]) -> tuple[Change, ...]:
@@ -129,7 +155,7 @@ def judge(statements: Iterable[Placed]) -> Verdict:
     negate = [s for s in statements if s.position == NEGATE and s.holder is not None]
     for a in affirm:
         for n in negate:
-            if a.holder == n.holder:
+            if a.holder == n.holder or same_person(a.name, n.name):
                 continue              # one holder on both sides: a change of position or a misreading
             if a.article == n.article or a.story == n.story:
                 continue              # one document or one republished story is not two sources at odds

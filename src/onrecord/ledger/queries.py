@@ -306,7 +306,8 @@ def side_rows(store: Store, claim_ids: list[int] | None = None) -> list[dict[str
         params = list(claim_ids)
     return [dict(r) for r in store.all(
         "SELECT t.id, t.article_id, t.story_id, t.actor_id, a.represents, t.day, t.stance, t.polarity, t.position,"
-        " t.claim_id, t.claim_stance, t.claim_link, t.speaker_name, t.content_text, t.content_start, t.content_end,"
+        " t.claim_id, t.claim_stance, t.claim_link, t.speaker_name, t.speaker_kind, t.content_text, t.content_start,"
+        " t.content_end,"
         " t.parts, ar.source"
         " FROM attributions t JOIN articles ar ON ar.id = t.article_id LEFT JOIN actors a ON a.id = t.actor_id"
         + where + " ORDER BY t.id", tuple(params))]

@@ -24,6 +24,7 @@ from . import bearers as bearer_rules
 from . import claims as claim_rules
 from . import disputes as dispute_rules
 from . import events as event_rules
+from . import frames as frame_rules
 from .identity import article_key, text_hash
 from .names import canonical_name
 from .store import Store
@@ -507,12 +508,35 @@ class Ledger:
     def _add_attributions(self, article_id: int, story_id: int, day: str, article: Article,
                           actor_ids: dict[str, int]) -> set[int]:
         touched: set[int] = set()
-        placed: list[tuple[Attribution, int | None, str | None]] = []   # (attribution, claim, claim stance)
+        framed: list[tuple[int, frame_rules.Frame]] = []   # this article's accusations so far: (claim, frame)
         affiliations = self._affiliations(set(actor_ids.values()))
-        for a in article.attributions:
+        links: dict[int, tuple[int | None, str | None, str]] = {}
+        # an accusation that only points at its agent or its event ("the company had concealed …", "Russia had
+        # nothing to do with the incident") is read after the article's other statements, whichever came first
+        # (and a back-reference after both, pointing at what came before it in the text)
+        readings: dict[int, claim_rules.Proposition | None] = {}
+        passes: tuple[list[int], list[int], list[int]] = ([], [], [])
+        for i, a in enumerate(article.attributions):
             actor_id = actor_ids.get(a.speaker.actor) if a.speaker.actor else None
-            claim_id, claim_stance, link = self._claim_for(a, placed, affiliations.get(actor_id), day)
-            placed.append((a, claim_id, claim_stance))
+            readings[i] = None if claim_rules.is_back_reference(a.content.text) else frame_rules.reading(
+                a.content.text, speaker=a.speaker.name, speaker_affiliation=affiliations.get(actor_id),
+                speaker_kind=a.speaker.kind)
+            frame = frame_rules.frame_of(readings[i]) if readings[i] is not None else None
+            passes[2 if readings[i] is None else 1 if frame and (frame.described or frame.anaphoric) else 0].append(i)
+        done: list[tuple[int, tuple[Attribution, int | None, str | None]]] = []
+        for i in passes[0] + passes[1] + passes[2]:
+            a = article.attributions[i]
+            ordered = [p for _j, p in sorted(done, key=lambda d: d[0])]
+            before = [p for j, p in sorted(done, key=lambda d: d[0]) if j < i]
+            # a back-reference opening the article ("X rejected the army's account of the attack") answers the
+            # claim the article goes on to state
+            if readings[i] is None and not any(p[1] is not None for p in before):
+                before = ordered
+            links[i] = self._claim_for(a, readings[i], before, day, framed)
+            done.append((i, (a, links[i][0], links[i][1])))
+        for i, a in enumerate(article.attributions):
+            actor_id = actor_ids.get(a.speaker.actor) if a.speaker.actor else None
+            claim_id, claim_stance, link = links[i]
             mention, cue, sentence, via = a.speaker.mention, a.cue, a.sentence, a.via
             cur = self.conn.execute(
                 "INSERT INTO attributions (article_id, local_id, kind, stance, rule, confidence, content_text,"
@@ -542,21 +566,73 @@ class Ledger:
         return {r[0]: r[1] for r in self.conn.execute(
             f"SELECT id, affiliation FROM actors WHERE id IN ({marks})", list(actor_ids))}
 
-    def _claim_for(self, a: Attribution, placed: list[tuple[Attribution, int | None, str | None]],
-                   affiliation: str | None, day: str) -> tuple[int | None, str | None, str]:
-        """The claim this attribution states (or points back to), its stance towards it, and why."""
-        if claim_rules.is_back_reference(a.content.text):
+    def _claim_for(self, a: Attribution, prop: claim_rules.Proposition | None,
+                   placed: list[tuple[Attribution, int | None, str | None]], day: str,
+                   framed: list[tuple[int, frame_rules.Frame]]) -> tuple[int | None, str | None, str]:
+        """The claim this attribution states (``prop``, None for a back-reference) or points back to, its stance
+        towards it, and why."""
+        if prop is None:
             return self._back_reference(a, placed)
-        prop = claim_rules.normalise(a.content.text, speaker=a.speaker.name, speaker_affiliation=affiliation)
-        if claim_rules.is_trivial(prop):
+        frame = frame_rules.frame_of(prop)
+        if claim_rules.is_trivial(prop) and not (frame and frame.anaphoric and frame.agent):
             return None, None, "no claim: too little content to link"
-        best = self._similar_claim(prop)
+        best = self._similar_claim(prop) if not claim_rules.is_trivial(prop) else None
         if best is not None:
             claim_id, score, shared = best
             self._add_variant(claim_id, prop)
-            return claim_id, a.stance, f"same claim (similarity {score:.2f}; shared: {', '.join(shared[:8])})"
-        claim_id = self._new_claim(prop, day)
-        return claim_id, a.stance, "new claim"
+            link = f"same claim (similarity {score:.2f}; shared: {', '.join(shared[:8])})"
+        elif frame is not None and (found := self._framed_claim(frame, framed)) is not None:
+            claim_id, link = found
+            self._add_variant(claim_id, prop)
+        elif claim_rules.is_trivial(prop):
+            return None, None, "no claim: too little content to link"
+        else:
+            claim_id, link = self._new_claim(prop, day), "new claim"
+        if frame is not None:
+            framed.append((claim_id, frame))
+        if frame is not None and frame_rules.intentional(frame) and a.stance in dispute_rules.SIDES:
+            seed = frame_rules.frame_of(self._proposition(claim_id))
+            if frame.opposite != (seed is not None and frame_rules.intentional(seed) and seed.opposite):
+                # "the damage was an accident" on a claim that it was deliberate: the other answer
+                return claim_id, _answered_otherwise(a.stance, a.polarity), link + "; answers it the other way"
+        return claim_id, a.stance, link
+
+    def _framed_claim(self, frame: frame_rules.Frame, framed: list[tuple[int, frame_rules.Frame]]
+                      ) -> tuple[int, str] | None:
+        """The accusation this frame restates (frames.py): one stated earlier in the article first, the latest
+        one wins; then the most recent stored claims naming the same agent."""
+        for claim_id, earlier in reversed(framed):
+            if (why := frame_rules.same_event(frame, earlier, same_article=True)) is not None:
+                return claim_id, f"same frame: {why}"
+        if frame_rules.intentional(frame):
+            ids = {r[0] for key in frame_rules.keys(frame) for r in self.conn.execute(
+                "SELECT claim_id FROM claim_keys WHERE key = ? ORDER BY claim_id DESC LIMIT ?", (key, PER_BLOCK))}
+            for claim_id in sorted(ids, reverse=True):
+                for wording in self._wordings(claim_id):
+                    other = frame_rules.frame_of(wording)
+                    if other is not None and (why := frame_rules.same_event(frame, other, same_article=False)):
+                        return claim_id, f"same frame: {why}"
+            return None
+        if frame.agent is None or frame.anaphoric:
+            return None
+        # the agent's name, and its one-word or longer forms ("Hollenbeck" / "Hollenbeck Chemicals"): frames.same_agent
+        words = frame.agent.split()
+        names = [frame.agent] + ([words[0], words[-1]] if len(words) > 1 else [])
+        ids: set[int] = set()
+        for name in names:
+            ids.update(r[0] for r in self.conn.execute(
+                "SELECT claim_id FROM claim_entities WHERE entity = ? ORDER BY claim_id DESC LIMIT ?",
+                (name, MAX_CANDIDATES)))
+        if len(words) == 1:       # an index range: entities that open with the word and a space
+            ids.update(r[0] for r in self.conn.execute(
+                "SELECT claim_id FROM claim_entities WHERE entity >= ? AND entity < ? ORDER BY claim_id DESC"
+                " LIMIT ?", (frame.agent + " ", frame.agent + "!", MAX_CANDIDATES)))
+        for claim_id in sorted(ids, reverse=True):
+            for wording in self._wordings(claim_id):
+                other = frame_rules.frame_of(wording)
+                if other is not None and (why := frame_rules.same_event(frame, other, same_article=False)):
+                    return claim_id, f"same frame: {why}"
+        return None
 
     def _back_reference(self, a: Attribution, placed: list[tuple[Attribution, int | None, str | None]]
                         ) -> tuple[int | None, str | None, str]:
@@ -575,7 +651,11 @@ class Ledger:
             nearest[claim_id] = (earlier, position)
         if not weight:
             return None, None, "back-reference with nothing earlier in the article to point to"
-        claim_id = max(weight, key=lambda c: (weight[c], nearest[c][1]))
+        # a tie goes to the claim the ledger has heard most: "called the allegations false" answers the story's
+        # allegation, not the remark on the size of the fine made just before it
+        heard = {c: self.conn.execute("SELECT count(*) FROM attributions WHERE claim_id = ?", (c,)).fetchone()[0]
+                 for c in weight}
+        claim_id = max(weight, key=lambda c: (weight[c], heard[c], nearest[c][1]))
         earlier = nearest[claim_id][0]
         stance = a.stance
         if denial and a.stance == "deny":
@@ -637,7 +717,10 @@ class Ledger:
                           (claim_id, prop.text, " ".join(prop.terms), json.dumps(list(prop.entities),
                                                                               ensure_ascii=False), prop.agent))
         self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
-                              [(k, claim_id) for k in claim_rules.block_keys(prop)])
+                              [(k, claim_id) for k in _keys(prop)])
+        # a wording naming someone the first did not ("it had a hand in" read as Russia) is found by that name too
+        self.conn.executemany("INSERT OR IGNORE INTO claim_entities (entity, claim_id) VALUES (?, ?)",
+                              [(e, claim_id) for e in prop.entities])
         self._variants.pop(claim_id, None)
 
     def _proposition(self, claim_id: int) -> claim_rules.Proposition:
@@ -656,7 +739,7 @@ class Ledger:
              day)
         ).lastrowid
         self.conn.executemany("INSERT OR IGNORE INTO claim_keys (key, claim_id) VALUES (?, ?)",
-                              [(k, claim_id) for k in claim_rules.block_keys(prop)])
+                              [(k, claim_id) for k in _keys(prop)])
         self.conn.executemany("INSERT OR IGNORE INTO claim_entities (entity, claim_id) VALUES (?, ?)",
                               [(e, claim_id) for e in prop.entities])
         return claim_id
@@ -685,7 +768,7 @@ def refresh_claim(conn: sqlite3.Connection, claim_id: int, seed: claim_rules.Pro
     an ingest, a split or a curator's merge."""
     rows = conn.execute(
         "SELECT t.id, t.article_id, t.story_id, t.actor_id, t.day, t.position, t.stance, t.claim_stance,"
-        " t.claim_link, t.content_text, t.speaker_name, a.represents"
+        " t.claim_link, t.content_text, t.speaker_name, t.speaker_kind, a.represents"
         " FROM attributions t LEFT JOIN actors a ON a.id = t.actor_id WHERE t.claim_id = ?",
         (claim_id,)).fetchall()
     if not rows:
@@ -722,9 +805,11 @@ def placed_of(row, seed: claim_rules.Proposition) -> dispute_rules.Placed:
     if (row["claim_link"] or "").startswith("back-reference"):
         prop = seed
     else:
-        prop = claim_rules.normalise(row["content_text"], speaker=row["speaker_name"])
+        prop = frame_rules.reading(row["content_text"], speaker=row["speaker_name"],
+                                   speaker_kind=row["speaker_kind"] if "speaker_kind" in row.keys() else None)
     return dispute_rules.Placed(row["id"], row["article_id"], row["story_id"], holder_of(row), row["day"],
-                                row["position"], denial=row["claim_stance"] == "deny", proposition=prop)
+                                row["position"], denial=row["claim_stance"] == "deny", proposition=prop,
+                                name=row["speaker_name"])
 
 
 def holder_of(row) -> str | None:
@@ -733,6 +818,23 @@ def holder_of(row) -> str | None:
     if row["actor_id"] is None:
         return None
     return f"actor:{row['represents'] or row['actor_id']}"
+
+
+def _keys(prop: claim_rules.Proposition) -> tuple[str, ...]:
+    """A wording's index keys: its blocking keys, and a question of intent's frame keys (frames.keys)."""
+    frame = frame_rules.frame_of(prop)
+    return claim_rules.block_keys(prop) + (frame_rules.keys(frame) if frame is not None else ())
+
+
+def _answered_otherwise(stance: str, polarity: str) -> str:
+    """The stance towards a question of intent of a statement that answers it the other way: a plain "it was an
+    accident" stands against "it was deliberate", a denial that it was one, or "it did not drift by accident", for
+    it (``disputes.position`` reads a claim stance other than the statement's own as its side)."""
+    if stance == "deny":
+        return "assert"
+    if polarity == dispute_rules.NEGATE:
+        return "accuse" if stance != "accuse" else "assert"
+    return "deny"
 
 
 def _clip(text: str, width: int = 60) -> str:
