@@ -94,6 +94,8 @@ def templates() -> Jinja2Templates:
     t.env.globals["statement_rows"] = statement_rows
     t.env.trim_blocks = True
     t.env.lstrip_blocks = True
+    # the templates are part of the installed package: no stat of every template file on every render
+    t.env.auto_reload = False
     return t
 
 
