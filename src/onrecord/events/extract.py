@@ -32,6 +32,13 @@ RANK_ABBREVIATION = re.compile(r"^(Gen|Brig|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Mr|Mrs|
 IN_FORCE_WORDS = re.compile(r"\b(tak(?:e|es|ing)|took)\s+effect\b|\b(enter|come|came|entered|comes|enters)\s+into\s+"
                             r"force\b|\beffective\s+(from|on|as\s+of)\b", re.I)
 NEGATION = frozenset({"not", "never", "n't", "no"})
+# what a freeze is a sanction on: "froze the assets of X" (not "froze talks", "froze prices")
+ASSETS = frozenset({"asset", "fund", "property", "account", "holding"})
+
+
+def trigger_needs_assets(tok: Token) -> bool:
+    row = event_lexicon().verbs.get(tok.lemma_.lower())
+    return row is not None and row.needs == "assets"
 
 
 def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Event]:
@@ -43,6 +50,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
             event = _event(doc, tok, frame, lex, attributions)
             if event is not None:
                 found.append(event)
+                found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
+                                                                  if fold(t.name) != fold(co.name)))
+                             for co in _co_agents(doc, event))
     return in_force_later(doc, _merge(found))
 
 
@@ -136,6 +146,26 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
                  if carrier else None)
 
 
+def _co_agents(doc: Doc, event: Event) -> list[Participant]:
+    """The other subjects of a joint act: "Japan and Australia imposed sanctions on X" is one act by each."""
+    if event.agent is None or event.agent.mention is None:
+        return []
+    mention = event.agent.mention
+    out: list[Participant] = []
+    for tok in doc:
+        if not (mention.start <= tok.idx < mention.end) or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        queue = [c for c in tok.children if c.dep_ == "conj"]
+        while queue:
+            conj = queue.pop(0)
+            queue += [c for c in conj.children if c.dep_ == "conj"]
+            co = named_by(doc, conj)
+            if co is not None and fold(co.name) != fold(event.agent.name) and all(
+                    fold(co.name) != fold(o.name) for o in out):
+                out.append(co)
+    return out
+
+
 def _governors(tok: Token) -> list[Token]:
     """The verbs above the act word up to its clause (not through a reporting verb's complement)."""
     out: list[Token] = []
@@ -163,6 +193,8 @@ def _region(doc: Doc, head: Token) -> tuple[int, int]:
                                                                                  or doc[sent.end - 2].text):
         end = doc[sent.end].sent.end
     for i in range(head.i + 1, end):
+        if doc[i].lower_ == "as" and _as_well_as(doc, i):
+            continue        # "A, B and C, as well as the company D": the list goes on
         if doc[i].lower_ in TARGET_STOP and not (doc[i].lower_ in ("on", "to", "with") and doc[i - 1].lower_ == "and"):
             # "… and on the company X": a second "on" after "and" continues the list
             if doc[i].lower_ == "of" or doc[i].dep_ == "conj":
@@ -171,6 +203,11 @@ def _region(doc: Doc, head: Token) -> tuple[int, int]:
         if doc[i].text in (";",) or doc[i].text == "." and not RANK_ABBREVIATION.match(doc[i - 1].text):
             return start, i
     return start, end
+
+
+def _as_well_as(doc: Doc, i: int) -> bool:
+    """Token ``i`` is either "as" of "as well as"."""
+    return doc[i + 1:i + 3].text.lower() == "well as" or i >= 2 and doc[i - 2:i].text.lower() == "as well"
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -191,6 +228,10 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
     heads: list[Token] = []
     if noun is None and tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if trigger_needs_assets(tok):
+            # "froze the assets of X", "froze X's assets": the owner is the target
+            heads = [g for h in heads if h.lemma_.lower() in ASSETS for g in
+                     _prep_objects(h, ("of",)) + [c for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]]
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             heads = [c for c in tok.children if c.dep_ == "nsubjpass"]
     elif noun is not None:
@@ -203,17 +244,26 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             for c in noun.children:
                 if c.dep_ == "conj" and c.i > heads[0].i and c.pos_ in ("NOUN", "PROPN"):
                     heads += _prep_objects(c, ("on", "against")) if _sanction_noun(c, event_lexicon()) else [c]
+        else:
+            # "extended an arms embargo and targeted sanctions on South Sudan": the "on" hangs on the last measure
+            heads = [g for c in noun.children if c.dep_ == "conj" and _sanction_noun(c, event_lexicon())
+                     for g in _prep_objects(c, ("on", "against"))]
         if not heads and tok.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in tok.children if c.dep_ == "dobj" and c.i != noun.i]
         if not heads and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in noun.head.head.children if c.dep_ == "dobj"]
     out: list[Participant] = []
-    regions = []
+    regions, read = [], []
     queue = list(heads)
     while queue:
         head = queue.pop(0)
         s, e = _region(doc, head)
         regions.append((s, e))
+        read.append(head)
+        # "A, a trade representative in Vientiane, as well as the company B": the phrase that describes A ends
+        # the region, but B is still a member of the list
+        queue += [k for k in doc[e:head.right_edge.i + 1] if k.dep_ == "conj" and s <= k.head.i < e
+                  and k not in read and k not in queue]
         for p in names_in(doc, s, e, "state"):
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
@@ -222,10 +272,20 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
     if not out:
         # "sanctions on Syria's energy sector", "on the RSF leadership": the only name is the one that owns or
         # qualifies the target, and it is what the measure is aimed at
-        for s, e in regions:
+        # but "three officials of the DPRK", "a front company in Laos" are unnamed members: no target is named
+        for head, (s, e) in zip(read, regions):
+            if _counted(head):
+                continue
             out.extend(p for p in names_in(doc, s, e, "state", modifiers=True)
                        if all(fold(p.name) != fold(q.name) for q in out))
     return out
+
+
+def _counted(head: Token) -> bool:
+    """A head counted out as unnamed members: "three officials", "a company", and its conjuncts."""
+    def counted(t: Token) -> bool:
+        return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    return counted(head) or any(counted(c) for c in head.children if c.dep_ == "conj")
 
 
 def _next_on(doc: Doc, end: int, seen: list[int]) -> list[Token]:
@@ -275,7 +335,10 @@ def _transfer(doc: Doc, tok: Token, lex: EventLexicon) -> tuple[Token | None, li
     out: list[Participant] = []
     for head in recipients:
         s, e = _region(doc, head)
-        out.extend(p for p in names_in(doc, s, e, "state") if all(fold(p.name) != fold(q.name) for q in out))
+        # "to the M23 rebel group": a name that qualifies an unnamed recipient is the recipient
+        found = names_in(doc, s, e, "state") or ([] if _counted(head) else names_in(doc, s, e, "state",
+                                                                                    modifiers=True))
+        out.extend(p for p in found if all(fold(p.name) != fold(q.name) for q in out))
     return theme, out
 
 
@@ -312,8 +375,11 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
                 g for o in launched for g in _prep_objects(o, ("on", "at", "against"))]
         else:
             heads = objs + _prep_objects(tok, ("on", "at"))
-            military = any(t.lemma_.lower() in lex.military or _demonym(t) for t in subjects + withs + objs) or any(
-                c.lemma_.lower() in lex.weapons for o in objs for c in o.children if c.dep_ == "compound")
+            # "Rapid Support Forces" keeps its plural as a proper noun's lemma; "a drone strike hit" is armed by its
+            # compound
+            military = any(t.lemma_.lower() in lex.military or t.lower_.removesuffix("s") in lex.military
+                           or _demonym(t) for t in subjects + withs + objs) or any(
+                c.lemma_.lower() in lex.weapons for o in objs + subjects for c in o.children if c.dep_ == "compound")
             if trigger.needs == "military" and not military and not _places_only(doc, heads):
                 return False, []
     else:
@@ -328,15 +394,33 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
             continue
         s, e = _region(doc, head)
         # an unnamed thing struck ("an oil depot in Russia's Bryansk region") is known by its place
-        named = names_in(doc, s, e) or [
-            p if p.kind == "state" else Participant(p.name, "place", p.mention)
-            for p in names_in(doc, s, head.right_edge.i + 1, places=True) if p.kind != "person"][-1:]
+        named = names_in(doc, s, e) or _place_of(doc, s, head.right_edge.i + 1)
         for p in named:
             if p.kind == "person" and p.mention is not None and p.mention.text.count(" ") == 0:
                 p = Participant(p.name, "place", p.mention)     # "struck Kharkiv": the small model says PERSON
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
+    if not out and heads and tok.pos_ == "VERB":
+        # "bombed villages in Paktika province", "hit a market in the city of El Obeid": the parser hangs the
+        # place on the verb, and it stands for the unnamed thing struck
+        for prep in _prep_objects(tok, PLACE_PREPS):
+            out.extend(p for p in _place_of(doc, prep.head.i, prep.right_edge.i + 1)
+                       if all(fold(p.name) != fold(q.name) for q in out))
     return weapon, out
+
+
+PLACE_PREPS = ("in", "near", "around", "outside")
+
+
+def _place_of(doc: Doc, start: int, end: int) -> list[Participant]:
+    """The last place named in [start, end) after "in", "near", "of" or a possessor, as a place (a state stays a
+    state); a one-word name the small model calls a person ("around Bara") is a place here."""
+    out = []
+    for p in names_in(doc, start, end, places=True):
+        if p.kind == "person" and (p.mention is None or " " in p.mention.text):
+            continue
+        out.append(p if p.kind == "state" else Participant(p.name, "place", p.mention))
+    return out[-1:]
 
 
 def _places_only(doc: Doc, heads: list[Token]) -> bool:
@@ -376,7 +460,9 @@ def _agent(doc: Doc, tok: Token, trigger: Trigger, governors: list[Token],
             return named_by(doc, objs[0]) if objs else None
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
         if subjects:
-            return _subject(doc, subjects[0], carrier)
+            # "A drone strike by Sudan's paramilitary Rapid Support Forces hit …" parses with two subjects: the
+            # first that names someone
+            return next((p for p in (_subject(doc, subj, carrier) for subj in subjects) if p is not None), None)
         if cur.dep_ in ("xcomp", "pcomp", "prep", "conj", "advcl", "acl", "pobj", "dobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":
                 return None
@@ -390,13 +476,45 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
     # "we" is the speaker; so is "it"/"they" in a body's own words ("Iran denied that it had supplied …")
     own = ("we", "i") if carrier is None or carrier.speaker.kind == "person" else ("we", "i", "it", "they")
     if subj.lower_ in own and carrier is not None and carrier.speaker.name:
-        name = carrier.speaker.name
-        if (state := state_of(name)) is not None:
-            return Participant(state, "state", carrier.speaker.mention)
-        return Participant(name, _speaker_kind(carrier.speaker.kind), carrier.speaker.mention)
+        return _speaker_participant(carrier)
     if subj.pos_ == "PRON":
         return None
-    return named_by(doc, subj)
+    named = named_by(doc, subj)
+    if named is None and carrier is not None and carrier.speaker.name and carrier.speaker.kind != "person" and any(
+            c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subj.children):
+        # "the military said its warplanes bombed …": the body's own forces are its state's, when its name says
+        # which ("Sudan's military", "the Russian defence ministry"), else the body's
+        return _state_in(carrier) or _speaker_participant(carrier)
+    if named is None and subj.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in subj.children):
+        return _last_company(doc, subj)
+    return named
+
+
+# "the company", "the firm": the company last named before, in this sentence or the one before
+ANAPHORS = frozenset({"company", "firm", "manufacturer", "maker", "producer", "supplier", "contractor"})
+
+
+def _last_company(doc: Doc, subj: Token) -> Participant | None:
+    sent = subj.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    companies = [p for p in names_in(doc, start, subj.i, modifiers=True) if p.kind == "company"]
+    return companies[-1] if companies else None
+
+
+def _state_in(carrier: Attribution) -> Participant | None:
+    from ..attribution.lexicon import lexicon
+    for word in re.findall(r"[A-Z][\w-]+", carrier.speaker.name or ""):
+        country = lexicon().demonym_country.get(word.lower()) or state_of(word)
+        if country:
+            return Participant(state_of(country) or country, "state", carrier.speaker.mention)
+    return None
+
+
+def _speaker_participant(carrier: Attribution) -> Participant:
+    name = carrier.speaker.name
+    if (state := state_of(name)) is not None:
+        return Participant(state, "state", carrier.speaker.mention)
+    return Participant(name, _speaker_kind(carrier.speaker.kind), carrier.speaker.mention)
 
 
 def _speaker_kind(kind: str) -> str:
