@@ -107,6 +107,9 @@ def test_extract_events_of_each_construction(run, text, expected):
      [("transfer", "Nordic Armour Oy", (("Belarus", "state"),), "done")]),
     ("Eritrea has supplied rifles to the Tekeze rebel group, the report said.",
      [("transfer", "Eritrea", (("Tekeze", "organization"),), "done")]),
+    # the recipient hung on the last of two goods sent
+    ("Norway gave 12 tanks and spare parts to Estonia.",
+     [("transfer", "Norway", (("Estonia", "state"),), "done")]),
     # a company named at a sentence's start, which the small model tags as a common noun
     ("Rheinmetall will deliver 30 tanks to Lithuania.",
      [("transfer", "Rheinmetall", (("Lithuania", "state"),), "announced")]),

@@ -330,6 +330,9 @@ def _transfer(doc: Doc, tok: Token, lex: EventLexicon) -> tuple[Token | None, li
     recipients = _prep_objects(tok, ("to",)) + [c for c in tok.children if c.dep_ == "dative"]
     if theme is not None:
         recipients += _prep_objects(theme, ("to", "for"))
+        # "send 24 howitzers and 50,000 rounds to Ukraine": the parser hangs "to" on the last conjunct
+        recipients += [g for o in objs for c in o.children if c.dep_ == "conj"
+                       for g in _prep_objects(c, ("to",))]
     if withs and objs and theme is not None and theme not in objs:
         recipients += [o for o in objs if not _theme_of(o, lex)]
     out: list[Participant] = []
