@@ -110,6 +110,9 @@ def test_extract_events_of_each_construction(run, text, expected):
     # the recipient hung on the last of two goods sent
     ("Norway gave 12 tanks and spare parts to Estonia.",
      [("transfer", "Norway", (("Estonia", "state"),), "done")]),
+    # who meets to stop a shelling did not shell, nor did the second of them
+    ("Obama and Erdogan met on Friday, after weeks of talks to stop the shelling of Kobani.",
+     [("attack", None, (("Kobani", "place"),), "done")]),
     # a company named at a sentence's start, which the small model tags as a common noun
     ("Rheinmetall will deliver 30 tanks to Lithuania.",
      [("transfer", "Rheinmetall", (("Lithuania", "state"),), "announced")]),

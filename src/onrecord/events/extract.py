@@ -32,6 +32,10 @@ RANK_ABBREVIATION = re.compile(r"^(Gen|Brig|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Mr|Mrs|
 IN_FORCE_WORDS = re.compile(r"\b(tak(?:e|es|ing)|took)\s+effect\b|\b(enter|come|came|entered|comes|enters)\s+into\s+"
                             r"force\b|\beffective\s+(from|on|as\s+of)\b", re.I)
 NEGATION = frozenset({"not", "never", "n't", "no"})
+# verbs whose subject did not do the act named by their object
+NOT_DOING = frozenset({"halt", "stop", "end", "prevent", "avert", "condemn", "denounce", "protest", "investigate",
+                       "probe", "blame", "report", "document", "survive", "witness", "fear", "oppose", "criticize",
+                       "criticise", "deplore", "mourn", "escape", "flee"})
 # what a freeze is a sanction on: "froze the assets of X" (not "froze talks", "froze prices")
 ASSETS = frozenset({"asset", "fund", "property", "account", "holding"})
 
@@ -52,7 +56,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
                 found.append(event)
                 found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
                                                                   if fold(t.name) != fold(co.name)))
-                             for co in _co_agents(doc, event))
+                             for co in _co_agents(doc, tok, event))
     return in_force_later(doc, _merge(found))
 
 
@@ -146,14 +150,17 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
                  if carrier else None)
 
 
-def _co_agents(doc: Doc, event: Event) -> list[Participant]:
-    """The other subjects of a joint act: "Japan and Australia imposed sanctions on X" is one act by each."""
+def _co_agents(doc: Doc, act: Token, event: Event) -> list[Participant]:
+    """The other subjects of a joint act: "Japan and Australia imposed sanctions on X" is one act by each. Only a
+    subject of the act word's own clause (not of a verb far above it: "A and B met … to halt the bombing of X")."""
     if event.agent is None or event.agent.mention is None:
         return []
     mention = event.agent.mention
+    clause = {act.i} | {g.i for g in _governors(act)} | ({act.head.i} if act.dep_ == "dobj" else set())
     out: list[Participant] = []
     for tok in doc:
-        if not (mention.start <= tok.idx < mention.end) or tok.dep_ not in ("nsubj", "nsubjpass"):
+        if not (mention.start <= tok.idx < mention.end) or tok.dep_ not in ("nsubj", "nsubjpass") or \
+                tok.head.i not in clause:
             continue
         queue = [c for c in tok.children if c.dep_ == "conj"]
         while queue:
@@ -453,8 +460,11 @@ def _agent(doc: Doc, tok: Token, trigger: Trigger, governors: list[Token],
             if child.dep_ == "prep" and child.lower_ == "by":
                 for g in child.children:
                     return named_by(doc, g)
-        # "X carried out/launched/conducted a strike": the verb governing the noun
+        # "X carried out/launched/conducted a strike": the verb governing the noun; but whoever wants to "halt the
+        # bombing of Aleppo" or "condemned the shelling" did not do it
         if tok.dep_ == "dobj":
+            if tok.head.lemma_.lower() in NOT_DOING:
+                return None
             tok = tok.head
     cur = tok
     for _ in range(5):
