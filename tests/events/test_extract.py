@@ -73,6 +73,54 @@ def test_extract_events_of_each_construction(run, text, expected):
     assert [_summary(ev) for ev in _events(run, text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a demonym describes the company and is no target; the legal form in lower case is part of the name
+    ("Poland threatened to impose sanctions on the Slovak arms dealer Tatra Defence a.s. on Friday.",
+     [("sanction", "Poland", (("Tatra Defence a.s.", "company"),), "threatened")]),
+    # a joint act is one act by each subject
+    ("Canada and Norway imposed sanctions on the broker Ivan Lukin on Wednesday.",
+     [("sanction", "Canada", (("Ivan Lukin", "person"),), "done"),
+      ("sanction", "Norway", (("Ivan Lukin", "person"),), "done")]),
+    # an asset freeze names its owner; a freeze of anything else is no sanction
+    ("Seoul froze the assets of the trading house Kumsong Trading Ltd on Monday.",
+     [("sanction", "South Korea", (("Kumsong Trading Ltd", "company"),), "done")]),
+    ("Britain froze talks with Iran.", []),
+    # counted unnamed members: the body they belong to is not the target
+    ("The EU sanctioned two officers of the Syrian Arab Army (SAA) and a Beirut-based trading firm.", []),
+    # a rank's unit is not part of the name; "Co., Ltd." is; a describing phrase does not end the list
+    ("Washington sanctioned Major Ri Kwang Chol of the Ministry of State Security and the shipper "
+     "Haeju Marine Co., Ltd. on Friday.",
+     [("sanction", "United States", (("Ri Kwang Chol", "person"), ("Haeju Marine Co., Ltd.", "company")), "done")]),
+    ("Britain sanctioned Anton Belov, a banker in Minsk, as well as Belov Capital LLC.",
+     [("sanction", "United Kingdom", (("Anton Belov", "person"), ("Belov Capital LLC", "company")), "done")]),
+    # the "on" of a renewal hangs on the second measure
+    ("The Security Council on Tuesday renewed an arms embargo and targeted sanctions on Mali.",
+     [("sanction", "Security Council", (("Mali", "state"),), "done")]),
+    # an unnamed thing struck takes the place the verb gives
+    ("Ethiopian drones struck farms in the Tigray region on Sunday.",
+     [("attack", "Ethiopia", (("Tigray", "place"),), "done")]),
+    ("Chad's army said its jets bombed rebel camps near Faya.",
+     [("attack", "Chad", (("Faya", "place"),), "done")]),
+    # "the company" is the company named before; a name qualifying an unnamed recipient is the recipient
+    ("Officials said the Finnish manufacturer Nordic Armour Oy breached the rules when the company sold drones "
+     "to Belarus.",
+     [("transfer", "Nordic Armour Oy", (("Belarus", "state"),), "done")]),
+    ("Eritrea has supplied rifles to the Tekeze rebel group, the report said.",
+     [("transfer", "Eritrea", (("Tekeze", "organization"),), "done")]),
+    # the recipient hung on the last of two goods sent
+    ("Norway gave 12 tanks and spare parts to Estonia.",
+     [("transfer", "Norway", (("Estonia", "state"),), "done")]),
+    # who meets to stop a shelling did not shell, nor did the second of them
+    ("Obama and Erdogan met on Friday, after weeks of talks to stop the shelling of Kobani.",
+     [("attack", None, (("Kobani", "place"),), "done")]),
+    # a company named at a sentence's start, which the small model tags as a common noun
+    ("Rheinmetall will deliver 30 tanks to Lithuania.",
+     [("transfer", "Rheinmetall", (("Lithuania", "state"),), "announced")]),
+])
+def test_extract_events_fixed_on_unseen_3_constructions(run, text, expected):
+    assert [_summary(ev) for ev in _events(run, text)] == expected
+
+
 def test_extract_event_carried_by_an_attribution_names_it_and_its_speaker(run):
     text = "Poland will send 20 tanks to Ukraine, the defence minister said."
     (ev,) = _events(run, text)

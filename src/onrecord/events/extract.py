@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..article import Attribution, Event, Participant, Span
+from .agents import agent_of, co_agents
+from .agents import governors as find_governors
 from .dates import date_span, date_words
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .participants import fold, is_time, named_by, names_in, state_of
+from .participants import fold, is_time, names_in
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# how an act word reaches the verb that says how far it went: "is considering imposing", "threatened to strike"
-CLIMB = ("xcomp", "pcomp", "acl", "advcl", "conj", "dobj", "pobj", "prep", "auxpass")
-# verbs whose object, not subject, did the act: "accused Iran of supplying", "blamed Russia for shelling"
-BLAME = frozenset({"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"})
 SANCTION_CONTEXT = re.compile(r"\b(sanction\w*|blacklist\w*|asset freeze|terroris[tm]\w*|OFAC|treasury|list)\b", re.I)
 # words that end a target list: the reason, the time or a new clause follows
 TARGET_STOP = frozenset({"for", "over", "because", "after", "who", "which", "that", "accused", "as", "under",
@@ -32,6 +30,13 @@ RANK_ABBREVIATION = re.compile(r"^(Gen|Brig|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Mr|Mrs|
 IN_FORCE_WORDS = re.compile(r"\b(tak(?:e|es|ing)|took)\s+effect\b|\b(enter|come|came|entered|comes|enters)\s+into\s+"
                             r"force\b|\beffective\s+(from|on|as\s+of)\b", re.I)
 NEGATION = frozenset({"not", "never", "n't", "no"})
+# what a freeze is a sanction on: "froze the assets of X" (not "froze talks", "froze prices")
+ASSETS = frozenset({"asset", "fund", "property", "account", "holding"})
+
+
+def trigger_needs_assets(tok: Token) -> bool:
+    row = event_lexicon().verbs.get(tok.lemma_.lower())
+    return row is not None and row.needs == "assets"
 
 
 def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Event]:
@@ -43,6 +48,9 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
             event = _event(doc, tok, frame, lex, attributions)
             if event is not None:
                 found.append(event)
+                found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
+                                                                  if fold(t.name) != fold(co.name)))
+                             for co in co_agents(doc, tok, event))
     return in_force_later(doc, _merge(found))
 
 
@@ -86,7 +94,7 @@ def _sanction_noun(tok: Token, lex: EventLexicon) -> bool:
 def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: EventLexicon,
            attributions: Sequence[Attribution]) -> Event | None:
     trigger, noun = frame
-    governors = _governors(tok)
+    governors = find_governors(tok)
     carrier = _carrier(tok, attributions)
     if trigger.type == "sanction":
         if trigger.needs == "sanctionword" and not SANCTION_CONTEXT.search(tok.sent.text):
@@ -105,7 +113,7 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
         theme = lex.themes.get(theme_tok.lemma_.lower()) if isinstance(theme_tok, Token) else None
     if not targets:
         return None
-    agent = _agent(doc, tok, trigger, governors, carrier)
+    agent = agent_of(doc, tok, trigger, governors, carrier)
     if agent is None and trigger.type != "attack":
         # who sanctions or supplies is the point of these acts: without an agent ("companies that sell drone
         # parts", "the administration imposed") the record would mislead; an attack without one ("Drones hit
@@ -136,17 +144,6 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
                  if carrier else None)
 
 
-def _governors(tok: Token) -> list[Token]:
-    """The verbs above the act word up to its clause (not through a reporting verb's complement)."""
-    out: list[Token] = []
-    cur = tok
-    while cur.dep_ in CLIMB and cur.head.i != cur.i and len(out) < 4:
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX", "ADJ"):
-            out.append(cur)
-    return out
-
-
 def _carrier(tok: Token, attributions: Sequence[Attribution]) -> Attribution | None:
     for att in attributions:
         if any(s <= tok.idx < e for s, e in att.content.parts):
@@ -163,6 +160,8 @@ def _region(doc: Doc, head: Token) -> tuple[int, int]:
                                                                                  or doc[sent.end - 2].text):
         end = doc[sent.end].sent.end
     for i in range(head.i + 1, end):
+        if doc[i].lower_ == "as" and _as_well_as(doc, i):
+            continue        # "A, B and C, as well as the company D": the list goes on
         if doc[i].lower_ in TARGET_STOP and not (doc[i].lower_ in ("on", "to", "with") and doc[i - 1].lower_ == "and"):
             # "… and on the company X": a second "on" after "and" continues the list
             if doc[i].lower_ == "of" or doc[i].dep_ == "conj":
@@ -171,6 +170,11 @@ def _region(doc: Doc, head: Token) -> tuple[int, int]:
         if doc[i].text in (";",) or doc[i].text == "." and not RANK_ABBREVIATION.match(doc[i - 1].text):
             return start, i
     return start, end
+
+
+def _as_well_as(doc: Doc, i: int) -> bool:
+    """Token ``i`` is either "as" of "as well as"."""
+    return doc[i + 1:i + 3].text.lower() == "well as" or i >= 2 and doc[i - 2:i].text.lower() == "as well"
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -191,6 +195,10 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
     heads: list[Token] = []
     if noun is None and tok.pos_ == "VERB":
         heads = [c for c in tok.children if c.dep_ in ("dobj",)]
+        if trigger_needs_assets(tok):
+            # "froze the assets of X", "froze X's assets": the owner is the target
+            heads = [g for h in heads if h.lemma_.lower() in ASSETS for g in
+                     _prep_objects(h, ("of",)) + [c for c in h.children if c.dep_ == "poss" and c.pos_ != "PRON"]]
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             heads = [c for c in tok.children if c.dep_ == "nsubjpass"]
     elif noun is not None:
@@ -203,17 +211,26 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             for c in noun.children:
                 if c.dep_ == "conj" and c.i > heads[0].i and c.pos_ in ("NOUN", "PROPN"):
                     heads += _prep_objects(c, ("on", "against")) if _sanction_noun(c, event_lexicon()) else [c]
+        else:
+            # "extended an arms embargo and targeted sanctions on South Sudan": the "on" hangs on the last measure
+            heads = [g for c in noun.children if c.dep_ == "conj" and _sanction_noun(c, event_lexicon())
+                     for g in _prep_objects(c, ("on", "against"))]
         if not heads and tok.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in tok.children if c.dep_ == "dobj" and c.i != noun.i]
         if not heads and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ("threaten", "warn"):
             heads = [c for c in noun.head.head.children if c.dep_ == "dobj"]
     out: list[Participant] = []
-    regions = []
+    regions, read = [], []
     queue = list(heads)
     while queue:
         head = queue.pop(0)
         s, e = _region(doc, head)
         regions.append((s, e))
+        read.append(head)
+        # "A, a trade representative in Vientiane, as well as the company B": the phrase that describes A ends
+        # the region, but B is still a member of the list
+        queue += [k for k in doc[e:head.right_edge.i + 1] if k.dep_ == "conj" and s <= k.head.i < e
+                  and k not in read and k not in queue]
         for p in names_in(doc, s, e, "state"):
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
@@ -222,10 +239,20 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
     if not out:
         # "sanctions on Syria's energy sector", "on the RSF leadership": the only name is the one that owns or
         # qualifies the target, and it is what the measure is aimed at
-        for s, e in regions:
+        # but "three officials of the DPRK", "a front company in Laos" are unnamed members: no target is named
+        for head, (s, e) in zip(read, regions):
+            if _counted(head):
+                continue
             out.extend(p for p in names_in(doc, s, e, "state", modifiers=True)
                        if all(fold(p.name) != fold(q.name) for q in out))
     return out
+
+
+def _counted(head: Token) -> bool:
+    """A head counted out as unnamed members: "three officials", "a company", and its conjuncts."""
+    def counted(t: Token) -> bool:
+        return any(c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+    return counted(head) or any(counted(c) for c in head.children if c.dep_ == "conj")
 
 
 def _next_on(doc: Doc, end: int, seen: list[int]) -> list[Token]:
@@ -270,12 +297,18 @@ def _transfer(doc: Doc, tok: Token, lex: EventLexicon) -> tuple[Token | None, li
     recipients = _prep_objects(tok, ("to",)) + [c for c in tok.children if c.dep_ == "dative"]
     if theme is not None:
         recipients += _prep_objects(theme, ("to", "for"))
+        # "send 24 howitzers and 50,000 rounds to Ukraine": the parser hangs "to" on the last conjunct
+        recipients += [g for o in objs for c in o.children if c.dep_ == "conj"
+                       for g in _prep_objects(c, ("to",))]
     if withs and objs and theme is not None and theme not in objs:
         recipients += [o for o in objs if not _theme_of(o, lex)]
     out: list[Participant] = []
     for head in recipients:
         s, e = _region(doc, head)
-        out.extend(p for p in names_in(doc, s, e, "state") if all(fold(p.name) != fold(q.name) for q in out))
+        # "to the M23 rebel group": a name that qualifies an unnamed recipient is the recipient
+        found = names_in(doc, s, e, "state") or ([] if _counted(head) else names_in(doc, s, e, "state",
+                                                                                    modifiers=True))
+        out.extend(p for p in found if all(fold(p.name) != fold(q.name) for q in out))
     return theme, out
 
 
@@ -312,8 +345,11 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
                 g for o in launched for g in _prep_objects(o, ("on", "at", "against"))]
         else:
             heads = objs + _prep_objects(tok, ("on", "at"))
-            military = any(t.lemma_.lower() in lex.military or _demonym(t) for t in subjects + withs + objs) or any(
-                c.lemma_.lower() in lex.weapons for o in objs for c in o.children if c.dep_ == "compound")
+            # "Rapid Support Forces" keeps its plural as a proper noun's lemma; "a drone strike hit" is armed by its
+            # compound
+            military = any(t.lemma_.lower() in lex.military or t.lower_.removesuffix("s") in lex.military
+                           or _demonym(t) for t in subjects + withs + objs) or any(
+                c.lemma_.lower() in lex.weapons for o in objs + subjects for c in o.children if c.dep_ == "compound")
             if trigger.needs == "military" and not military and not _places_only(doc, heads):
                 return False, []
     else:
@@ -328,15 +364,33 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
             continue
         s, e = _region(doc, head)
         # an unnamed thing struck ("an oil depot in Russia's Bryansk region") is known by its place
-        named = names_in(doc, s, e) or [
-            p if p.kind == "state" else Participant(p.name, "place", p.mention)
-            for p in names_in(doc, s, head.right_edge.i + 1, places=True) if p.kind != "person"][-1:]
+        named = names_in(doc, s, e) or _place_of(doc, s, head.right_edge.i + 1)
         for p in named:
             if p.kind == "person" and p.mention is not None and p.mention.text.count(" ") == 0:
                 p = Participant(p.name, "place", p.mention)     # "struck Kharkiv": the small model says PERSON
             if all(fold(p.name) != fold(q.name) for q in out):
                 out.append(p)
+    if not out and heads and tok.pos_ == "VERB":
+        # "bombed villages in Paktika province", "hit a market in the city of El Obeid": the parser hangs the
+        # place on the verb, and it stands for the unnamed thing struck
+        for prep in _prep_objects(tok, PLACE_PREPS):
+            out.extend(p for p in _place_of(doc, prep.head.i, prep.right_edge.i + 1)
+                       if all(fold(p.name) != fold(q.name) for q in out))
     return weapon, out
+
+
+PLACE_PREPS = ("in", "near", "around", "outside")
+
+
+def _place_of(doc: Doc, start: int, end: int) -> list[Participant]:
+    """The last place named in [start, end) after "in", "near", "of" or a possessor, as a place (a state stays a
+    state); a one-word name the small model calls a person ("around Bara") is a place here."""
+    out = []
+    for p in names_in(doc, start, end, places=True):
+        if p.kind == "person" and (p.mention is None or " " in p.mention.text):
+            continue
+        out.append(p if p.kind == "state" else Participant(p.name, "place", p.mention))
+    return out[-1:]
 
 
 def _places_only(doc: Doc, heads: list[Token]) -> bool:
@@ -348,59 +402,6 @@ def _demonym(tok: Token) -> bool:
     from ..attribution.lexicon import lexicon
     return tok.lower_ in lexicon().demonym_country or any(
         c.lower_ in lexicon().demonym_country for c in tok.children if c.dep_ in ("amod", "compound"))
-
-
-def _agent(doc: Doc, tok: Token, trigger: Trigger, governors: list[Token],
-           carrier: Attribution | None) -> Participant | None:
-    """The subject that did the act, climbing "is considering imposing" to its subject; "accused X of" gives X;
-    "we" in a speaker's words is the speaker; "by X" in the passive."""
-    for child in tok.children:
-        if child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return named_by(doc, g)
-    if tok.pos_ == "NOUN":
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss") and (p := named_by(doc, child, as_word=True)) is not None:
-                return p
-            if child.dep_ == "prep" and child.lower_ == "by":
-                for g in child.children:
-                    return named_by(doc, g)
-        # "X carried out/launched/conducted a strike": the verb governing the noun
-        if tok.dep_ == "dobj":
-            tok = tok.head
-    cur = tok
-    for _ in range(5):
-        if cur.lemma_.lower() in BLAME:
-            objs = [c for c in cur.children if c.dep_ == "dobj"]
-            return named_by(doc, objs[0]) if objs else None
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
-        if subjects:
-            return _subject(doc, subjects[0], carrier)
-        if cur.dep_ in ("xcomp", "pcomp", "prep", "conj", "advcl", "acl", "pobj", "dobj") and cur.head.i != cur.i:
-            if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":
-                return None
-            cur = cur.head
-            continue
-        break
-    return None
-
-
-def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant | None:
-    # "we" is the speaker; so is "it"/"they" in a body's own words ("Iran denied that it had supplied …")
-    own = ("we", "i") if carrier is None or carrier.speaker.kind == "person" else ("we", "i", "it", "they")
-    if subj.lower_ in own and carrier is not None and carrier.speaker.name:
-        name = carrier.speaker.name
-        if (state := state_of(name)) is not None:
-            return Participant(state, "state", carrier.speaker.mention)
-        return Participant(name, _speaker_kind(carrier.speaker.kind), carrier.speaker.mention)
-    if subj.pos_ == "PRON":
-        return None
-    return named_by(doc, subj)
-
-
-def _speaker_kind(kind: str) -> str:
-    return kind if kind in ("person", "organization", "group") else "organization"
 
 
 def _status(doc: Doc, tok: Token, noun: Token | None, governors: list[Token], carrier: Attribution | None,

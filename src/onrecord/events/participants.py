@@ -89,8 +89,11 @@ def _namey(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text == "."
-    # capitalised nouns inside a named entity: "Industries", "Guards" tagged NOUN
-    return tok.text[:1].isupper() and tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "LOC") and tok.i > tok.sent.start
+    # capitalised nouns inside a named entity: "Industries", "Guards" tagged NOUN; at a sentence's start only when
+    # the entity opens there and is not a word the language also has in lower case ("Hanwha will deliver …")
+    if not (tok.text[:1].isupper() and tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "LOC")):
+        return False
+    return tok.i > tok.sent.start or tok.ent_iob_ == "B" and tok.is_alpha
 
 
 def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -112,6 +115,8 @@ def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             elif tok.text == "." and len(doc[j - 1].text) <= 5 and doc[j - 1].text[:1].isupper() and (
                     j + 1 < limit and _namey(doc[j + 1]) and doc[j + 1].text != "." or doc[j - 1].text in DOTTED):
                 j += 1          # "Brig. Gen." and "Co." split as two tokens; a sentence's stop is not the name's
+            elif tok.lower_ == "of" and _ranked_person(doc, i, j):
+                break           # "Colonel Pak Chol Nam of the Reconnaissance General Bureau": his unit, not his name
             elif tok.lower_ in JOINERS and j + 1 < limit and _namey(doc[j + 1]) and doc[j + 1].text != ".":
                 j += 1
             elif (tok.lower_ == "of" and j + 2 < limit and doc[j + 1].lower_ == "the" and _namey(doc[j + 2])
@@ -125,9 +130,32 @@ def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
                 j += 1          # a capitalised common noun closing a name: "Severny Credit"
             else:
                 break
+        j = _legal_form_end(doc, i, j)
         out.append((i, j))
         i = j
     return out
+
+
+def _ranked_person(doc: Doc, i: int, j: int) -> bool:
+    """Tokens [i, j) are a rank followed by a name: "Colonel Pak Chol Nam" (not "Minister" alone)."""
+    words = [t.lower_.rstrip(".") for t in doc[i:j] if t.text != "."]
+    return bool(words) and words[0] in RANKS and any(w not in RANKS for w in words)
+
+
+def _legal_form_end(doc: Doc, i: int, j: int) -> int:
+    """The end of a company name that goes on with its legal form in lower case or after a comma ("Vertex Aero
+    s.r.o.", "Sobaek Digital Solutions Co., Ltd."): rigour's list of legal forms says where the name stops."""
+    best = j
+    for k in range(j, min(j + 4, len(doc))):
+        if "\n" in doc[k - 1].whitespace_ or doc[k].is_space or not (
+                "." in doc[k].text or doc[k].text == "," or doc[k].text[:1].isupper()):
+            break       # a legal form is abbreviated or capitalised: "s.r.o.", "GmbH", never "is" or "in"
+        start = doc[i].idx
+        text = doc.text[start:doc[k].idx + len(doc[k].text)]
+        forms = extract_org_types(text)
+        if forms and text.endswith(forms[-1][0]) and start + len(text) - len(forms[-1][0]) <= doc[j].idx:
+            best = k + 1
+    return best
 
 
 def participant(doc: Doc, s: int, e: int, role: str = "target") -> Participant | None:
@@ -185,7 +213,11 @@ def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool 
     ("a depot IN Bryansk"), for a struck thing that has no name of its own; ``modifiers``: also names that own or
     qualify an unnamed target ("Syria's energy sector", "the RSF leadership")."""
     found: list[Participant] = []
+    last_end = -1
     for s, e in chunks(doc, start, end):
+        previous_end, last_end = last_end, e
+        if s >= 1 and doc[s - 1].text == "(" and previous_end == s - 1:
+            continue            # "the Republic of Korea (DPRK)": the short form of the name before, read with it
         before = s - 1
         while before >= start and doc[before].lower_ in ("the", "a", "an"):
             before -= 1
@@ -193,7 +225,7 @@ def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool 
         possessor = e < len(doc) and doc[e].lower_ in ("'s", "’s")
         if places:
             # "a depot in Bryansk", "Beirut's southern suburbs", "Russia's Bryansk region", "the centre of Sumy"
-            if not (prev in ("in", "near", "outside", "of", "'s", "’s") or possessor):   # "the centre of Sumy"
+            if not (prev in ("in", "near", "outside", "around", "of", "'s", "’s") or possessor):
                 continue
         else:
             if prev in DESCRIBING or possessor and not modifiers:
@@ -201,6 +233,8 @@ def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool 
             if (e < len(doc) and (doc[e].pos_ in ("NOUN", "PROPN", "ADJ") or doc[e].text in ("-", "–"))
                     and doc[e].lower_ not in AREA_WORDS and not modifiers):
                 continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
+        if modifiers and e - s == 1 and doc[s].lower_ in lexicon().demonym_country:
+            continue            # "the Czech drone maker": a demonym describes the target, it is not one
         p = participant(doc, s, e, role)
         if p is not None and all(fold(p.name) != fold(q.name) for q in found):
             found.append(p)
