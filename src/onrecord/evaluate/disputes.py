@@ -26,10 +26,11 @@ from typing import Any
 
 from ..ingest.document import Document
 from ..ledger import queries
+from ..ledger.claim_writer import placed_of
 from ..ledger.claims import Proposition
 from ..ledger.disputes import judge
 from ..ledger.store import Store
-from ..ledger.writer import Ledger, placed_of
+from ..ledger.writer import Ledger
 
 TARGETS = {"gathered_min": 0.8, "camp_accuracy": 0.9, "contested_precision": 0.9, "deny_precision": 0.85,
            "deny_recall": 0.8}

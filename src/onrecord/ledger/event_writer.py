@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..article import Actor, Article, Event, Participant
 from ..events.dates import in_force_day, resolve
 from . import events as event_rules
+from .claim_writer import MAX_CANDIDATES, UNDATED_DAY
 
 
 class EventWriter:
@@ -82,7 +83,6 @@ class EventWriter:
 
     def _event_for(self, ev: Event, agent_key: str, targets: frozenset[str], day: str,
                    article_id: int) -> tuple[int | None, str]:
-        from .writer import MAX_CANDIDATES, UNDATED_DAY
         kind, stage = event_rules.family(ev), event_rules.phase(ev.status)
         slack = event_rules.MERGE_DAYS[ev.type]
         if day == UNDATED_DAY:
