@@ -147,3 +147,65 @@ def test_speakers_headline_surname_read_as_a_noun_joins_the_full_name(run):
     article = run(text)
     assert {a.speaker.name for a in article.attributions} == {"Tom Reyes"}
     assert [a.name for a in article.actors] == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize("text, excerpt, wrong", [
+    ("Researchers at the Harbor Institute counted burglaries in Denver last year. They said the figures were "
+     "climbing fast.", "the figures were climbing", "Denver"),
+    ("Inspectors from the Water Board visited Fresno in May. They said the wells were safe.", "the wells were safe",
+     "Fresno"),
+])
+def test_speakers_plural_pronoun_is_never_a_place(run, text, excerpt, wrong):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name != wrong
+    assert hits[0].speaker.kind != "place"
+
+@pytest.mark.parametrize("text, excerpt, name", [
+    # Pike spoke in the sentence before, but the "he" sits inside Reyes's own sentence
+    ('"The bill will pass," Senate leader Alan Pike said Monday. House Speaker Tom Reyes, though he admitted '
+     'some doubts, said he would vote for it.', "he would vote for it", "Tom Reyes"),
+])
+def test_speakers_pronoun_in_its_sentence_binds_to_that_subject_over_the_last_speaker(run, text, excerpt, name):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, excerpt, name", [
+    # "the nominee is Tom Reyes": the name, not the description, is what "He" points back to
+    ("Voters asked about the tax returns. If the nominee is Tom Reyes, the answer is no. He said the returns "
+     "would stay private.", "the returns would stay private", "Tom Reyes"),
+])
+def test_speakers_description_equated_with_a_name_yields_to_the_name(run, text, excerpt, name):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, excerpt, name", [
+    # a gendered title before the name says who "she" is, whatever the given name suggests
+    ('"The delay is cruel," said flood widow Terry Dunn. She added, "We only want a hearing."',
+     "We only want a hearing", "Terry Dunn"),
+    # the woman named three sentences back does not make the nearer speaker's leaning name ineligible
+    ('Mayor Maria Moss opened the session. The vote was put off. Nobody objected. "We need a week," said '
+     'Chris Dalton. She continued, "The figures are not ready."', "The figures are not ready", "Chris Dalton"),
+])
+def test_speakers_she_after_a_speaker_of_uncertain_given_name(run, text, excerpt, name):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("House Speaker Tom Reyes said the vote would be held on Friday.", "Tom Reyes"),
+])
+def test_speakers_a_title_before_the_name_is_not_part_of_it(run, text, name):
+    (hit,) = run(text).attributions
+    assert hit.speaker.name == name
+
+
+@pytest.mark.parametrize("text, excerpt, name", [
+    # a surname subject after the full name points pronouns back to that person, not to the woman in between
+    ("Tom Reyes and Ana Ruiz debated on Monday. Ruiz talked about schools. Reyes responded by citing the "
+     "budget. He said the schools had enough money.", "the schools had enough money", "Tom Reyes"),
+])
+def test_speakers_pronoun_after_a_surname_subject(run, text, excerpt, name):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name == name

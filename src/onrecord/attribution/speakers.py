@@ -112,6 +112,12 @@ class ActorDraft:
             self.titles.append(title)
 
 
+def _copular_name(tok: Token) -> bool:
+    """A person's name as the complement of 'be': 'the candidate is Donald Trump'."""
+    return (tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.ent_type_ == "PERSON"
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children))
+
+
 @dataclass(slots=True)
 class Sighting:
     """An actor seen at a place in the text: what pronouns and descriptions can point back to."""
@@ -195,10 +201,27 @@ class Resolver:
             head = ent.root
             subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("appos", "compound") and
                                                              head.head.dep_ in ("nsubj", "nsubjpass"))
+            # "the candidate is Donald Trump": the name a copula gives its subject is who the sentence is about
+            subject = subject or _copular_name(head)
             self.sightings.append(Sighting(actor, ent.start_char, self.sent_of[ent.start], subject, False,
                                            subject and self._issues_statement(head)))
             self._read_titles(ent, actor)
         self._read_description_subjects()
+        self._read_bare_surname_subjects()
+
+    def _read_bare_surname_subjects(self) -> None:
+        """'Trump responded …' where the NER tagged no entity: a capitalised surname subject of the one person
+        of the article named in full is that person's sighting (pronouns after it can point back to it)."""
+        seen = {s.char for s in self.sightings}
+        for tok in self.doc:
+            if (tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ or tok.idx in seen
+                    or self.quoted[tok.i] or not tok.text[:1].isupper()
+                    or any(c.dep_ == "compound" for c in tok.children)):
+                continue
+            owner = self._owner([norm(tok.text)], None)
+            if isinstance(owner, ActorDraft):
+                self.sightings.append(Sighting(owner, tok.idx, self.sent_of[tok.i], True, False))
+        self.sightings.sort(key=lambda s: s.char)
 
     def _read_description_subjects(self) -> None:
         """'The Iranian foreign ministry issued a statement': a described subject that later speakers
@@ -211,6 +234,8 @@ class Resolver:
                 continue
             if not any(c.dep_ in ("det", "poss") for c in tok.children):
                 continue
+            if any(_copular_name(c) for c in tok.head.children if c.dep_ == "attr"):
+                continue     # "the candidate is Donald Trump": the name, not the description, is the antecedent
             first, last = mention_span(tok)
             actor = self._description(tok, self.doc[first:last + 1])
             if actor is None:
@@ -231,7 +256,8 @@ class Resolver:
         start = ent.start
         while (start > 0 and (t := self.doc[start - 1]).pos_ == "PROPN" and t.dep_ == "compound"
                and ent.start <= t.head.i < ent.end and t.text[:1].isupper() and not self.quoted[t.i]
-               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_):
+               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_
+               and self.lex.noun_class.get(t.lower_) is None):     # "House Speaker Paul Ryan": a title
             start -= 1
         return self.doc[start:ent.end] if start < ent.start else ent
 
@@ -571,17 +597,21 @@ class Resolver:
                  and s.actor.kind in kinds]
         known_of = {id(s.actor): s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
                     for s in reach}
-        agreeing = bool(gender) and gender in known_of.values()
+        # the latest sentence holding a person whose gender agrees for certain
+        agreeing = max((s.sentence for s in reach if gender and known_of[id(s.actor)] == gender), default=None)
         for s in reach:
             known = known_of[id(s.actor)]
             if gender and known and known != gender:
                 continue            # "She said Rubio …" is not Marco Rubio's
-            if agreeing and known is None and self._leaning(s.actor) not in (None, gender):
+            if (agreeing is not None and agreeing >= s.sentence and known is None
+                    and self._leaning(s.actor) not in (None, gender)):
                 # "Chris Christie described Hillary Clinton as a disgrace after she …": a given name that only
                 # leans the other way ('Chris') yields to a person whose gender agrees for certain
                 continue
             score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
-            if possessive and s.subject and s.sentence == sentence:
+            if s.subject and s.sentence == sentence and (possessive or s.actor.kind == "person"):
+                # a pronoun inside its own sentence binds to that sentence's subject before it ("Ryan, despite
+                # admitting that he had concerns, …" is Ryan's), over the speaker of the sentence before
                 score += 2.0
             if gender and known == gender:
                 score += 0.5
@@ -601,7 +631,9 @@ class Resolver:
         if lower in THING_PRONOUNS:
             return self._candidates(head, {"organization", "place"}, None)
         if lower in GROUP_PRONOUNS:
-            return self._candidates(head, {"group", "organization", "place"}, None)
+            # a plural pronoun is a group or a body, never a place nor a single person ("Politifact checked the
+            # shootings in Chicago; they published …" is not Chicago)
+            return self._candidates(head, {"group", "organization"}, None)
         return None
 
     def _description(self, head: Token, span: SpacySpan) -> ActorDraft | None:
