@@ -209,3 +209,28 @@ def test_speakers_a_title_before_the_name_is_not_part_of_it(run, text, name):
 def test_speakers_pronoun_after_a_surname_subject(run, text, excerpt, name):
     hits = [a for a in run(text).attributions if excerpt in a.content.text]
     assert hits and hits[0].speaker.name == name
+
+
+@pytest.mark.parametrize("text, excerpt, wrong", [
+    # a memoir's title is no woman "she" can be
+    ("Dr. Lena Reyes and her husband Tom Reyes ran the clinic. In her 2010 book, Night Shift, Reyes described "
+     "the ward. She said the ward was short of staff.", "the ward was short of staff", "Night Shift"),
+])
+def test_speakers_a_name_in_apposition_to_a_book_is_not_a_person(run, text, excerpt, wrong):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name != wrong
+    assert wrong not in {a.name for a in run(text).actors}
+
+
+@pytest.mark.parametrize("text, excerpt, name", [
+    # "Reyes" fits both Reyeses; the "she" that follows it is the one woman among them, not the doctor named
+    # before
+    ("Dr. Ana Ruiz examined Lena Reyes. Her husband Tom Reyes waited outside. Later Reyes wrote about the "
+     "visit. She said the care had been excellent.", "the care had been excellent", "Lena Reyes"),
+    # and a "he" that cannot tell between two men of that name stays unresolved rather than guessed
+    ("Dr. Ana Ruiz examined Tom Reyes. His brother Carl Reyes waited outside. Later Reyes wrote about the "
+     "visit. He said the care had been excellent.", "the care had been excellent", None),
+])
+def test_speakers_pronoun_after_a_short_name_two_people_share(run, text, excerpt, name):
+    hits = [a for a in run(text).attributions if excerpt in a.content.text]
+    assert hits and hits[0].speaker.name == name

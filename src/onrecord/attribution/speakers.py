@@ -112,6 +112,17 @@ class ActorDraft:
             self.titles.append(title)
 
 
+# nouns for a made thing: a name in apposition to one is that thing's title ("the memoir, Hard Choices")
+WORK_NOUNS = {"book", "memoir", "novel", "biography", "autobiography", "film", "movie", "documentary", "album",
+              "song", "play", "show", "series", "poem", "essay", "column", "article", "podcast"}
+
+
+def _names_a_work(ent: SpacySpan) -> bool:
+    root = ent.root
+    return (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in WORK_NOUNS) or \
+        (root.dep_ == "compound" and root.head.lemma_.lower() in WORK_NOUNS)
+
+
 def _copular_name(tok: Token) -> bool:
     """A person's name as the complement of 'be': 'the candidate is Donald Trump'."""
     return (tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.ent_type_ == "PERSON"
@@ -172,6 +183,7 @@ class Resolver:
         self.sent_of = self._sentence_numbers(doc)
         self.person_names: list[tuple[int, ActorDraft]] = []   # (char, actor) of person name mentions
         self.ents = list(doc.ents)                              # spaCy rebuilds doc.ents on every access
+        self.unsettled: dict[int, list[ActorDraft]] = {}        # place holder of a short name two people fit
         self._read_entities()
 
     # ---- setup -------------------------------------------------------------------------------------------
@@ -195,8 +207,11 @@ class Resolver:
                 continue
             if any(s <= ent.start_char < e for s, e in lines):
                 continue
+            if _names_a_work(ent):
+                continue     # "her book, Living History": a title, not a person pronouns can point back to
             actor = self._entity_actor(ent)
             if actor is None:
+                self._sight_unsettled(ent)
                 continue
             head = ent.root
             subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("appos", "compound") and
@@ -208,6 +223,20 @@ class Resolver:
             self._read_titles(ent, actor)
         self._read_description_subjects()
         self._read_bare_surname_subjects()
+
+    def _sight_unsettled(self, ent: SpacySpan) -> None:
+        """'Clinton' where Bill and Hillary Clinton are both named: no actor, but a place holder that pronouns
+        can point back to — a 'she' after it is the one bearer of that gender, a pronoun that cannot tell stays
+        unresolved rather than jumping to someone named earlier."""
+        text = re.sub(r"['’]s$", "", ent.text.strip()).strip()
+        bearers = self._bearers(norm(text).split(), self._honorific_gender(ent))
+        if len(bearers) < 2:
+            return
+        holder = ActorDraft(text, "person", named=False)
+        self.unsettled[id(holder)] = bearers
+        head = ent.root
+        subject = head.dep_ in ("nsubj", "nsubjpass") or _copular_name(head)
+        self.sightings.append(Sighting(holder, ent.start_char, self.sent_of[ent.start], subject, False))
 
     def _read_bare_surname_subjects(self) -> None:
         """'Trump responded …' where the NER tagged no entity: a capitalised surname subject of the one person
@@ -289,6 +318,8 @@ class Resolver:
         if text in self.lex.institution_country:
             kind = "organization"
         # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
+        if len(text.split()) == 1 and len(self._bearers([norm(text)], self._honorific_gender(ent))) > 1:
+            return None      # "Reyes" tagged ORG after Lena and Tom Reyes: one of them, which is not known
         known = self._known_person(text, self._honorific_gender(ent))
         if known is not None:
             known.add_alias(text)
@@ -522,6 +553,13 @@ class Resolver:
         """The one person named in full so far whose name a short form ('Clinton', 'Mrs. Clinton', 'Trump Jr.')
         stands for: the surname must be the full name's last word, the gender must agree. Two such people
         ('Clinton' after Bill and Hillary Clinton) → AMBIGUOUS: the speaker is left unnamed, not guessed."""
+        found = self._bearers(words, gender)
+        if len(found) > 1:
+            return AMBIGUOUS
+        return found[0] if found else None
+
+    def _bearers(self, words: list[str], gender: str | None) -> list[ActorDraft]:
+        """Every person named in full so far whose name the short form can stand for (see :meth:`_owner`)."""
         found: list[ActorDraft] = []
         people = [a for _pos, a in reversed(self.person_names)]
         people += [a for a in self.actors if a.kind == "person" and a.named]   # named through an apposition
@@ -537,9 +575,7 @@ class Resolver:
             if gender and (actor.gender or self._given_gender(actor)) not in (None, gender):
                 continue
             found.append(actor)
-        if len(found) > 1:
-            return AMBIGUOUS
-        return found[0] if found else None
+        return found
 
     @staticmethod
     def _leaning(actor: ActorDraft) -> str | None:
@@ -618,6 +654,11 @@ class Resolver:
             rank = (score, s.char)
             if best is None or rank > best:
                 best, chosen = rank, s.actor
+        if chosen is not None and id(chosen) in self.unsettled:
+            # the best antecedent is a short name two people fit: the pronoun's gender may pick one of them
+            fits = [b for b in self.unsettled[id(chosen)]
+                    if gender and (b.final().gender or self._given_gender(b.final())) == gender]
+            return fits[0].final() if len(fits) == 1 else None
         return chosen
 
     def _pronoun(self, head: Token) -> ActorDraft | None:
