@@ -21,14 +21,20 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ingest.header import datelines
-from .gender import given_name_gender, is_given_name, leaning_gender
+from .antecedents import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    THING_PRONOUNS,
+    Sighting,
+    antecedent,
+    copular_name,
+    given_gender,
+    names_a_work,
+)
+from .gender import given_name_gender, is_given_name
 from .lexicon import lexicon
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-# possessives too: "according to his spokesman" is no speaker, but "his" as the whole source ("in his view") is
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-THING_PRONOUNS = {"it", "its"}
-GROUP_PRONOUNS = {"they", "them", "we", "their"}
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
               "dame": "f", "lady": "f", "lord": "m"}
 NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
@@ -58,8 +64,6 @@ _TITLE_FILLERS = {"presidential", "former", "current", "then", "top", "new", "lo
 # A short name two people of the article fit: left unresolved rather than guessed.
 AMBIGUOUS = "ambiguous"
 _SUFFIX_WORDS = {"jr", "sr", "ii", "iii"}
-# How many sentences back a pronoun may reach for its antecedent.
-PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
 
 
@@ -110,35 +114,6 @@ class ActorDraft:
         title = strip_determiner(title)
         if title and title not in self.titles and norm(title) != norm(self.name):
             self.titles.append(title)
-
-
-# nouns for a made thing: a name in apposition to one is that thing's title ("the memoir, Hard Choices")
-WORK_NOUNS = {"book", "memoir", "novel", "biography", "autobiography", "film", "movie", "documentary", "album",
-              "song", "play", "show", "series", "poem", "essay", "column", "article", "podcast"}
-
-
-def _names_a_work(ent: SpacySpan) -> bool:
-    root = ent.root
-    return (root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in WORK_NOUNS) or \
-        (root.dep_ == "compound" and root.head.lemma_.lower() in WORK_NOUNS)
-
-
-def _copular_name(tok: Token) -> bool:
-    """A person's name as the complement of 'be': 'the candidate is Donald Trump'."""
-    return (tok.dep_ == "attr" and tok.head.lemma_ == "be" and tok.ent_type_ == "PERSON"
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children))
-
-
-@dataclass(slots=True)
-class Sighting:
-    """An actor seen at a place in the text: what pronouns and descriptions can point back to."""
-
-    actor: ActorDraft
-    char: int
-    sentence: int
-    subject: bool
-    speaker: bool
-    statement: bool = False        # the actor issued a statement here ("said in a statement")
 
 
 def mention_span(tok: Token) -> tuple[int, int]:
@@ -207,7 +182,7 @@ class Resolver:
                 continue
             if any(s <= ent.start_char < e for s, e in lines):
                 continue
-            if _names_a_work(ent):
+            if names_a_work(ent):
                 continue     # "her book, Living History": a title, not a person pronouns can point back to
             actor = self._entity_actor(ent)
             if actor is None:
@@ -217,7 +192,7 @@ class Resolver:
             subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("appos", "compound") and
                                                              head.head.dep_ in ("nsubj", "nsubjpass"))
             # "the candidate is Donald Trump": the name a copula gives its subject is who the sentence is about
-            subject = subject or _copular_name(head)
+            subject = subject or copular_name(head)
             self.sightings.append(Sighting(actor, ent.start_char, self.sent_of[ent.start], subject, False,
                                            subject and self._issues_statement(head)))
             self._read_titles(ent, actor)
@@ -235,7 +210,7 @@ class Resolver:
         holder = ActorDraft(text, "person", named=False)
         self.unsettled[id(holder)] = bearers
         head = ent.root
-        subject = head.dep_ in ("nsubj", "nsubjpass") or _copular_name(head)
+        subject = head.dep_ in ("nsubj", "nsubjpass") or copular_name(head)
         self.sightings.append(Sighting(holder, ent.start_char, self.sent_of[ent.start], subject, False))
 
     def _read_bare_surname_subjects(self) -> None:
@@ -263,7 +238,7 @@ class Resolver:
                 continue
             if not any(c.dep_ in ("det", "poss") for c in tok.children):
                 continue
-            if any(_copular_name(c) for c in tok.head.children if c.dep_ == "attr"):
+            if any(copular_name(c) for c in tok.head.children if c.dep_ == "attr"):
                 continue     # "the candidate is Donald Trump": the name, not the description, is the antecedent
             first, last = mention_span(tok)
             actor = self._description(tok, self.doc[first:last + 1])
@@ -578,14 +553,8 @@ class Resolver:
         return found
 
     @staticmethod
-    def _leaning(actor: ActorDraft) -> str | None:
-        words = actor.name.split()
-        return leaning_gender(words[0]) if len(words) > 1 else None
-
-    @staticmethod
     def _given_gender(actor: ActorDraft) -> str | None:
-        words = actor.name.split()
-        return given_name_gender(words[0]) if len(words) > 1 else None
+        return given_gender(actor)
 
     def _person_sighted_at(self, char: int) -> ActorDraft | None:
         for pos, actor in self.person_names:
@@ -623,43 +592,7 @@ class Resolver:
         return self.named(text, "unknown")
 
     def _candidates(self, head: Token, kinds: set[str], gender: str | None) -> ActorDraft | None:
-        # a possessive binds to its own sentence's subject: "Romney was never able to shake that image, cemented
-        # with his comment" is Romney's comment, not that of the speaker of the sentence before
-        possessive = head.tag_ == "PRP$"
-        sentence = self.sent_of[head.i]
-        best: tuple[float, int] | None = None
-        chosen: ActorDraft | None = None
-        reach = [s for s in self.sightings if s.char < head.idx and sentence - s.sentence <= PRONOUN_REACH
-                 and s.actor.kind in kinds]
-        known_of = {id(s.actor): s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
-                    for s in reach}
-        # the latest sentence holding a person whose gender agrees for certain
-        agreeing = max((s.sentence for s in reach if gender and known_of[id(s.actor)] == gender), default=None)
-        for s in reach:
-            known = known_of[id(s.actor)]
-            if gender and known and known != gender:
-                continue            # "She said Rubio …" is not Marco Rubio's
-            if (agreeing is not None and agreeing >= s.sentence and known is None
-                    and self._leaning(s.actor) not in (None, gender)):
-                # "Chris Christie described Hillary Clinton as a disgrace after she …": a given name that only
-                # leans the other way ('Chris') yields to a person whose gender agrees for certain
-                continue
-            score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
-            if s.subject and s.sentence == sentence and (possessive or s.actor.kind == "person"):
-                # a pronoun inside its own sentence binds to that sentence's subject before it ("Ryan, despite
-                # admitting that he had concerns, …" is Ryan's), over the speaker of the sentence before
-                score += 2.0
-            if gender and known == gender:
-                score += 0.5
-            rank = (score, s.char)
-            if best is None or rank > best:
-                best, chosen = rank, s.actor
-        if chosen is not None and id(chosen) in self.unsettled:
-            # the best antecedent is a short name two people fit: the pronoun's gender may pick one of them
-            fits = [b for b in self.unsettled[id(chosen)]
-                    if gender and (b.final().gender or self._given_gender(b.final())) == gender]
-            return fits[0].final() if len(fits) == 1 else None
-        return chosen
+        return antecedent(self.sightings, head, self.sent_of[head.i], kinds, gender, self.unsettled)
 
     def _pronoun(self, head: Token) -> ActorDraft | None:
         lower = head.lower_
