@@ -147,3 +147,11 @@ def test_speakers_headline_surname_read_as_a_noun_joins_the_full_name(run):
     article = run(text)
     assert {a.speaker.name for a in article.attributions} == {"Tom Reyes"}
     assert [a.name for a in article.actors] == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("House Speaker Tom Reyes said the vote would be held on Friday.", "Tom Reyes"),
+])
+def test_speakers_a_title_before_the_name_is_not_part_of_it(run, text, name):
+    (hit,) = run(text).attributions
+    assert hit.speaker.name == name

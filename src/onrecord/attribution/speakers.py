@@ -21,14 +21,20 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..ingest.header import datelines
-from .gender import given_name_gender, is_given_name, leaning_gender
+from .antecedents import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PRONOUN_GENDER,
+    THING_PRONOUNS,
+    Sighting,
+    antecedent,
+    copular_name,
+    given_gender,
+    names_a_work,
+)
+from .gender import given_name_gender, is_given_name
 from .lexicon import lexicon
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-# possessives too: "according to his spokesman" is no speaker, but "his" as the whole source ("in his view") is
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-THING_PRONOUNS = {"it", "its"}
-GROUP_PRONOUNS = {"they", "them", "we", "their"}
 HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
               "dame": "f", "lady": "f", "lord": "m"}
 NAME_PREFIXES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "president", "sen", "rep", "gov",
@@ -58,8 +64,6 @@ _TITLE_FILLERS = {"presidential", "former", "current", "then", "top", "new", "lo
 # A short name two people of the article fit: left unresolved rather than guessed.
 AMBIGUOUS = "ambiguous"
 _SUFFIX_WORDS = {"jr", "sr", "ii", "iii"}
-# How many sentences back a pronoun may reach for its antecedent.
-PRONOUN_REACH = 6
 _WORD = re.compile(r"[\w']+")
 
 
@@ -112,18 +116,6 @@ class ActorDraft:
             self.titles.append(title)
 
 
-@dataclass(slots=True)
-class Sighting:
-    """An actor seen at a place in the text: what pronouns and descriptions can point back to."""
-
-    actor: ActorDraft
-    char: int
-    sentence: int
-    subject: bool
-    speaker: bool
-    statement: bool = False        # the actor issued a statement here ("said in a statement")
-
-
 def mention_span(tok: Token) -> tuple[int, int]:
     """Token range of the noun phrase headed by ``tok``: modifiers on the left, of/for phrases on the right,
     stopping at commas, appositions and relative clauses."""
@@ -166,6 +158,7 @@ class Resolver:
         self.sent_of = self._sentence_numbers(doc)
         self.person_names: list[tuple[int, ActorDraft]] = []   # (char, actor) of person name mentions
         self.ents = list(doc.ents)                              # spaCy rebuilds doc.ents on every access
+        self.unsettled: dict[int, list[ActorDraft]] = {}        # place holder of a short name two people fit
         self._read_entities()
 
     # ---- setup -------------------------------------------------------------------------------------------
@@ -189,16 +182,50 @@ class Resolver:
                 continue
             if any(s <= ent.start_char < e for s, e in lines):
                 continue
+            if names_a_work(ent):
+                continue     # "her book, Living History": a title, not a person pronouns can point back to
             actor = self._entity_actor(ent)
             if actor is None:
+                self._sight_unsettled(ent)
                 continue
             head = ent.root
             subject = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ in ("appos", "compound") and
                                                              head.head.dep_ in ("nsubj", "nsubjpass"))
+            # "the candidate is Donald Trump": the name a copula gives its subject is who the sentence is about
+            subject = subject or copular_name(head)
             self.sightings.append(Sighting(actor, ent.start_char, self.sent_of[ent.start], subject, False,
                                            subject and self._issues_statement(head)))
             self._read_titles(ent, actor)
         self._read_description_subjects()
+        self._read_bare_surname_subjects()
+
+    def _sight_unsettled(self, ent: SpacySpan) -> None:
+        """'Clinton' where Bill and Hillary Clinton are both named: no actor, but a place holder that pronouns
+        can point back to — a 'she' after it is the one bearer of that gender, a pronoun that cannot tell stays
+        unresolved rather than jumping to someone named earlier."""
+        text = re.sub(r"['’]s$", "", ent.text.strip()).strip()
+        bearers = self._bearers(norm(text).split(), self._honorific_gender(ent))
+        if len(bearers) < 2:
+            return
+        holder = ActorDraft(text, "person", named=False)
+        self.unsettled[id(holder)] = bearers
+        head = ent.root
+        subject = head.dep_ in ("nsubj", "nsubjpass") or copular_name(head)
+        self.sightings.append(Sighting(holder, ent.start_char, self.sent_of[ent.start], subject, False))
+
+    def _read_bare_surname_subjects(self) -> None:
+        """'Trump responded …' where the NER tagged no entity: a capitalised surname subject of the one person
+        of the article named in full is that person's sighting (pronouns after it can point back to it)."""
+        seen = {s.char for s in self.sightings}
+        for tok in self.doc:
+            if (tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ or tok.idx in seen
+                    or self.quoted[tok.i] or not tok.text[:1].isupper()
+                    or any(c.dep_ == "compound" for c in tok.children)):
+                continue
+            owner = self._owner([norm(tok.text)], None)
+            if isinstance(owner, ActorDraft):
+                self.sightings.append(Sighting(owner, tok.idx, self.sent_of[tok.i], True, False))
+        self.sightings.sort(key=lambda s: s.char)
 
     def _read_description_subjects(self) -> None:
         """'The Iranian foreign ministry issued a statement': a described subject that later speakers
@@ -211,6 +238,8 @@ class Resolver:
                 continue
             if not any(c.dep_ in ("det", "poss") for c in tok.children):
                 continue
+            if any(copular_name(c) for c in tok.head.children if c.dep_ == "attr"):
+                continue     # "the candidate is Donald Trump": the name, not the description, is the antecedent
             first, last = mention_span(tok)
             actor = self._description(tok, self.doc[first:last + 1])
             if actor is None:
@@ -231,7 +260,8 @@ class Resolver:
         start = ent.start
         while (start > 0 and (t := self.doc[start - 1]).pos_ == "PROPN" and t.dep_ == "compound"
                and ent.start <= t.head.i < ent.end and t.text[:1].isupper() and not self.quoted[t.i]
-               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_):
+               and t.lower_.rstrip(".") not in NAME_PREFIXES and not t.ent_type_
+               and self.lex.noun_class.get(t.lower_) is None):     # "House Speaker Paul Ryan": a title
             start -= 1
         return self.doc[start:ent.end] if start < ent.start else ent
 
@@ -263,6 +293,8 @@ class Resolver:
         if text in self.lex.institution_country:
             kind = "organization"
         # the small model often tags a surname alone as ORG or GPE: "Zakharova" after "Maria Zakharova"
+        if len(text.split()) == 1 and len(self._bearers([norm(text)], self._honorific_gender(ent))) > 1:
+            return None      # "Reyes" tagged ORG after Lena and Tom Reyes: one of them, which is not known
         known = self._known_person(text, self._honorific_gender(ent))
         if known is not None:
             known.add_alias(text)
@@ -496,6 +528,13 @@ class Resolver:
         """The one person named in full so far whose name a short form ('Clinton', 'Mrs. Clinton', 'Trump Jr.')
         stands for: the surname must be the full name's last word, the gender must agree. Two such people
         ('Clinton' after Bill and Hillary Clinton) → AMBIGUOUS: the speaker is left unnamed, not guessed."""
+        found = self._bearers(words, gender)
+        if len(found) > 1:
+            return AMBIGUOUS
+        return found[0] if found else None
+
+    def _bearers(self, words: list[str], gender: str | None) -> list[ActorDraft]:
+        """Every person named in full so far whose name the short form can stand for (see :meth:`_owner`)."""
         found: list[ActorDraft] = []
         people = [a for _pos, a in reversed(self.person_names)]
         people += [a for a in self.actors if a.kind == "person" and a.named]   # named through an apposition
@@ -511,19 +550,11 @@ class Resolver:
             if gender and (actor.gender or self._given_gender(actor)) not in (None, gender):
                 continue
             found.append(actor)
-        if len(found) > 1:
-            return AMBIGUOUS
-        return found[0] if found else None
-
-    @staticmethod
-    def _leaning(actor: ActorDraft) -> str | None:
-        words = actor.name.split()
-        return leaning_gender(words[0]) if len(words) > 1 else None
+        return found
 
     @staticmethod
     def _given_gender(actor: ActorDraft) -> str | None:
-        words = actor.name.split()
-        return given_name_gender(words[0]) if len(words) > 1 else None
+        return given_gender(actor)
 
     def _person_sighted_at(self, char: int) -> ActorDraft | None:
         for pos, actor in self.person_names:
@@ -561,34 +592,7 @@ class Resolver:
         return self.named(text, "unknown")
 
     def _candidates(self, head: Token, kinds: set[str], gender: str | None) -> ActorDraft | None:
-        # a possessive binds to its own sentence's subject: "Romney was never able to shake that image, cemented
-        # with his comment" is Romney's comment, not that of the speaker of the sentence before
-        possessive = head.tag_ == "PRP$"
-        sentence = self.sent_of[head.i]
-        best: tuple[float, int] | None = None
-        chosen: ActorDraft | None = None
-        reach = [s for s in self.sightings if s.char < head.idx and sentence - s.sentence <= PRONOUN_REACH
-                 and s.actor.kind in kinds]
-        known_of = {id(s.actor): s.actor.gender or (self._given_gender(s.actor) if s.actor.kind == "person" else None)
-                    for s in reach}
-        agreeing = bool(gender) and gender in known_of.values()
-        for s in reach:
-            known = known_of[id(s.actor)]
-            if gender and known and known != gender:
-                continue            # "She said Rubio …" is not Marco Rubio's
-            if agreeing and known is None and self._leaning(s.actor) not in (None, gender):
-                # "Chris Christie described Hillary Clinton as a disgrace after she …": a given name that only
-                # leans the other way ('Chris') yields to a person whose gender agrees for certain
-                continue
-            score = -(sentence - s.sentence) + (1.0 if s.subject else 0.0) + (1.5 if s.speaker else 0.0)
-            if possessive and s.subject and s.sentence == sentence:
-                score += 2.0
-            if gender and known == gender:
-                score += 0.5
-            rank = (score, s.char)
-            if best is None or rank > best:
-                best, chosen = rank, s.actor
-        return chosen
+        return antecedent(self.sightings, head, self.sent_of[head.i], kinds, gender, self.unsettled)
 
     def _pronoun(self, head: Token) -> ActorDraft | None:
         lower = head.lower_
@@ -601,7 +605,9 @@ class Resolver:
         if lower in THING_PRONOUNS:
             return self._candidates(head, {"organization", "place"}, None)
         if lower in GROUP_PRONOUNS:
-            return self._candidates(head, {"group", "organization", "place"}, None)
+            # a plural pronoun is a group or a body, never a place nor a single person ("Politifact checked the
+            # shootings in Chicago; they published …" is not Chicago)
+            return self._candidates(head, {"group", "organization"}, None)
         return None
 
     def _description(self, head: Token, span: SpacySpan) -> ActorDraft | None:
