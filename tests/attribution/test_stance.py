@@ -27,3 +27,24 @@ def test_stance_judgement_dismissing_a_claim_is_a_denial(content, expected):
 def test_stance_dismissal_words_outside_a_judgement_are_left_alone():
     # "said the accusation was a provocation" is read by the ledger's back-reference rules, not by this one
     assert stance_of("say", False, "the drills a provocation") == "assert"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("the watchdog's findings were riddled with errors and politically motivated", "deny"),
+    ('the newspaper report was "one-sided"', "deny"),
+    ("these allegations are unsubstantiated", "deny"),
+    # the same words said of the world, not of a report: an accusation or a view, not a denial
+    ("the ministry spreads disinformation about the harvest", "assert"),
+    ("the referee was biased against the visitors", "assert"),
+])
+def test_stance_report_judged_in_discrediting_words_is_a_denial(content, expected):
+    assert stance_of("say", False, content) == expected
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ('the rival\'s accusations "a tale that has nothing to do with reality"', "deny"),
+    ("a claim with no relation to the truth", "deny"),
+    ("the festival has nothing to do with politics", "assert"),   # a plain negative, rebutting nobody
+])
+def test_stance_nothing_to_do_with_reality_is_a_denial(content, expected):
+    assert stance_of("say", False, content) == expected
