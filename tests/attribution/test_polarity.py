@@ -79,6 +79,16 @@ CASES = {
     "we-never-with-no-one-rebutted": (
         '"We have never opened on a Sunday," the baker said.',
         "We have never opened on a Sunday", "assert", "negate"),
+    "our-forces-answering-an-accusation": (
+        "The villagers accused the militia of burning the granary. "
+        '"Our fighters did not burn any granary," a militia commander said.',
+        "Our fighters did not burn any granary", "deny", "negate"),
+    "our-staff-with-nothing-put-forward": (
+        '"Our staff did not work on the holiday," the shop owner said.',
+        "Our staff did not work on the holiday", "assert", "negate"),
+    "leading-no-before-a-plain-negation": (
+        '"No, the ferry did not leave early," the harbour master said.',
+        "the ferry did not leave early", "deny", "negate"),
     "nothing-to-add-is-silence": (
         "Asked about the missing funds, the treasurer said he had nothing to add.",
         "he had nothing to add", "decline", "affirm"),

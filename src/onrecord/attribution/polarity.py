@@ -203,7 +203,8 @@ def content_words(doc: Doc, parts: Sequence[tuple[int, int]], first_sentence: bo
 
 
 def about_own_side(doc: Doc, part: tuple[int, int]) -> bool:
-    """The content's first clause has a first-person subject: "I have never cheated", "we did not shell it"."""
+    """The content's first clause has a first-person subject: "I have never cheated", "we did not shell it",
+    "our forces did not shell any hospital"."""
     span = doc.char_span(part[0], part[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
@@ -211,9 +212,15 @@ def about_own_side(doc: Doc, part: tuple[int, int]) -> bool:
     # the subject of the content's own main clause, not of a clause inside it; a direct quote's verb is parsed
     # as a clausal complement of "said", so the clause is judged from the content's roots, not from the parse's
     roots = {t.i for t in content_roots(doc, part)[:1]}
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we")
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _own(t)
                and (t.head.i in roots or t.head.dep_ not in ("ccomp", "advcl"))
                for t in doc[span.start:min(span.end, sent.end)])
+
+
+def _own(subject: Token) -> bool:
+    """"we", "I", or a noun held by them: "our forces", "my client", "our own engineers"."""
+    return subject.lower_ in ("i", "we") or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
 
 
 def rebuts(i: int, statements: Sequence[Statement], context: Sequence[frozenset[str]]) -> bool:
