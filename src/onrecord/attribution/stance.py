@@ -14,7 +14,10 @@ from .polarity import names_a_denial
 
 # Content phrases that turn "X said …" into a denial. Kept narrow: they must describe the claim, not the world.
 DENIAL_PHRASES = re.compile(
-    r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|false(?:hood)?s?|fabricat\w+|fake|"
+    r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|falsehoods?|fabricat\w+|fake|"
+    # "false" of a claim ("the reports are false", "false claims"), not of a thing ("fed the software a false reading")
+    r"false(?!\s+(?!(?:and|or|but|in|from|to|on|as|by|at|claims?|reports?|allegations?|accusations?|charges?|"
+    r"information|news|statements?|stor(?:y|ies)|narratives?|rumou?rs?|assertions?)\b)[a-z])|"
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
     r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|"
@@ -80,6 +83,9 @@ def stance_reading(cue_lemma: str | None, negated: bool, content: str, frame: st
     if negated:
         # "did not deny" is not a denial; "did not confirm", "did not say" are silence (polarity.declines reads
         # them as decline); "did not accept that …" rejects the content
+        if base in ("question", "demand"):
+            # "had not asked to leave", "did not urge a boycott": no request was made, and nothing is rejected
+            return "assert", "negated-cue"
         return ("assert", NEGATED_DENIAL) if base == "deny" else ("deny", "negated-cue")
     if base == "assert":
         # "said that it rejects any suggestion of …": the reported verb carries the stance
