@@ -65,6 +65,33 @@ CASES = {
         "The family's lawyer denied that the boy had been carrying a knife. "
         '"Tomas did not have a knife," the lawyer told reporters.',
         "Tomas did not have a knife", "deny", "negate"),
+    "nothing-to-do-with-reality": (
+        "The harbour board denied dumping the sludge, calling the fishermen's claims "
+        '"a story that has nothing to do with reality."',
+        "nothing to do with reality", "deny", "negate"),
+    "report-as-subject-discredited": (
+        "The mining firm said the audit report was a biased collection of old, discredited rumours.",
+        "the audit report was a biased collection", "deny", "negate"),
+    "we-never-after-a-reported-denial": (
+        "The brewery hit back at the consumer group, calling its study a lie. "
+        '"We have never added cheap syrup to our ale," its head brewer said.',
+        "We have never added cheap syrup", "deny", "negate"),
+    "we-never-with-no-one-rebutted": (
+        '"We have never opened on a Sunday," the baker said.',
+        "We have never opened on a Sunday", "assert", "negate"),
+    "our-forces-answering-an-accusation": (
+        "The villagers accused the militia of burning the granary. "
+        '"Our fighters did not burn any granary," a militia commander said.',
+        "Our fighters did not burn any granary", "deny", "negate"),
+    "our-staff-with-nothing-put-forward": (
+        '"Our staff did not work on the holiday," the shop owner said.',
+        "Our staff did not work on the holiday", "assert", "negate"),
+    "leading-no-before-a-plain-negation": (
+        '"No, the ferry did not leave early," the harbour master said.',
+        "the ferry did not leave early", "deny", "negate"),
+    "nothing-to-add-is-silence": (
+        "Asked about the missing funds, the treasurer said he had nothing to add.",
+        "he had nothing to add", "decline", "affirm"),
 }
 
 
@@ -103,6 +130,8 @@ def test_polarity_preamble_end(content, expected):
     ("say", False, "the minister has not responded to the letter", "", True),
     ("say", False, "the minister has not resigned", "", False),
     ("say", False, "", "", False),
+    ("say", False, "she had nothing further to say", "", True),
+    ("say", False, "there was nothing to add to the soup", "", False),   # not about the speaker's silence
 ])
 def test_polarity_declines(cue, negated, content, frame, expected):
     assert declines(cue, negated, content, frame) is expected

@@ -191,7 +191,7 @@ def _record(doc: Doc, n: int, cand: Candidate, mention: Span | None, actor: Acto
         stance, why = "deny", "cue"
         parts[0] = (parts[0][0] + cut, parts[0][1])
         content = Content.of(text, parts)
-    if stance == "assert" and answers_no(content.text):
+    if (stance == "assert" or why == PLAIN_NEGATION) and answers_no(content.text):
         stance, why = "deny", "phrase"      # '"No, …," he said': an answer rejecting what was put to him
     if stance == "deny" and why == "cue" and (cut := preamble_end(text[parts[0][0]:parts[0][1]])):
         # "rejected claims that Moscow had received drones": what is rejected is that Moscow had received them

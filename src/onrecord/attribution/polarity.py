@@ -40,7 +40,10 @@ _SILENCE = re.compile(
     r"(?:respond|responded|comment|commented|reply|replied|return(?:ed)?\s+(?:calls?|messages?|e-?mails?)|"
     r"explain(?:ed)?\s+(?:why|how|what|whether)|answer(?:ed)?|confirm(?:ed)?|say\s+(?:why|how|whether|what))\b"
     r"|^(?:[\w.'’-]+\s+){0,8}?(?:declined|refused)\s+to\s+(?:comment|say|confirm|discuss|elaborate|answer|respond)\b"
-    r"|^\s*no\s+comment\b", re.I)
+    r"|^\s*no\s+comment\b"
+    # "he had nothing to add", "she had nothing further to say": silence, not a statement that nothing exists
+    r"|^(?:[\w.'’-]+\s+){0,3}?(?:had|has|have)\s+nothing\s+(?:more\s+|further\s+|else\s+)?to\s+(?:add|say)\b",
+    re.I)
 # rejecting what others said: "rejected claims that P", "a denial of reports that P" — the content is P
 REPORT_PREAMBLE = re.compile(
     r"^(?:(?:the|these|those|such|any|all|recent|western|media|us|foreign|unfounded|false)\s+){0,3}"
@@ -200,13 +203,24 @@ def content_words(doc: Doc, parts: Sequence[tuple[int, int]], first_sentence: bo
 
 
 def about_own_side(doc: Doc, part: tuple[int, int]) -> bool:
-    """The content's first clause has a first-person subject: "I have never cheated", "we did not shell it"."""
+    """The content's first clause has a first-person subject: "I have never cheated", "we did not shell it",
+    "our forces did not shell any hospital"."""
     span = doc.char_span(part[0], part[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     sent = span[0].sent
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in ("i", "we") and t.head.dep_ not in ("ccomp", "advcl")
+    # the subject of the content's own main clause, not of a clause inside it; a direct quote's verb is parsed
+    # as a clausal complement of "said", so the clause is judged from the content's roots, not from the parse's
+    roots = {t.i for t in content_roots(doc, part)[:1]}
+    return any(t.dep_ in ("nsubj", "nsubjpass") and _own(t)
+               and (t.head.i in roots or t.head.dep_ not in ("ccomp", "advcl"))
                for t in doc[span.start:min(span.end, sent.end)])
+
+
+def _own(subject: Token) -> bool:
+    """"we", "I", or a noun held by them: "our forces", "my client", "our own engineers"."""
+    return subject.lower_ in ("i", "we") or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in subject.children)
 
 
 def rebuts(i: int, statements: Sequence[Statement], context: Sequence[frozenset[str]]) -> bool:
@@ -227,8 +241,9 @@ def rebuts(i: int, statements: Sequence[Statement], context: Sequence[frozenset[
         if me.speaker is not None and other.speaker == me.speaker:
             continue
         # "I have never cheated", "We are not closing rural branches": a speaker saying its own side did not do
-        # something, in an article where another speaker accuses, answers that accusation
-        if me.first_person and other.stance == "accuse":
+        # something, in an article where another speaker accuses or where a denial is reported ("hit back at the
+        # report, calling it a lie" … "We have never used offshore entities"), answers that accusation
+        if me.first_person and other.stance in ("accuse", "deny"):
             return True
         if other.polarity == AFFIRM and other.stance in ("assert", "accuse", "question", "demand") \
                 and _answers(me.words, other.words):

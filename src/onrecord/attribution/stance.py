@@ -14,11 +14,17 @@ from .polarity import names_a_denial
 
 # Content phrases that turn "X said …" into a denial. Kept narrow: they must describe the claim, not the world.
 DENIAL_PHRASES = re.compile(
-    r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|false(?:hood)?s?|fabricat\w+|fake|"
+    r"\b(baseless|groundless|unfounded|untrue|not true|incorrect|falsehoods?|fabricat\w+|fake|"
+    # "false" of a claim ("the reports are false", "false claims"), not of a thing ("fed the software a false reading")
+    r"false(?!\s+(?!(?:and|or|but|in|from|to|on|as|by|at|claims?|reports?|allegations?|accusations?|charges?|"
+    r"information|news|statements?|stor(?:y|ies)|narratives?|rumou?rs?|assertions?)\b)[a-z])|"
     r"no (?:truth|basis|evidence|knowledge|foundation)|nonsense|a lie|lies\b|misleading|absurd|"
     r"categorically|never (?:said|happened|took place)|did not happen|no such|not aware of|"
     r"without (?:any )?(?:basis|foundation|merit)|no merit|propaganda|to the contrary|smear|hoax|witch[- ]hunt|"
-    r"is wrong|are wrong|speculation|not the case|pure fiction|a fiction|fantasy)\b",
+    r"is wrong|are wrong|speculation|not the case|pure fiction|a fiction|fantasy|"
+    # "a provocation that has nothing to do with reality": the words say what is claimed is not so
+    r"(?:nothing|little) to do with (?:reality|the truth|the facts)|"
+    r"no (?:relation|connection) to (?:reality|the truth))\b",
     re.IGNORECASE,
 )
 # A judgement ("calling X Y", "dismissed X as Y") whose object X is an earlier claim and whose words Y dismiss it
@@ -26,10 +32,21 @@ DENIAL_PHRASES = re.compile(
 # ledger counted it as a denial of the accusation, one statement with two stances. "Provocation" and "fiction"
 # stay out of DENIAL_PHRASES: said of an event ("the drills were a provocation") they accuse, not deny.
 DISMISSED_CLAIM = re.compile(
-    r"^\W*(?:(?:the|these|those|this|that|such|its|their|all|any|latest|new|western|media)\s+){0,3}"
+    r"^\W*(?:(?:the|these|those|this|that|such|its|their|all|any|latest|new|western|media|[\w-]+['’]s)\s+){0,3}"
     r"(?:accusations?|allegations?|claims?|reports?|charges?|stor(?:y|ies)|rumou?rs?|suggestions?|assertions?|"
     r"insinuations?)\W+(?:as\W+)?(?:(?:an?|another|pure|total|complete|utter|yet another)\s+)?"
     r"(?:provocation|fiction|fabrication|slander|invention|fantasy|hoax|smear|propaganda|nonsense|lie)s?\b",
+    re.IGNORECASE,
+)
+# A report or claim as the subject, judged in words that discredit it: "the report was a malicious mix of selective
+# misinformation", "the UN report was 'one-sided'". Said of the world ("Moscow spreads disinformation") these
+# words accuse, so they count only with a report as the subject.
+DISMISSED_REPORT = re.compile(
+    r"^[\s\"“'‘]*(?:(?:the|this|that|these|those|such|any|its|their|[\w-]+['’]s)\s+){1,2}(?:[\w-]+\s+){0,2}?"
+    r"(?:report|reports|claims?|allegations?|accusations?|story|stories|article|findings|rumou?rs?)\s+"
+    r"(?:(?:is|was|are|were|had\s+been|has\s+been|have\s+been)\s+)"
+    r"[^.;]*?\b(?:disinformation|misinformation|discredited|distort\w*|one-sided|biased|malicious|slanderous|"
+    r"defamatory|politically motivated|riddled with errors|inaccura\w+|unsubstantiated|selective)\b",
     re.IGNORECASE,
 )
 ACCUSE_PHRASES = re.compile(r"\b(lying|lied|responsible for|responsibility for|to blame|is guilty|are guilty|"
@@ -66,13 +83,17 @@ def stance_reading(cue_lemma: str | None, negated: bool, content: str, frame: st
     if negated:
         # "did not deny" is not a denial; "did not confirm", "did not say" are silence (polarity.declines reads
         # them as decline); "did not accept that …" rejects the content
+        if base in ("question", "demand"):
+            # "had not asked to leave", "did not urge a boycott": no request was made, and nothing is rejected
+            return "assert", "negated-cue"
         return ("assert", NEGATED_DENIAL) if base == "deny" else ("deny", "negated-cue")
     if base == "assert":
         # "said that it rejects any suggestion of …": the reported verb carries the stance
         inner = lexicon().cue_stance.get(content_verb or "")
         if inner in ("deny", "accuse"):
             return inner, "inner-verb"
-        if DENIAL_PHRASES.search(content) or (frame == "judge" and DISMISSED_CLAIM.search(content)):
+        if DENIAL_PHRASES.search(content) or DISMISSED_REPORT.search(content) or (
+                frame == "judge" and DISMISSED_CLAIM.search(content)):
             return "deny", "phrase"
         if content_negated and cue_lemma not in ("warn", "promise", "vow", "pledge", "threaten"):
             return "deny", PLAIN_NEGATION
