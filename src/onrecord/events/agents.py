@@ -87,6 +87,11 @@ def agent_of(doc: Doc, tok: Token, trigger: Trigger, governors: list[Token],
             # "A drone strike by Sudan's paramilitary Rapid Support Forces hit …" parses with two subjects: the
             # first that names someone
             return next((p for p in (_subject(doc, subj, carrier) for subj in subjects) if p is not None), None)
+        if cur.dep_ == "relcl" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            # "The Council of the EU on Thursday prolonged …" misread as a sentence with no verb: the name the
+            # clause hangs on is its subject
+            return named_by(doc, cur.head)
         if cur.dep_ in ("xcomp", "pcomp", "prep", "conj", "advcl", "acl", "pobj", "dobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":
                 return None

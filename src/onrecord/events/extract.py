@@ -51,18 +51,22 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
                 found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
                                                                   if fold(t.name) != fold(co.name)))
                              for co in co_agents(doc, tok, event))
-    return in_force_later(doc, _merge(found))
+    return in_force_later(doc, _merge(_full_names(found)))
 
 
 def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]:
     """(trigger row, sanction noun) pairs for which ``tok`` is the act word."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB",) and lemma in lex.verbs:
+    if tok.pos_ in ("VERB",) and lemma in lex.verbs and (lex.verbs[lemma].needs != "list" or _onto_list(tok, lex)):
         return [(lex.verbs[lemma], None)]
     if tok.pos_ in ("VERB",) and lemma in lex.noun_verbs:
+        row = lex.noun_verbs[lemma]
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass") and _sanction_noun(child, lex):
-                return [(lex.noun_verbs[lemma], child)]
+            if child.dep_ in ("dobj", "nsubjpass") and (
+                    child.lemma_.lower() in lex.entry_nouns if row.needs == "entry" else _sanction_noun(child, lex)):
+                return [(row, child)]
+        if row.needs != "entry" and (measure := _measure_cut_off(tok, lex)) is not None:
+            return [(row, measure)]
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
         return [(lex.nouns[lemma], None)]
     if tok.pos_ == "NOUN" and _sanction_noun(tok, lex):
@@ -75,6 +79,43 @@ def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("threaten", "warn"):
             return [(lex.noun_verbs["impose"], tok)]
     return []
+
+
+LIST_PREPS = frozenset({"to", "on", "onto", "in", "into", "from", "off"})
+# what makes a list a sanctions list by its own words: "sanctions list", "stop list", "blacklist", "entity list"
+LIST_QUALIFIERS = frozenset({"sanction", "sanctions", "stop", "black", "entity", "terrorist", "terror", "designation",
+                             "consolidated", "watch"})
+
+
+def _onto_list(tok: Token, lex: EventLexicon) -> bool:
+    """"added X to its sanctions list", "removed X from the list": the verb moves its object onto or off a list
+    that is a sanctions list by its own words, or any list when the article speaks of sanctions."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LIST_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.lemma_.lower() not in lex.list_nouns:
+                continue
+            if obj.lemma_.lower() != "list" or any(c.lower_ in LIST_QUALIFIERS or c.lemma_.lower() in LIST_QUALIFIERS
+                                                   for c in obj.children if c.dep_ in ("compound", "amod", "nmod")):
+                return True
+            if SANCTION_CONTEXT.search(tok.doc.text.replace("list", "")):
+                return True
+    return False
+
+
+def _measure_cut_off(tok: Token, lex: EventLexicon) -> Token | None:
+    """A measure the parser cut off from its verb: "prolonged by twelve months its asset freeze … on X" hangs the
+    freeze elsewhere. The verb has no object of its own, and the first sanction noun after it, before any other
+    verb, is not another verb's object."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    for t in tok.doc[tok.i + 1:min(tok.i + 10, tok.sent.end)]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return None
+        if t.pos_ == "NOUN" and _sanction_noun(t, lex):
+            return None if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.pos_ == "VERB" else t
+    return None
 
 
 def _sanction_noun(tok: Token, lex: EventLexicon) -> bool:
@@ -203,6 +244,9 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             heads = [c for c in tok.children if c.dep_ == "nsubjpass"]
     elif noun is not None:
         heads = _prep_objects(noun, ("on", "against", "targeting")) + _prep_objects(tok, ("on", "against"))
+        if noun.lemma_.lower() in event_lexicon().entry_nouns:
+            # "barred entry to 15 Britons", "denied visas to the officers": those refused are the targets
+            heads += _prep_objects(noun, ("to", "for")) + _prep_objects(tok, ("to",))
         heads += [g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "target" for g in c.children
                   if g.dep_ == "dobj"]
         # the parser hangs a list's later members on the noun: "sanctions on the firm X and the trader Y" gives
@@ -237,6 +281,11 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
         queue += _next_on(doc, e, [h.i for h in heads])
     out.extend(p for p in _colon_list(doc, tok, regions) if all(fold(p.name) != fold(q.name) for q in out))
     if not out:
+        # "two police commanders, Gen. A and Col. B, whom …", "15 citizens, among them the journalist C": the
+        # names of an unnamed target follow it after a comma, wherever the parser hangs them
+        for _s, e in regions:
+            out.extend(p for p in _apposed(doc, e) if all(fold(p.name) != fold(q.name) for q in out))
+    if not out:
         # "sanctions on Syria's energy sector", "on the RSF leadership": the only name is the one that owns or
         # qualifies the target, and it is what the measure is aimed at
         # but "three officials of the DPRK", "a front company in Laos" are unnamed members: no target is named
@@ -246,6 +295,35 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             out.extend(p for p in names_in(doc, s, e, "state", modifiers=True)
                        if all(fold(p.name) != fold(q.name) for q in out))
     return out
+
+
+APPOSED_GO_ON = frozenset({"of", "as"})
+
+
+def _apposed(doc: Doc, end: int) -> list[Participant]:
+    """The names listed after a comma that closes a target phrase, up to a relative pronoun, a reason or a new
+    clause; a trailing ", the ministry said" is the source, not a member."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    limit = min(len(doc), end + 40)
+    commas = []
+    stop = limit
+    for i in range(end + 1, limit):
+        t = doc[i]
+        if t.text == ",":
+            commas.append(i)
+            continue
+        if "\n" in t.text or t.text in (";", ":") or t.text == "." and not RANK_ABBREVIATION.match(doc[i - 1].text):
+            stop = i
+            break
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
+            stop = commas[-1] if commas else end
+            break
+        if t.lower_ in ("who", "whom", "which", "that", "whose") or (
+                t.lower_ in TARGET_STOP and t.lower_ not in APPOSED_GO_ON and t.dep_ != "conj"):
+            stop = i
+            break
+    return names_in(doc, end + 1, stop, "state")
 
 
 def _counted(head: Token) -> bool:
@@ -337,7 +415,8 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
         weapon = next((w for w in withs + subjects + objs if w.lemma_.lower() in lex.weapons), None)
         if trigger.action == "launch":
             # "launched drones at Kyiv", "launched an attack on Odesa": the object is the weapon or the attack
-            launched = [o for o in objs if o.lemma_.lower() in lex.weapons or o.lemma_.lower() in lex.nouns]
+            launched = [o for o in objs if o.lemma_.lower() in lex.weapons or o.lemma_.lower() in lex.nouns or any(
+                c.dep_ == "compound" and c.lemma_.lower() in lex.weapons for c in o.children)]   # "mortar rounds"
             if not launched:
                 return False, []
             weapon = launched[0] if launched[0].lemma_.lower() in lex.weapons else None
@@ -469,6 +548,21 @@ def _ends_at_abbreviation(doc: Doc, sent) -> bool:  # noqa: ANN001 - a spaCy Spa
         len(sent) > 1 and last.text == "." and bool(RANK_ABBREVIATION.match(doc[sent.end - 2].text)))
 
 
+def _full_names(events: list[Event]) -> list[Event]:
+    """"The Council" after "the Council of the EU": an agent named by the first words of an agent named earlier
+    in the article is that agent."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        if ev.agent is not None:
+            short = fold(ev.agent.name)
+            full = next((k.agent for k in out if k.agent is not None and fold(k.agent.name).startswith(short + " ")),
+                        None)
+            if full is not None:
+                ev = _with(ev, agent=full)
+        out.append(ev)
+    return out
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, action, agent) and overlapping targets in an article: the headline, the lede and a
     later paragraph that repeat one act give one record (the first, with every target any of them named). An act
@@ -490,7 +584,8 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 # "The sanctions take effect from March 1": a later sentence about the measures says when they apply
-IN_FORCE = re.compile(r"^\s*(?:the|these|those|all)\s+(?:new\s+)?(?:sanctions|measures|listings|restrictions|bans?)"
+IN_FORCE = re.compile(r"\b(?:the|these|those|all)\s+(?:new\s+)?(?:sanctions|measures|listings|restrictions|bans?|"
+                      r"asset\s+freezes?|freezes?)"
                       r"\s+(?:will\s+|would\s+|shall\s+)?(?:take\s+effect|took\s+effect|enter(?:s|ed)?\s+into\s+force|"
                       r"come\s+into\s+force|came\s+into\s+force|apply|applies)\s+(?:on\s+|from\s+|as\s+of\s+)?",
                       re.I)
@@ -500,7 +595,8 @@ def in_force_later(doc: Doc, events: list[Event]) -> list[Event]:
     """The last sanction before a sentence saying when "the sanctions" take effect gets status in force."""
     out = list(events)
     for sent in doc.sents:
-        match = IN_FORCE.match(sent.text)
+        # anywhere in the sentence: "The ministry said the asset freeze would take effect on Monday"
+        match = IN_FORCE.search(sent.text)
         if not match:
             continue
         day = next((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= sent.start_char + match.end() - 1),
