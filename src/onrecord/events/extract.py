@@ -18,7 +18,8 @@ from .agents import agent_of, co_agents
 from .agents import governors as find_governors
 from .dates import date_span, date_words
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .participants import fold, is_time, names_in
+from .listings import copular_lists, onto_list
+from .participants import fold, is_time, named_by, names_in
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SANCTION_CONTEXT = re.compile(r"\b(sanction\w*|blacklist\w*|asset freeze|terroris[tm]\w*|OFAC|treasury|list)\b", re.I)
@@ -51,13 +52,50 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
                 found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
                                                                   if fold(t.name) != fold(co.name)))
                              for co in co_agents(doc, tok, event))
+    found.extend(_listed(doc, lex))
     return in_force_later(doc, _merge(_full_names(found)))
+
+
+def _listed(doc: Doc, lex: EventLexicon) -> list[Event]:
+    """"Those designated are A; B; and C", "Sanctioned today are A and B": the list a release closes with names
+    the targets of the measure it announced before, whose agent is that measure's (or the body acting there)."""
+    out = []
+    for tok, copula in copular_lists(doc, lex):
+        span = _sentence(doc, tok)
+        end = next((t.i for t in doc[copula:] if t.idx >= span.end), len(doc))
+        targets = names_in(doc, copula + 1, end, "state")
+        agent = _agent_before(doc, tok.sent.start, lex)
+        targets = [t for t in targets if agent is None or fold(t.name) != fold(agent.name)]
+        if agent is None or not targets:
+            continue
+        row = lex.verbs[tok.lemma_.lower()] if tok.lemma_.lower() in lex.verbs else lex.noun_verbs["impose"]
+        out.append(Event("", row.type, row.action, row.plover, row.cameo,
+                         Span.of(doc.text, tok.idx, tok.idx + len(tok.text)), agent, tuple(targets), "done", span,
+                         None, None, None, None, None, None))
+    return out
+
+
+def _agent_before(doc: Doc, before: int, lex: EventLexicon) -> Participant | None:
+    """The agent of the last sanction told before token ``before``, else the body that is the subject of the
+    sentence before ("OFAC took action against …")."""
+    for t in reversed(doc[:before]):
+        for trigger, _noun in _frames(t, lex):
+            if trigger.type == "sanction" and (a := agent_of(doc, t, trigger, find_governors(t), None)) is not None:
+                return a
+    if before == 0:
+        return None
+    sent = doc[before - 1].sent
+    for subj in (c for c in sent.root.children if c.dep_ == "nsubj"):
+        p = named_by(doc, subj)
+        if p is not None and p.kind in ("organization", "state"):
+            return p
+    return None
 
 
 def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]:
     """(trigger row, sanction noun) pairs for which ``tok`` is the act word."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB",) and lemma in lex.verbs and (lex.verbs[lemma].needs != "list" or _onto_list(tok, lex)):
+    if tok.pos_ in ("VERB",) and lemma in lex.verbs and (lex.verbs[lemma].needs != "list" or onto_list(tok, lex)):
         return [(lex.verbs[lemma], None)]
     if tok.pos_ in ("VERB",) and lemma in lex.noun_verbs:
         row = lex.noun_verbs[lemma]
@@ -79,29 +117,6 @@ def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("threaten", "warn"):
             return [(lex.noun_verbs["impose"], tok)]
     return []
-
-
-LIST_PREPS = frozenset({"to", "on", "onto", "in", "into", "from", "off"})
-# what makes a list a sanctions list by its own words: "sanctions list", "stop list", "blacklist", "entity list"
-LIST_QUALIFIERS = frozenset({"sanction", "sanctions", "stop", "black", "entity", "terrorist", "terror", "designation",
-                             "consolidated", "watch"})
-
-
-def _onto_list(tok: Token, lex: EventLexicon) -> bool:
-    """"added X to its sanctions list", "removed X from the list": the verb moves its object onto or off a list
-    that is a sanctions list by its own words, or any list when the article speaks of sanctions."""
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LIST_PREPS:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj" or obj.lemma_.lower() not in lex.list_nouns:
-                continue
-            if obj.lemma_.lower() != "list" or any(c.lower_ in LIST_QUALIFIERS or c.lemma_.lower() in LIST_QUALIFIERS
-                                                   for c in obj.children if c.dep_ in ("compound", "amod", "nmod")):
-                return True
-            if SANCTION_CONTEXT.search(tok.doc.text.replace("list", "")):
-                return True
-    return False
 
 
 def _measure_cut_off(tok: Token, lex: EventLexicon) -> Token | None:

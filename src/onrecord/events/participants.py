@@ -40,7 +40,8 @@ STATE_BANKS = re.compile(r"\b(central|national|reserve|people'?s) bank\b|\bbank 
 DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros"})
 # articles written joined to a name by a hyphen: "al-Shabaab", "el-Fasher", "ad-Dawla"
 NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"})
-JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von"})
+JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von", "del", "da", "dos", "das", "di", "du",
+                     "der", "den"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
