@@ -168,6 +168,16 @@ def test_extract_asset_freeze_that_takes_effect_later_in_a_reported_sentence_is_
     assert ev.in_force is not None and ev.in_force.text == "Monday"
 
 
+def test_extract_background_listing_takes_the_targets_and_leaves_in_force_to_the_main_act(run):
+    text = ("The Serbian trader Milan Petkovic and his firm Dunav Tools LLC were sanctioned by Norway on Friday, "
+            "after the European Union listed both in May for sanctions evasion.\n\n"
+            "The ministry said the asset freeze would take effect on Monday.")
+    events = {ev.agent.name: ev for ev in _events(run, text)}
+    assert sorted(events) == ["European Union", "Norway"]
+    assert [t.name for t in events["European Union"].targets] == ["Milan Petkovic", "Dunav Tools LLC"]
+    assert (events["Norway"].status, events["European Union"].status) == ("in force", "done")
+
+
 def test_extract_counted_demonym_is_not_a_target(run):
     (ev,) = _events(run, "Moscow bars entry to 20 Danes including the editor Lars Holm")
     assert [t.name for t in ev.targets] == ["Lars Holm"]

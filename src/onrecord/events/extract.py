@@ -46,7 +46,7 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
     found: list[Event] = []
     for tok in doc:
         for frame in _frames(tok, lex):
-            event = _event(doc, tok, frame, lex, attributions)
+            event = _event(doc, tok, frame, lex, attributions, found)
             if event is not None:
                 found.append(event)
                 found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
@@ -147,8 +147,12 @@ def _sanction_noun(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+# words that stand for the targets of the act told just before: "after the EU listed BOTH in June"
+THOSE_BEFORE = frozenset({"both", "them", "all"})
+
+
 def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: EventLexicon,
-           attributions: Sequence[Attribution]) -> Event | None:
+           attributions: Sequence[Attribution], earlier: Sequence[Event] = ()) -> Event | None:
     trigger, noun = frame
     governors = find_governors(tok)
     carrier = _carrier(tok, attributions)
@@ -156,6 +160,10 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
         if trigger.needs == "sanctionword" and not SANCTION_CONTEXT.search(tok.sent.text):
             return None
         targets = _sanction_targets(doc, tok, noun)
+        if not targets and noun is None and earlier and earlier[-1].type == "sanction" and any(
+                c.dep_ == "dobj" and c.lower_ in THOSE_BEFORE for c in tok.children) and any(
+                earlier[-1].sentence.start <= t.idx < earlier[-1].sentence.end for t in tok.sent):
+            targets = list(earlier[-1].targets)     # in the same sentence as that act
         theme = None
     elif trigger.type == "transfer":
         theme_tok, targets = _transfer(doc, tok, lex)
@@ -617,12 +625,27 @@ def in_force_later(doc: Doc, events: list[Event]) -> list[Event]:
         day = next((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= sent.start_char + match.end() - 1),
                    None)
         before = [i for i, ev in enumerate(out) if ev.type == "sanction" and ev.action != "lift"
-                  and ev.trigger.end <= sent.start_char and ev.status in ("done", "announced")]
+                  and ev.trigger.end <= sent.start_char and ev.status in ("done", "announced")
+                  and not _background(doc, ev)]
         if day is None or not before:
             continue
         i = before[-1]
         out[i] = _with(out[i], status="in force", in_force=Span.of(doc.text, day.start_char, day.end_char))
     return out
+
+
+BACKGROUND = frozenset({"after", "since", "before", "following"})
+
+
+def _background(doc: Doc, ev: Event) -> bool:
+    """An earlier act told as background to the main one: "sanctioned by Switzerland, after the EU listed both in
+    June" — a later "the freeze takes effect on Monday" is about the main act."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end)
+    if span is None:
+        return False
+    tok = span.root
+    return any(c.dep_ in ("mark", "prep") and c.lower_ in BACKGROUND for c in tok.children) or (
+        tok.dep_ == "pcomp" and tok.head.lower_ in BACKGROUND)
 
 
 def _with(ev: Event, **changes: object) -> Event:
