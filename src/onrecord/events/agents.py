@@ -116,6 +116,8 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
         return _state_in(carrier) or _speaker_participant(carrier)
     if named is None and subj.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in subj.children):
         return _last_company(doc, subj)
+    if named is None and subj.lemma_.lower() in STATE_ANAPHORS and any(c.lower_ == "the" for c in subj.children):
+        return _last_of_kind(doc, subj, "state")
     return named
 
 
@@ -123,11 +125,19 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
 ANAPHORS = frozenset({"company", "firm", "manufacturer", "maker", "producer", "supplier", "contractor"})
 
 
+# "the country": the state last named before, in this sentence or the one before
+STATE_ANAPHORS = frozenset({"country", "nation"})
+
+
 def _last_company(doc: Doc, subj: Token) -> Participant | None:
+    return _last_of_kind(doc, subj, "company")
+
+
+def _last_of_kind(doc: Doc, subj: Token, kind: str) -> Participant | None:
     sent = subj.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    companies = [p for p in names_in(doc, start, subj.i, modifiers=True) if p.kind == "company"]
-    return companies[-1] if companies else None
+    found = [p for p in names_in(doc, start, subj.i, "state", modifiers=True) if p.kind == kind]
+    return found[-1] if found else None
 
 
 def _state_in(carrier: Attribution) -> Participant | None:

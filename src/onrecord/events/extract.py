@@ -424,6 +424,8 @@ def _theme_of(tok: Token, lex: EventLexicon) -> Token | None:
                     return g
         if c.dep_ == "compound" and c.lemma_.lower() in lex.themes and tok.lemma_.lower() in ("system", "shipment"):
             return c
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.themes:
+            return c        # "machine tools and microchips": one of the goods is a theme
     return None
 
 
