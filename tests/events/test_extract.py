@@ -121,6 +121,68 @@ def test_extract_events_fixed_on_unseen_3_constructions(run, text, expected):
     assert [_summary(ev) for ev in _events(run, text)] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # moving someone onto a sanctions list imposes; taking them off a list lifts
+    ("Japan on Monday added the shipping broker Marlin Freight Ltd to its sanctions list.",
+     [("sanction", "Japan", (("Marlin Freight Ltd", "company"),), "done")]),
+    ("The Council of the EU renewed its sanctions on Belarus. The Council also removed the banker Petr Sidorenko "
+     "from the list.",
+     [("sanction", "Council of the EU", (("Belarus", "state"),), "done"),
+      ("sanction", "Council of the EU", (("Petr Sidorenko", "person"),), "done")]),
+    # a list that is no sanctions list, in an article that never speaks of sanctions, is no act
+    ("The festival added the singer Anna Morel to its list of headliners.", []),
+    # a refusal of entry is a sanction on those refused, named after a count
+    ("Belarus has barred entry to 12 Lithuanian officials, among them the mayor Maria Jankute and the "
+     "prosecutor Darius Kalvis, the foreign ministry said on Monday.",
+     [("sanction", "Belarus", (("Maria Jankute", "person"), ("Darius Kalvis", "person")), "done")]),
+    # the names of a counted target follow after a comma, wherever the parser hangs them
+    ("Norway on Friday froze the assets of two Belarusian border officials, Col. Igor Stankevich and "
+     "Maj. Pavel Rudnik, whom Oslo blamed for pushing migrants across the frontier.",
+     [("sanction", "Norway", (("Igor Stankevich", "person"), ("Pavel Rudnik", "person")), "done")]),
+    # a measure the parser cut off from its verb still belongs to it; the clause's noun is its subject
+    ("The Council of the EU on Tuesday extended by six months its asset freeze and travel ban on the "
+     "Serbian businessman Dragan Milic.",
+     [("sanction", "Council of the EU", (("Dragan Milic", "person"),), "done")]),
+    # "could impose" is considered; a capitalised "Or" and a legal form belong to the company's name,
+    # and the adjective of nationality is not a target
+    ("Britain could impose sanctions on the Malian mining firm Kayes Or SA, officials said.",
+     [("sanction", "United Kingdom", (("Kayes Or SA", "company"),), "considered")]),
+    # an armed group is a target and an agent, with its hyphenated article
+    ("On Sunday al-Shabaab fighters fired mortar rounds at the port of Kismayo.",
+     [("attack", "al-Shabaab", (("Kismayo", "place"),), "done")]),
+    # a nationality adjective on troops names their state
+    ("Malian troops fired rockets at the town of Menaka on Monday.",
+     [("attack", "Mali", (("Menaka", "place"),), "done")]),
+    # a company handing over military goods is the agent, not its country
+    ("The Finnish shipyard Aurora Marine Oy handed over two patrol vessels to Latvia on Monday.",
+     [("transfer", "Aurora Marine Oy", (("Latvia", "state"),), "done")]),
+])
+def test_extract_events_fixed_on_unseen_4_constructions(run, text, expected):
+    assert [_summary(ev) for ev in _events(run, text)] == expected
+
+
+def test_extract_asset_freeze_that_takes_effect_later_in_a_reported_sentence_is_in_force(run):
+    (ev,) = _events(run, "Austria sanctioned the trader Marek Hlavac on Friday.\n\n"
+                         "The ministry said the asset freeze would take effect on Monday.")
+    assert ev.status == "in force"
+    assert ev.in_force is not None and ev.in_force.text == "Monday"
+
+
+def test_extract_background_listing_takes_the_targets_and_leaves_in_force_to_the_main_act(run):
+    text = ("The Serbian trader Milan Petkovic and his firm Dunav Tools LLC were sanctioned by Norway on Friday, "
+            "after the European Union listed both in May for sanctions evasion.\n\n"
+            "The ministry said the asset freeze would take effect on Monday.")
+    events = {ev.agent.name: ev for ev in _events(run, text)}
+    assert sorted(events) == ["European Union", "Norway"]
+    assert [t.name for t in events["European Union"].targets] == ["Milan Petkovic", "Dunav Tools LLC"]
+    assert (events["Norway"].status, events["European Union"].status) == ("in force", "done")
+
+
+def test_extract_counted_demonym_is_not_a_target(run):
+    (ev,) = _events(run, "Moscow bars entry to 20 Danes including the editor Lars Holm")
+    assert [t.name for t in ev.targets] == ["Lars Holm"]
+
+
 def test_extract_event_carried_by_an_attribution_names_it_and_its_speaker(run):
     text = "Poland will send 20 tanks to Ukraine, the defence minister said."
     (ev,) = _events(run, text)

@@ -87,6 +87,11 @@ def agent_of(doc: Doc, tok: Token, trigger: Trigger, governors: list[Token],
             # "A drone strike by Sudan's paramilitary Rapid Support Forces hit …" parses with two subjects: the
             # first that names someone
             return next((p for p in (_subject(doc, subj, carrier) for subj in subjects) if p is not None), None)
+        if cur.dep_ == "relcl" and cur.head.dep_ == "ROOT" and cur.head.pos_ == "PROPN" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            # "The Council of the EU on Thursday prolonged …" misread as a sentence with no verb: the name the
+            # clause hangs on is its subject
+            return named_by(doc, cur.head)
         if cur.dep_ in ("xcomp", "pcomp", "prep", "conj", "advcl", "acl", "pobj", "dobj") and cur.head.i != cur.i:
             if cur.dep_ == "acl" and cur.head.pos_ == "NOUN":
                 return None
@@ -111,6 +116,8 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
         return _state_in(carrier) or _speaker_participant(carrier)
     if named is None and subj.lemma_.lower() in ANAPHORS and any(c.lower_ == "the" for c in subj.children):
         return _last_company(doc, subj)
+    if named is None and subj.lemma_.lower() in STATE_ANAPHORS and any(c.lower_ == "the" for c in subj.children):
+        return _last_of_kind(doc, subj, "state")
     return named
 
 
@@ -118,11 +125,19 @@ def _subject(doc: Doc, subj: Token, carrier: Attribution | None) -> Participant 
 ANAPHORS = frozenset({"company", "firm", "manufacturer", "maker", "producer", "supplier", "contractor"})
 
 
+# "the country": the state last named before, in this sentence or the one before
+STATE_ANAPHORS = frozenset({"country", "nation"})
+
+
 def _last_company(doc: Doc, subj: Token) -> Participant | None:
+    return _last_of_kind(doc, subj, "company")
+
+
+def _last_of_kind(doc: Doc, subj: Token, kind: str) -> Participant | None:
     sent = subj.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    companies = [p for p in names_in(doc, start, subj.i, modifiers=True) if p.kind == "company"]
-    return companies[-1] if companies else None
+    found = [p for p in names_in(doc, start, subj.i, "state", modifiers=True) if p.kind == kind]
+    return found[-1] if found else None
 
 
 def _state_in(carrier: Attribution) -> Participant | None:

@@ -18,7 +18,8 @@ from .agents import agent_of, co_agents
 from .agents import governors as find_governors
 from .dates import date_span, date_words
 from .lexicon import EventLexicon, Trigger, event_lexicon
-from .participants import fold, is_time, names_in
+from .listings import copular_lists, onto_list
+from .participants import fold, is_time, named_by, names_in
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 SANCTION_CONTEXT = re.compile(r"\b(sanction\w*|blacklist\w*|asset freeze|terroris[tm]\w*|OFAC|treasury|list)\b", re.I)
@@ -45,24 +46,65 @@ def find_events(doc: Doc, attributions: Sequence[Attribution] = ()) -> list[Even
     found: list[Event] = []
     for tok in doc:
         for frame in _frames(tok, lex):
-            event = _event(doc, tok, frame, lex, attributions)
+            event = _event(doc, tok, frame, lex, attributions, found)
             if event is not None:
                 found.append(event)
                 found.extend(_with(event, agent=co, targets=tuple(t for t in event.targets
                                                                   if fold(t.name) != fold(co.name)))
                              for co in co_agents(doc, tok, event))
-    return in_force_later(doc, _merge(found))
+    found.extend(_listed(doc, lex))
+    return in_force_later(doc, _merge(_full_names(found)))
+
+
+def _listed(doc: Doc, lex: EventLexicon) -> list[Event]:
+    """"Those designated are A; B; and C", "Sanctioned today are A and B": the list a release closes with names
+    the targets of the measure it announced before, whose agent is that measure's (or the body acting there)."""
+    out = []
+    for tok, copula in copular_lists(doc, lex):
+        span = _sentence(doc, tok)
+        end = next((t.i for t in doc[copula:] if t.idx >= span.end), len(doc))
+        targets = names_in(doc, copula + 1, end, "state")
+        agent = _agent_before(doc, tok.sent.start, lex)
+        targets = [t for t in targets if agent is None or fold(t.name) != fold(agent.name)]
+        if agent is None or not targets:
+            continue
+        row = lex.verbs[tok.lemma_.lower()] if tok.lemma_.lower() in lex.verbs else lex.noun_verbs["impose"]
+        out.append(Event("", row.type, row.action, row.plover, row.cameo,
+                         Span.of(doc.text, tok.idx, tok.idx + len(tok.text)), agent, tuple(targets), "done", span,
+                         None, None, None, None, None, None))
+    return out
+
+
+def _agent_before(doc: Doc, before: int, lex: EventLexicon) -> Participant | None:
+    """The agent of the last sanction told before token ``before``, else the body that is the subject of the
+    sentence before ("OFAC took action against …")."""
+    for t in reversed(doc[:before]):
+        for trigger, _noun in _frames(t, lex):
+            if trigger.type == "sanction" and (a := agent_of(doc, t, trigger, find_governors(t), None)) is not None:
+                return a
+    if before == 0:
+        return None
+    sent = doc[before - 1].sent
+    for subj in (c for c in sent.root.children if c.dep_ == "nsubj"):
+        p = named_by(doc, subj)
+        if p is not None and p.kind in ("organization", "state"):
+            return p
+    return None
 
 
 def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]:
     """(trigger row, sanction noun) pairs for which ``tok`` is the act word."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB",) and lemma in lex.verbs:
+    if tok.pos_ in ("VERB",) and lemma in lex.verbs and (lex.verbs[lemma].needs != "list" or onto_list(tok, lex)):
         return [(lex.verbs[lemma], None)]
     if tok.pos_ in ("VERB",) and lemma in lex.noun_verbs:
+        row = lex.noun_verbs[lemma]
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass") and _sanction_noun(child, lex):
-                return [(lex.noun_verbs[lemma], child)]
+            if child.dep_ in ("dobj", "nsubjpass") and (
+                    child.lemma_.lower() in lex.entry_nouns if row.needs == "entry" else _sanction_noun(child, lex)):
+                return [(row, child)]
+        if row.needs != "entry" and (measure := _measure_cut_off(tok, lex)) is not None:
+            return [(row, measure)]
     if tok.pos_ == "NOUN" and lemma in lex.nouns:
         return [(lex.nouns[lemma], None)]
     if tok.pos_ == "NOUN" and _sanction_noun(tok, lex):
@@ -75,6 +117,20 @@ def _frames(tok: Token, lex: EventLexicon) -> list[tuple[Trigger, Token | None]]
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("threaten", "warn"):
             return [(lex.noun_verbs["impose"], tok)]
     return []
+
+
+def _measure_cut_off(tok: Token, lex: EventLexicon) -> Token | None:
+    """A measure the parser cut off from its verb: "prolonged by twelve months its asset freeze … on X" hangs the
+    freeze elsewhere. The verb has no object of its own, and the first sanction noun after it, before any other
+    verb, is not another verb's object."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        return None
+    for t in tok.doc[tok.i + 1:min(tok.i + 10, tok.sent.end)]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":"):
+            return None
+        if t.pos_ == "NOUN" and _sanction_noun(t, lex):
+            return None if t.dep_ in ("dobj", "nsubjpass", "nsubj") and t.head.pos_ == "VERB" else t
+    return None
 
 
 def _sanction_noun(tok: Token, lex: EventLexicon) -> bool:
@@ -91,8 +147,12 @@ def _sanction_noun(tok: Token, lex: EventLexicon) -> bool:
     return False
 
 
+# words that stand for the targets of the act told just before: "after the EU listed BOTH in June"
+THOSE_BEFORE = frozenset({"both", "them", "all"})
+
+
 def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: EventLexicon,
-           attributions: Sequence[Attribution]) -> Event | None:
+           attributions: Sequence[Attribution], earlier: Sequence[Event] = ()) -> Event | None:
     trigger, noun = frame
     governors = find_governors(tok)
     carrier = _carrier(tok, attributions)
@@ -100,6 +160,10 @@ def _event(doc: Doc, tok: Token, frame: tuple[Trigger, Token | None], lex: Event
         if trigger.needs == "sanctionword" and not SANCTION_CONTEXT.search(tok.sent.text):
             return None
         targets = _sanction_targets(doc, tok, noun)
+        if not targets and noun is None and earlier and earlier[-1].type == "sanction" and any(
+                c.dep_ == "dobj" and c.lower_ in THOSE_BEFORE for c in tok.children) and any(
+                earlier[-1].sentence.start <= t.idx < earlier[-1].sentence.end for t in tok.sent):
+            targets = list(earlier[-1].targets)     # in the same sentence as that act
         theme = None
     elif trigger.type == "transfer":
         theme_tok, targets = _transfer(doc, tok, lex)
@@ -203,6 +267,9 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             heads = [c for c in tok.children if c.dep_ == "nsubjpass"]
     elif noun is not None:
         heads = _prep_objects(noun, ("on", "against", "targeting")) + _prep_objects(tok, ("on", "against"))
+        if noun.lemma_.lower() in event_lexicon().entry_nouns:
+            # "barred entry to 15 Britons", "denied visas to the officers": those refused are the targets
+            heads += _prep_objects(noun, ("to", "for")) + _prep_objects(tok, ("to",))
         heads += [g for c in noun.children if c.dep_ == "acl" and c.lemma_ == "target" for g in c.children
                   if g.dep_ == "dobj"]
         # the parser hangs a list's later members on the noun: "sanctions on the firm X and the trader Y" gives
@@ -237,6 +304,11 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
         queue += _next_on(doc, e, [h.i for h in heads])
     out.extend(p for p in _colon_list(doc, tok, regions) if all(fold(p.name) != fold(q.name) for q in out))
     if not out:
+        # "two police commanders, Gen. A and Col. B, whom …", "15 citizens, among them the journalist C": the
+        # names of an unnamed target follow it after a comma, wherever the parser hangs them
+        for _s, e in regions:
+            out.extend(p for p in _apposed(doc, e) if all(fold(p.name) != fold(q.name) for q in out))
+    if not out:
         # "sanctions on Syria's energy sector", "on the RSF leadership": the only name is the one that owns or
         # qualifies the target, and it is what the measure is aimed at
         # but "three officials of the DPRK", "a front company in Laos" are unnamed members: no target is named
@@ -246,6 +318,35 @@ def _sanction_targets(doc: Doc, tok: Token, noun: Token | None) -> list[Particip
             out.extend(p for p in names_in(doc, s, e, "state", modifiers=True)
                        if all(fold(p.name) != fold(q.name) for q in out))
     return out
+
+
+APPOSED_GO_ON = frozenset({"of", "as"})
+
+
+def _apposed(doc: Doc, end: int) -> list[Participant]:
+    """The names listed after a comma that closes a target phrase, up to a relative pronoun, a reason or a new
+    clause; a trailing ", the ministry said" is the source, not a member."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    limit = min(len(doc), end + 40)
+    commas = []
+    stop = limit
+    for i in range(end + 1, limit):
+        t = doc[i]
+        if t.text == ",":
+            commas.append(i)
+            continue
+        if "\n" in t.text or t.text in (";", ":") or t.text == "." and not RANK_ABBREVIATION.match(doc[i - 1].text):
+            stop = i
+            break
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG"):
+            stop = commas[-1] if commas else end
+            break
+        if t.lower_ in ("who", "whom", "which", "that", "whose") or (
+                t.lower_ in TARGET_STOP and t.lower_ not in APPOSED_GO_ON and t.dep_ != "conj"):
+            stop = i
+            break
+    return names_in(doc, end + 1, stop, "state")
 
 
 def _counted(head: Token) -> bool:
@@ -323,6 +424,8 @@ def _theme_of(tok: Token, lex: EventLexicon) -> Token | None:
                     return g
         if c.dep_ == "compound" and c.lemma_.lower() in lex.themes and tok.lemma_.lower() in ("system", "shipment"):
             return c
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.themes:
+            return c        # "machine tools and microchips": one of the goods is a theme
     return None
 
 
@@ -337,7 +440,8 @@ def _attack(doc: Doc, tok: Token, trigger: Trigger, lex: EventLexicon) -> tuple[
         weapon = next((w for w in withs + subjects + objs if w.lemma_.lower() in lex.weapons), None)
         if trigger.action == "launch":
             # "launched drones at Kyiv", "launched an attack on Odesa": the object is the weapon or the attack
-            launched = [o for o in objs if o.lemma_.lower() in lex.weapons or o.lemma_.lower() in lex.nouns]
+            launched = [o for o in objs if o.lemma_.lower() in lex.weapons or o.lemma_.lower() in lex.nouns or any(
+                c.dep_ == "compound" and c.lemma_.lower() in lex.weapons for c in o.children)]   # "mortar rounds"
             if not launched:
                 return False, []
             weapon = launched[0] if launched[0].lemma_.lower() in lex.weapons else None
@@ -469,6 +573,21 @@ def _ends_at_abbreviation(doc: Doc, sent) -> bool:  # noqa: ANN001 - a spaCy Spa
         len(sent) > 1 and last.text == "." and bool(RANK_ABBREVIATION.match(doc[sent.end - 2].text)))
 
 
+def _full_names(events: list[Event]) -> list[Event]:
+    """"The Council" after "the Council of the EU": an agent named by the first words of an agent named earlier
+    in the article is that agent."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.trigger.start):
+        if ev.agent is not None:
+            short = fold(ev.agent.name)
+            full = next((k.agent for k in out if k.agent is not None and fold(k.agent.name).startswith(short + " ")),
+                        None)
+            if full is not None:
+                ev = _with(ev, agent=full)
+        out.append(ev)
+    return out
+
+
 def _merge(events: list[Event]) -> list[Event]:
     """One event per (type, action, agent) and overlapping targets in an article: the headline, the lede and a
     later paragraph that repeat one act give one record (the first, with every target any of them named). An act
@@ -490,7 +609,8 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 # "The sanctions take effect from March 1": a later sentence about the measures says when they apply
-IN_FORCE = re.compile(r"^\s*(?:the|these|those|all)\s+(?:new\s+)?(?:sanctions|measures|listings|restrictions|bans?)"
+IN_FORCE = re.compile(r"\b(?:the|these|those|all)\s+(?:new\s+)?(?:sanctions|measures|listings|restrictions|bans?|"
+                      r"asset\s+freezes?|freezes?)"
                       r"\s+(?:will\s+|would\s+|shall\s+)?(?:take\s+effect|took\s+effect|enter(?:s|ed)?\s+into\s+force|"
                       r"come\s+into\s+force|came\s+into\s+force|apply|applies)\s+(?:on\s+|from\s+|as\s+of\s+)?",
                       re.I)
@@ -500,18 +620,34 @@ def in_force_later(doc: Doc, events: list[Event]) -> list[Event]:
     """The last sanction before a sentence saying when "the sanctions" take effect gets status in force."""
     out = list(events)
     for sent in doc.sents:
-        match = IN_FORCE.match(sent.text)
+        # anywhere in the sentence: "The ministry said the asset freeze would take effect on Monday"
+        match = IN_FORCE.search(sent.text)
         if not match:
             continue
         day = next((e for e in sent.ents if e.label_ == "DATE" and e.start_char >= sent.start_char + match.end() - 1),
                    None)
         before = [i for i, ev in enumerate(out) if ev.type == "sanction" and ev.action != "lift"
-                  and ev.trigger.end <= sent.start_char and ev.status in ("done", "announced")]
+                  and ev.trigger.end <= sent.start_char and ev.status in ("done", "announced")
+                  and not _background(doc, ev)]
         if day is None or not before:
             continue
         i = before[-1]
         out[i] = _with(out[i], status="in force", in_force=Span.of(doc.text, day.start_char, day.end_char))
     return out
+
+
+BACKGROUND = frozenset({"after", "since", "before", "following"})
+
+
+def _background(doc: Doc, ev: Event) -> bool:
+    """An earlier act told as background to the main one: "sanctioned by Switzerland, after the EU listed both in
+    June" — a later "the freeze takes effect on Monday" is about the main act."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end)
+    if span is None:
+        return False
+    tok = span.root
+    return any(c.dep_ in ("mark", "prep") and c.lower_ in BACKGROUND for c in tok.children) or (
+        tok.dep_ == "pcomp" and tok.head.lower_ in BACKGROUND)
 
 
 def _with(ev: Event, **changes: object) -> Event:

@@ -18,7 +18,7 @@ class Trigger:
     action: str
     plover: str
     cameo: str
-    needs: str          # - | theme | sanctionword | military
+    needs: str          # - | theme | sanctionword | military | assets | list | entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +31,8 @@ class EventLexicon:
     military: frozenset[str]
     themes: dict[str, str]             # "uav" → "drones"
     weapons: frozenset[str]
+    list_nouns: frozenset[str] = frozenset()     # "sanctions list", "blacklist": what "add X to" makes a sanction
+    entry_nouns: frozenset[str] = frozenset()    # "entry", "visa": what "barred … to X" refuses
 
 
 @cache
@@ -49,4 +51,6 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(verbs, noun_verbs, nouns,
                         frozenset(w for w, role in words if role == "sanctionnoun"), status,
                         frozenset(w for w, role in words if role == "military") | weapons,
-                        themes, frozenset(weapons))
+                        themes, frozenset(weapons),
+                        frozenset(w for w, role in words if role == "listnoun"),
+                        frozenset(w for w, role in words if role == "entrynoun"))

@@ -38,7 +38,10 @@ STATE_BANKS = re.compile(r"\b(central|national|reserve|people'?s) bank\b|\bbank 
 # tokens allowed inside a name between proper nouns: "Bank of Russia", "Black & Decker"
 # abbreviations that keep their dot at the end of a name
 DOTTED = frozenset({"Co", "Ltd", "Inc", "Corp", "Jr", "Sr", "St", "Bros"})
-JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von"})
+# articles written joined to a name by a hyphen: "al-Shabaab", "el-Fasher", "ad-Dawla"
+NAME_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "an", "ar", "at", "az"})
+JOINERS = frozenset({"of", "&", "-", "al", "bin", "ibn", "de", "van", "von", "del", "da", "dos", "das", "di", "du",
+                     "der", "den"})
 NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
 june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -125,12 +128,19 @@ def chunks(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             elif (tok.lower_ == "and" and tok.ent_iob_ == "I" and j + 1 < limit and doc[j + 1].ent_iob_ == "I"
                   and fold(doc[j - 1].text) not in COMPANY_WORDS):   # "A Ltd and B LLC" are two
                 j += 1          # the entity runs on: "Myanma Oil and Gas Enterprise"
+            elif (tok.pos_ == "CCONJ" and tok.text[:1].isupper() and tok.text[1:].islower() and tok.i > tok.sent.start
+                  and j + 1 < limit and _namey(doc[j + 1]) and doc[j + 1].text != "."):
+                j += 1          # a capitalised "Or", "And" is inside a name: "Sahel Or SA"
             elif (tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.i > tok.sent.start
                   and tok.ent_type_ not in NOT_NAMES):
                 j += 1          # a capitalised common noun closing a name: "Severny Credit"
             else:
                 break
         j = _legal_form_end(doc, i, j)
+        # "al-Shabaab", "el-Sisi": the article joined by a hyphen belongs to the name
+        if (i - 2 >= start and doc[i - 1].text == "-" and doc[i - 2].lower_ in NAME_ARTICLES
+                and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_):
+            i -= 2
         out.append((i, j))
         i = j
     return out
@@ -233,6 +243,8 @@ def names_in(doc: Doc, start: int, end: int, role: str = "target", places: bool 
             if (e < len(doc) and (doc[e].pos_ in ("NOUN", "PROPN", "ADJ") or doc[e].text in ("-", "–"))
                     and doc[e].lower_ not in AREA_WORDS and not modifiers):
                 continue        # "Iranian-made", "Russia-based firms": a modifier, not a name
+        if e - s == 1 and any(c.dep_ == "nummod" for c in doc[s].children):
+            continue            # "15 Britons", "three Iranians": counted people, not a name
         if modifiers and e - s == 1 and doc[s].lower_ in lexicon().demonym_country:
             continue            # "the Czech drone maker": a demonym describes the target, it is not one
         p = participant(doc, s, e, role)
@@ -248,10 +260,17 @@ def named_by(doc: Doc, head: Token, role: str = "agent", as_word: bool = False) 
     if as_word and (country := lexicon().demonym_country.get(head.lower_)):
         mention = Span.of(doc.text, head.idx, head.idx + len(head.text))
         return Participant(state_of(country) or country, "state", mention)
-    for s, e in chunks(doc, head.left_edge.i, head.right_edge.i + 1):
+    found = chunks(doc, head.left_edge.i, head.right_edge.i + 1)
+    for s, e in found:
         if s <= head.i < e:
             return participant(doc, s, e, role)
+    for s, e in found:
+        if e == head.i and head.pos_ == "NOUN" and doc[s].lower_ not in lexicon().demonym_country:
+            return participant(doc, s, e, role)     # "al-Shabaab fighters": the name that qualifies the noun
     lex = lexicon()
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and (p := named_by(doc, child, role)) is not None:
+            return p        # "the Norwegian defence firm Nordhav Defence AS" is the firm, not Norway
     for child in head.children:
         if child.dep_ in ("amod", "compound", "nmod") and (country := lex.demonym_country.get(child.lower_)):
             return Participant(state_of(country) or country, "state", Span.of(doc.text, child.idx,
