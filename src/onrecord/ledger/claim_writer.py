@@ -151,12 +151,7 @@ class ClaimWriter:
         if frame_rules.intentional(frame):
             ids = {r[0] for key in frame_rules.keys(frame) for r in self.conn.execute(
                 "SELECT claim_id FROM claim_keys WHERE key = ? ORDER BY claim_id DESC LIMIT ?", (key, PER_BLOCK))}
-            for claim_id in sorted(ids, reverse=True):
-                for wording in self._wordings(claim_id):
-                    other = frame_rules.frame_of(wording)
-                    if other is not None and (why := frame_rules.same_event(frame, other, same_article=False)):
-                        return claim_id, f"same frame: {why}"
-            return None
+            return self._stored_frame_claim(frame, ids)
         if frame.agent is None or frame.anaphoric:
             return None
         # the agent's name, and its one-word or longer forms ("Hollenbeck" / "Hollenbeck Chemicals"): frames.same_agent
@@ -171,6 +166,10 @@ class ClaimWriter:
             ids.update(r[0] for r in self.conn.execute(
                 "SELECT claim_id FROM claim_entities WHERE entity >= ? AND entity < ? ORDER BY claim_id DESC"
                 " LIMIT ?", (frame.agent + " ", frame.agent + "!", MAX_CANDIDATES)))
+        return self._stored_frame_claim(frame, ids)
+
+    def _stored_frame_claim(self, frame: frame_rules.Frame, ids: set[int]) -> tuple[int, str] | None:
+        """The newest of the claims ``ids`` with a wording that frames the same event as ``frame``, and why."""
         for claim_id in sorted(ids, reverse=True):
             for wording in self._wordings(claim_id):
                 other = frame_rules.frame_of(wording)
