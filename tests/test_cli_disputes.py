@@ -37,6 +37,27 @@ def test_cli_dispute_json_is_the_contract_and_table_shows_links(example_db, caps
     assert "[negate] Kremlin" in out and "link:" in out
 
 
+@pytest.mark.parametrize("command", [["disputes", "--contested"], ["claims", "--contested"]])
+def test_cli_disputes_and_claims_take_the_mode_filter(example_db, capsys, command):
+    capsys.readouterr()
+    # every statement of the example is said or written: speech keeps the dispute, thought has none
+    assert main([*command, "--mode", "speech", "--db", str(example_db)]) == 0
+    assert "Russian warships mined" in capsys.readouterr().out
+    assert main([*command, "--mode", "thought", "--db", str(example_db)]) == 0
+    assert "Russian warships mined" not in capsys.readouterr().out
+
+
+def test_cli_dispute_with_no_statement_of_the_mode_is_shown_empty_not_a_traceback(example_db, capsys):
+    capsys.readouterr()
+    assert main(["disputes", "--contested", "--format", "json", "--db", str(example_db)]) == 0
+    (first, *_rest) = json.loads(capsys.readouterr().out)
+    assert main(["dispute", str(first["id"]), "--mode", "thought", "--db", str(example_db)]) == 0
+    out = capsys.readouterr().out
+    assert "no statement of this mode; 0 affirm, 0 negate" in out
+    assert main(["dispute", str(first["id"]), "--mode", "speech", "--db", str(example_db)]) == 0
+    assert "[negate] Kremlin" in capsys.readouterr().out
+
+
 def test_cli_dispute_unknown_or_bad_id_is_one_line(example_db, capsys):
     capsys.readouterr()
     assert main(["dispute", "999999", "--db", str(example_db)]) != 0

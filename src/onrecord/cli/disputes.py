@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..validation import parse_id
-from .common import EXIT_OK, add_db, add_format, add_page, print_json, printable, shorten
+from .common import EXIT_OK, add_db, add_format, add_mode_option, add_page, print_json, printable, shorten
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +21,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="only disputes where two different actors stand on opposite sides in different stories "
                         "(default: all disputes)")
     p.add_argument("--about", metavar="ENTITY", help="only disputes naming this entity (name or alias; default: all)")
+    add_mode_option(p, "camps read only from statements of this mode: speech (said, wrote) or thought "
+                       "(believes, plans)")
     p.set_defaults(run=cmd_disputes)
 
     p = sub.add_parser("dispute", help="one dispute: camps, changes of position and every statement with its link",
@@ -29,6 +31,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("dispute_id", metavar="ID", help="dispute id (as listed by onrecord disputes)")
     add_db(p)
     add_format(p)
+    add_mode_option(p, "read only statements of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_dispute)
 
 
@@ -49,8 +52,10 @@ def _camp_lines(d: dict) -> list[str]:
 def dispute_lines(d: dict, details: dict | None = None, changes: list | None = None) -> str:
     flag = "CONTESTED " if d["contested"] else ""
     dates = [s["date"] for s in d["statements"]]
+    # with --mode, a dispute can hold no statement of that mode: it is shown, with none
+    span = f"{min(dates)} … {max(dates)}" if dates else "no statement of this mode"
     lines = [f"dispute {d['id']}: {flag}{shorten(d['proposition'], 200)}",
-             f"  {min(dates)} … {max(dates)}; {len(d['camps']['affirm'])} affirm, {len(d['camps']['negate'])} negate"]
+             f"  {span}; {len(d['camps']['affirm'])} affirm, {len(d['camps']['negate'])} negate"]
     lines += _camp_lines(d)
     for c in changes or []:
         lines.append(f"  change of position: {c['name']} from {c['from']} (until {c['until']}) to {c['to']}"
@@ -70,7 +75,7 @@ def cmd_disputes(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
         rows = queries.disputes(store, contested=args.contested, about=args.about, limit=args.limit,
-                                offset=args.offset)
+                                offset=args.offset, mode=args.mode)
     if args.format == "json":
         print_json(rows)
     else:
@@ -82,7 +87,7 @@ def cmd_dispute(args: argparse.Namespace) -> int:
     from ..ledger import queries
     dispute_id = parse_id(args.dispute_id, "dispute id")
     with _open(args) as store:
-        page = queries.dispute_page(store, dispute_id)
+        page = queries.dispute_page(store, dispute_id, mode=args.mode)
     if args.format == "json":
         print_json({k: page[k] for k in ("id", "proposition", "contested", "camps", "statements")})
     else:

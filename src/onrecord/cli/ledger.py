@@ -88,6 +88,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     add_page(p, limit=20)
     p.add_argument("--contested", action="store_true", help="only claims one actor asserts and another denies")
     p.add_argument("--about", metavar="ENTITY", help="only claims mentioning this entity (name or alias)")
+    add_mode_option(p, "read only statements of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_claims)
 
     p = sub.add_parser("claim", help="one claim with its supporters and deniers",
@@ -97,6 +98,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                    help="the claim's number, as 'onrecord claims' lists it")
     add_db(p)
     add_format(p)
+    add_mode_option(p, "read only statements of this mode: speech (said, wrote) or thought (believes, plans)")
     p.set_defaults(run=cmd_claim)
 
     p = sub.add_parser("search", help="full-text search over articles and attributions (SQLite FTS5)",
@@ -316,7 +318,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
         rows = queries.claims(store, contested=args.contested, about=args.about, limit=args.limit,
-                              offset=args.offset)
+                              offset=args.offset, mode=args.mode)
     if args.format == "json":
         print_json(rows)
     else:
@@ -327,7 +329,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
 def cmd_claim(args: argparse.Namespace) -> int:
     from ..ledger import queries
     with _open(args) as store:
-        data = queries.claim(store, args.claim_id)
+        data = queries.claim(store, args.claim_id, mode=args.mode)
     if args.format == "json":
         print_json(data)
     else:
