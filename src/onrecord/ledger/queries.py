@@ -177,24 +177,31 @@ def _mode_filter(mode: str) -> tuple[str, tuple[str, ...]]:
 
 # -- claims --------------------------------------------------------------------------------------------------
 
-def claims(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
-           offset: int | None = None, mode: str = "all") -> list[dict[str, Any]]:
-    """Claims, most recent first, each with its supporters and deniers (with a ``mode``: only claims stated in
-    that mode, and only their statements of it)."""
-    limit, offset = _page(limit, offset)
+def _claim_filters(store: Store, statement: str, mode: str, contested: bool, about: str | None
+                   ) -> tuple[list[str], list[Any]]:
+    """WHERE terms and parameters on claims ``c`` shared by the claim and dispute lists: with a ``mode``, a statement
+    of that mode matching ``statement`` (a SQL condition on attributions ``t``); contested; naming ``about``."""
     mode_sql, mode_params = _mode_filter(mode)
     where: list[str] = []
     params: list[Any] = []
     if mode_sql:
-        where.append("c.id IN (SELECT t.claim_id FROM attributions t WHERE t.claim_id IS NOT NULL" + mode_sql + ")")
+        where.append(f"c.id IN (SELECT t.claim_id FROM attributions t WHERE {statement}" + mode_sql + ")")
         params += mode_params
     if contested:
         where.append("c.contested = 1")
     if about:
         entities = _about_names(store, about)
-        marks = ",".join("?" * len(entities))
-        where.append(f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity IN ({marks}))")
+        where.append(f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity IN ({','.join('?' * len(entities))}))")
         params += entities
+    return where, params
+
+
+def claims(store: Store, *, contested: bool = False, about: str | None = None, limit: int | None = None,
+           offset: int | None = None, mode: str = "all") -> list[dict[str, Any]]:
+    """Claims, most recent first, each with its supporters and deniers (with a ``mode``: only claims stated in
+    that mode, and only their statements of it)."""
+    limit, offset = _page(limit, offset)
+    where, params = _claim_filters(store, "t.claim_id IS NOT NULL", mode, contested, about)
     sql = "SELECT c.* FROM claims c" + (" WHERE " + " AND ".join(where) if where else "")
     rows = store.all(sql + " ORDER BY c.last_day DESC, c.id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
     return [_claim(store, r, mode) for r in rows]
@@ -318,18 +325,8 @@ def disputes(store: Store, *, contested: bool = False, about: str | None = None,
     """Disputes (claims on which at least two statements take a side), contested first, then most recent (with a
     ``mode``: only disputes with a statement of that mode taking a side, their camps read from those alone)."""
     limit, offset = _page(limit, offset)
-    mode_sql, mode_params = _mode_filter(mode)
-    where: list[str] = ["c.n_sides > 1"]
-    params: list[Any] = []
-    if mode_sql:
-        where.append("c.id IN (SELECT t.claim_id FROM attributions t WHERE t.position IS NOT NULL" + mode_sql + ")")
-        params += mode_params
-    if contested:
-        where.append("c.contested = 1")
-    if about:
-        entities = _about_names(store, about)
-        where.append(f"c.id IN (SELECT claim_id FROM claim_entities WHERE entity IN ({','.join('?' * len(entities))}))")
-        params += entities
+    where, params = _claim_filters(store, "t.position IS NOT NULL", mode, contested, about)
+    where.insert(0, "c.n_sides > 1")
     rows = store.all("SELECT c.* FROM claims c WHERE " + " AND ".join(where)
                      + " ORDER BY c.contested DESC, c.last_day DESC, c.id DESC LIMIT ? OFFSET ?",
                      (*params, limit, offset))
