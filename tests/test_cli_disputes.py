@@ -54,6 +54,8 @@ def test_cli_dispute_with_no_statement_of_the_mode_is_shown_empty_not_a_tracebac
     assert main(["dispute", str(first["id"]), "--mode", "thought", "--db", str(example_db)]) == 0
     out = capsys.readouterr().out
     assert "no statement of this mode; 0 affirm, 0 negate" in out
+    # no verdict over sides the filter emptied: a fact-checker would read CONTESTED as "both camps here"
+    assert "CONTESTED" not in out
     assert main(["dispute", str(first["id"]), "--mode", "speech", "--db", str(example_db)]) == 0
     assert "[negate] Kremlin" in capsys.readouterr().out
 

@@ -339,30 +339,39 @@ def dispute(store: Store, dispute_id: int | str, *, mode: str = "all") -> dict[s
     return _dispute(store, row, mode)
 
 
-def _dispute(store: Store, row: sqlite3.Row, mode: str = "all") -> dict[str, Any]:
-    """A dispute in the contract's JSON form (exactly the fields issue 17 lists)."""
+def _dispute(store: Store, row: sqlite3.Row, mode: str = "all",
+             rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A dispute in the contract's JSON form (exactly the fields issue 17 lists); ``rows``: its sided statements
+    (``_sided_statements``) when the caller has them already. With a ``mode``, contested only while both camps
+    keep a statement of that mode: a verdict is never shown over sides the filter has emptied."""
     from .disputes import camps_of
-    mode_sql, mode_params = _mode_filter(mode)
+    rows = rows if rows is not None else _sided_statements(store, row["id"], mode)
     statements = [{"attribution": s["attribution"], "article": s["article"], "source": s["source"], "url": s["url"],
                    "date": s["date"], "content_span": s["content_span"], "actor": s["actor"],
                    "speaker": s["speaker"], "stance": s["stance"], "polarity": s["polarity"],
-                   "position": s["position"], "link": s["claim_link"]}
-                  for s in (_statement(r) for r in store.all(
-                      STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL" + mode_sql + " ORDER BY "
-                      + DATED_FIRST, (row["id"], *mode_params)))]
-    return {"id": row["id"], "proposition": row["text"], "contested": bool(row["contested"]),
-            "camps": camps_of(statements), "statements": statements}
+                   "position": s["position"], "link": s["claim_link"]} for s in rows]
+    camps = camps_of(statements)
+    contested = bool(row["contested"]) and (mode == "all" or bool(camps["affirm"] and camps["negate"]))
+    return {"id": row["id"], "proposition": row["text"], "contested": contested, "camps": camps,
+            "statements": statements}
+
+
+def _sided_statements(store: Store, claim_id: int, mode: str) -> list[dict[str, Any]]:
+    """The statements of a dispute that take a side (of ``mode`` only, unless it is ``all``), dated first."""
+    mode_sql, mode_params = _mode_filter(mode)
+    return [_statement(r) for r in store.all(
+        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL" + mode_sql + " ORDER BY " + DATED_FIRST,
+        (claim_id, *mode_params))]
 
 
 def dispute_page(store: Store, dispute_id: int | str, *, mode: str = "all") -> dict[str, Any]:
     """A dispute with what its page shows beside the JSON: each statement's sentence, cue and outlet, the changes
     of position, and why it is (or is not) contested (statements of ``mode`` only, unless it is ``all``)."""
     from .disputes import moves
-    data = dispute(store, dispute_id, mode=mode)
-    mode_sql, mode_params = _mode_filter(mode)
-    full = {s["attribution"]: s for s in (_statement(r) for r in store.all(
-        STATEMENT_SQL + " WHERE t.claim_id = ? AND t.position IS NOT NULL" + mode_sql + " ORDER BY " + DATED_FIRST,
-        (data["id"], *mode_params)))}
+    row = _row_by_id(store, "SELECT * FROM claims WHERE id = ? AND n_sides > 0", "dispute", dispute_id)
+    rows = _sided_statements(store, row["id"], mode)
+    data = _dispute(store, row, mode, rows)
+    full = {s["attribution"]: s for s in rows}
     for r in store.all("SELECT id, cue_start, cue_end FROM attributions WHERE claim_id = ? AND position IS NOT NULL",
                        (data["id"],)):
         if r["id"] in full:     # not kept by the mode
