@@ -267,8 +267,8 @@ SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions"
 def _sort_into(spark, count: int) -> bool:
     """Sort the results, and so write the four tables, in ``count`` partitions, as many as the extraction, unless
     the user set spark.sql.shuffle.partitions; True when this set it (to be unset at the end). Spark's default,
-    200, turned each of the six jobs after the extraction into up to 200 tiny tasks: on 100 PolNeAR train texts
-    with one one-core worker, 62.8 s against 44.8 s with 8 partitions."""
+    200, turned each of the six jobs after the extraction into up to 200 tiny tasks, a fixed cost a second worker
+    does not share (``benchmarks/scaling.py --master`` measures it: README, Scale)."""
     if spark.sparkContext.getConf().contains(SHUFFLE_PARTITIONS):
         return False
     spark.conf.set(SHUFFLE_PARTITIONS, str(count))

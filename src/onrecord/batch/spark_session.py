@@ -155,8 +155,8 @@ def jvm_options(master: str, conf: Mapping[str, str], log4j: str | None) -> dict
     The driver only coordinates (the work is in the executors' Python workers), in local mode and on a cluster
     alike: its quick compiler and serial collector cost less CPU than the optimising one and parallel collection
     (benchmarks/scaling.py prints the JVMs' CPU seconds). An executor's JVM passes rows from its Python workers to
-    Parquet: on 100 PolNeAR train texts with one one-core worker it spent 7.4 CPU s with the optimising compiler
-    and parallel collector, 3.6 s with these (its Python workers: 34 s)."""
+    Parquet; compiling that code with the optimising compiler cost each new executor more CPU than it saved
+    (``benchmarks/scaling.py --master`` measures the effect: README, Scale)."""
     options = {}
     if log4j:
         options["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile=file:{log4j} {COORDINATING_JVM}"
